@@ -1,0 +1,16 @@
+import { benchIntake } from './intake.ts';
+
+/** `npm run bench`: each benchmark prints its figures; nothing here asserts a speed. */
+const fmt = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(1));
+
+console.log('== order intake (PostgreSQL server)');
+const intake = await benchIntake();
+console.log(
+  `HTTP API, ${intake.clients} concurrent clients, ${intake.orders} orders: ${fmt(intake.apiPerSecond)} intakes/s, ` +
+    `p50 ${fmt(intake.apiP50Ms)} ms, p99 ${fmt(intake.apiP99Ms)} ms`,
+);
+console.log(
+  `raw INSERT of the same rows, ${intake.clients} connections: ${fmt(intake.insertPerSecond)} rows/s, ` +
+    `p50 ${fmt(intake.insertP50Ms)} ms, p99 ${fmt(intake.insertP99Ms)} ms`,
+);
+console.log(`raw INSERT / API throughput: ${fmt(intake.ratio)}×`);

@@ -1,0 +1,74 @@
+import Fastify, { type FastifyInstance } from 'fastify';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import { sql } from 'drizzle-orm';
+import { registerCalendarRoutes } from './calendar/index.ts';
+import type { Db } from './db/client.ts';
+import type { Clock } from './platform/clock.ts';
+import { type AppInstance, installAuthentication, installErrorHandler } from './platform/http.ts';
+import { authenticate, registerDirectoryRoutes } from './modules/directory/index.ts';
+import { DEFAULT_ORDER_SETTINGS, type OrderSettings, registerOrderRoutes } from './modules/orders/index.ts';
+import type { RateLimit } from './platform/rate-limit.ts';
+
+export interface AppDeps {
+  db: Db;
+  clock: Clock;
+  sessionHours?: number;
+  orderSettings?: OrderSettings;
+  publicSubmitLimit?: RateLimit;
+  publicTrackLimit?: RateLimit;
+  logger?: boolean;
+  /** Client addresses come from X-Forwarded-For when the platform runs behind a proxy. */
+  trustProxy?: boolean;
+}
+
+/** The HTTP application: every module's routes, one error shape, OpenAPI at /docs. */
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: deps.logger ?? false,
+    trustProxy: deps.trustProxy ?? false,
+    bodyLimit: 2 * 1024 * 1024,
+  }).withTypeProvider<ZodTypeProvider>() as AppInstance;
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  installErrorHandler(app);
+
+  await app.register(swagger, {
+    openapi: {
+      info: {
+        title: '12345 热线平台 API',
+        description: '12345 government-service hotline platform',
+        version: '0.1.0',
+      },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+      security: [{ bearer: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs' });
+
+  const { db, clock } = deps;
+  installAuthentication(app, (token) => authenticate(db.orm, token, clock.now()));
+
+  app.get('/api/health', { schema: { tags: ['platform'] } }, async () => {
+    await db.orm.execute(sql`select 1`);
+    return { status: 'ok', database: db.kind, time: clock.now().toISOString() };
+  });
+
+  registerDirectoryRoutes(app, { db, clock, sessionHours: deps.sessionHours ?? 12 });
+  registerCalendarRoutes(app, { db, clock });
+  registerOrderRoutes(app, {
+    db,
+    clock,
+    settings: deps.orderSettings ?? DEFAULT_ORDER_SETTINGS,
+    publicSubmitLimit: deps.publicSubmitLimit ?? { max: 30, windowSeconds: 600 },
+    publicTrackLimit: deps.publicTrackLimit ?? { max: 120, windowSeconds: 600 },
+  });
+  return app;
+}

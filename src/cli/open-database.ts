@@ -1,0 +1,56 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Settings } from '../config.ts';
+import { type Db, openPglite, openPostgres } from '../db/client.ts';
+import { DataDirLockedError, lockDataDir } from '../db/data-dir-lock.ts';
+import { migrateDatabase } from '../db/migrate.ts';
+
+/**
+ * Opens the configured database and brings its schema up to date: the PostgreSQL server when DATABASE_URL is
+ * set, else the embedded PGlite in the data directory, which this process then holds exclusively.
+ */
+export async function openDatabase(settings: Settings, command: string): Promise<Db> {
+  let db: Db;
+  if (settings.databaseUrl) {
+    db = await openPostgres(settings.databaseUrl);
+  } else {
+    const release = lockDataDir(settings.dataDir, command);
+    const pglite = await openPglite(path.join(settings.dataDir, 'pg'));
+    db = { ...pglite, close: async () => (await pglite.close(), release()) };
+  }
+  await migrateDatabase(db);
+  return db;
+}
+
+/**
+ * For read-only helpers (the calendar commands) that can answer without the database: the database if it
+ * exists and is free, else null with the reason, so the caller can say what it could not read.
+ */
+export async function openDatabaseIfAvailable(
+  settings: Settings,
+  command: string,
+): Promise<{ db: Db | null; why?: string }> {
+  if (!settings.databaseUrl && !fs.existsSync(path.join(settings.dataDir, 'pg', 'PG_VERSION'))) {
+    return { db: null, why: `no database in ${settings.dataDir}` };
+  }
+  try {
+    return { db: await openDatabase(settings, command) };
+  } catch (err) {
+    if (err instanceof DataDirLockedError) return { db: null, why: err.message };
+    throw err;
+  }
+}
+
+/** Runs `fn` with the database open and closes it afterwards, whatever happens. */
+export async function withDatabase<T>(
+  settings: Settings,
+  command: string,
+  fn: (db: Db) => Promise<T>,
+): Promise<T> {
+  const db = await openDatabase(settings, command);
+  try {
+    return await fn(db);
+  } finally {
+    await db.close();
+  }
+}

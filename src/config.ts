@@ -1,0 +1,43 @@
+import path from 'node:path';
+
+/** Settings read from the environment once, at the composition root; nothing deeper reads process.env. */
+export interface Settings {
+  port: number;
+  host: string;
+  /** PostgreSQL server; when absent the embedded PGlite database in `dataDir` is used. */
+  databaseUrl: string | undefined;
+  dataDir: string;
+  sessionHours: number;
+  /** Citizen submissions allowed per client address per window (public intake is open to anyone). */
+  publicSubmitLimit: { max: number; windowSeconds: number };
+  /** Tracking look-ups per client address per window (the code is a secret; limit guessing). */
+  publicTrackLimit: { max: number; windowSeconds: number };
+  sweepIntervalSeconds: number;
+}
+
+function intFrom(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a non-negative integer, got "${raw}"`);
+  return n;
+}
+
+export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
+  return {
+    port: intFrom(env, 'PORT', 3000),
+    host: env.HOST || '0.0.0.0',
+    databaseUrl: env.DATABASE_URL || undefined,
+    dataDir: path.resolve(env.HOTLINE_DATA_DIR || './data'),
+    sessionHours: intFrom(env, 'HOTLINE_SESSION_HOURS', 12),
+    publicSubmitLimit: {
+      max: intFrom(env, 'HOTLINE_PUBLIC_SUBMIT_MAX', 30),
+      windowSeconds: intFrom(env, 'HOTLINE_PUBLIC_SUBMIT_WINDOW_SECONDS', 600),
+    },
+    publicTrackLimit: {
+      max: intFrom(env, 'HOTLINE_PUBLIC_TRACK_MAX', 120),
+      windowSeconds: intFrom(env, 'HOTLINE_PUBLIC_TRACK_WINDOW_SECONDS', 600),
+    },
+    sweepIntervalSeconds: intFrom(env, 'HOTLINE_SWEEP_SECONDS', 60),
+  };
+}

@@ -1,0 +1,63 @@
+import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import pg from 'pg';
+import * as schema from './schema.ts';
+
+export type Schema = typeof schema;
+/** The drizzle database, whichever driver is behind it. */
+export type Database = PgDatabase<PgQueryResultHKT, Schema>;
+/** A transaction handle; services accept either a database or a transaction. */
+export type Tx = Parameters<Parameters<Database['transaction']>[0]>[0];
+export type DbOrTx = Database | Tx;
+
+export interface Db {
+  kind: 'pglite' | 'postgres';
+  orm: Database;
+  /** Human description for logs: the data directory or the server (without password). */
+  where: string;
+  /** The node-postgres pool, for the few things that need one dedicated connection (session advisory locks, LISTEN). */
+  pool?: pg.Pool;
+  close(): Promise<void>;
+}
+
+/** Embedded PostgreSQL (PGlite) in a data directory, or in memory when dataDir is undefined. */
+export async function openPglite(dataDir?: string): Promise<Db> {
+  const client = new PGlite(dataDir ?? 'memory://', { extensions: { pg_trgm } });
+  await client.waitReady;
+  const orm = drizzlePglite({ client, schema }) as unknown as Database;
+  return {
+    kind: 'pglite',
+    orm,
+    where: dataDir ?? 'memory',
+    close: () => client.close(),
+  };
+}
+
+/** A PostgreSQL server through node-postgres; the pool is sized for one process of the monolith. */
+export async function openPostgres(url: string, poolSize = 10): Promise<Db> {
+  const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  // Fail fast with a clear message rather than on the first request.
+  const probe = await pool.connect();
+  probe.release();
+  const orm = drizzlePg({ client: pool, schema }) as unknown as Database;
+  return {
+    kind: 'postgres',
+    orm,
+    where: redactUrl(url),
+    pool,
+    close: () => pool.end(),
+  };
+}
+
+export function redactUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    return u.toString();
+  } catch {
+    return 'postgres';
+  }
+}

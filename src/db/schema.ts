@@ -1,0 +1,4 @@
+export * from '../platform/schema.ts';
+export * from '../calendar/schema.ts';
+export * from '../modules/directory/schema.ts';
+export * from '../modules/orders/schema.ts';

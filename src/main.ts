@@ -1,0 +1,52 @@
+import { Command } from 'commander';
+import { readSettings } from './config.ts';
+import { DataDirLockedError } from './db/data-dir-lock.ts';
+import { AppError } from './platform/errors.ts';
+import { registerCalendarCommands } from './cli/calendar.ts';
+import { CliError } from './cli/errors.ts';
+import { withDatabase } from './cli/open-database.ts';
+import { registerServeCommands } from './cli/serve.ts';
+import { registerUserCommands } from './cli/user.ts';
+import { registerSeedCommands } from './cli/seed.ts';
+
+/** The `hotline` command line: the composition root for everything that is not a long-running server. */
+const program = new Command('hotline').description('12345 政务服务便民热线 platform').showHelpAfterError();
+const settings = () => readSettings();
+
+registerServeCommands(program, settings);
+program
+  .command('migrate')
+  .description('create or update the database schema')
+  .action(async () => {
+    await withDatabase(settings(), 'migrate', async (db) =>
+      console.log(`database up to date (${db.kind} ${db.where})`),
+    );
+  });
+registerUserCommands(program, settings);
+registerCalendarCommands(program, settings);
+registerSeedCommands(program, settings);
+program
+  .command('sweep')
+  .description('run the deadline sweep once (warnings, overdue, automatic supervision)')
+  .action(async () => {
+    await withDatabase(settings(), 'sweep', async (db) =>
+      console.log(JSON.stringify(await runDeadlineSweep(db.orm, new Date()))),
+    );
+  });
+
+try {
+  await program.parseAsync(process.argv);
+} catch (err) {
+  if (err instanceof CliError || err instanceof DataDirLockedError) {
+    console.error(`error: ${err.message}`);
+    process.exit(2);
+  }
+  if (err instanceof AppError) {
+    console.error(
+      `error: ${err.message}${err.details.fields ? ` ${JSON.stringify(err.details.fields)}` : ''}`,
+    );
+    process.exit(2);
+  }
+  console.error(err);
+  process.exit(1);
+}

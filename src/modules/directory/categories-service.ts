@@ -1,0 +1,135 @@
+import { asc, eq } from 'drizzle-orm';
+import type { DbOrTx } from '../../db/client.ts';
+import { isUniqueViolation } from '../../db/errors.ts';
+import type { Actor } from '../../platform/actor.ts';
+import { recordAudit } from '../../platform/audit.ts';
+import { AppError, notFound, validationFailed } from '../../platform/errors.ts';
+import type { CreateCategoryInput, UpdateCategoryInput } from './model.ts';
+import { categories, departments } from './schema.ts';
+
+export type Category = typeof categories.$inferSelect;
+
+export interface CategoryView {
+  id: number;
+  code: string;
+  name: string;
+  parentId: number | null;
+  /** Names from the root, e.g. ["城乡建设", "物业管理"]. */
+  path: string[];
+  isLeaf: boolean;
+  departmentId: number | null;
+  timeLimitDays: number | null;
+  urgentTimeLimitDays: number | null;
+  /** What dispatch uses: the category's own values, or the nearest ancestor's. */
+  effective: {
+    departmentId: number | null;
+    timeLimitDays: number | null;
+    urgentTimeLimitDays: number | null;
+  };
+  sortOrder: number;
+  active: boolean;
+}
+
+/** The whole catalogue with paths and inherited dispatch defaults (a few hundred rows at most). */
+export async function listCategories(db: DbOrTx): Promise<CategoryView[]> {
+  const rows = await db.select().from(categories).orderBy(asc(categories.sortOrder), asc(categories.code));
+  const byId = new Map(rows.map((c) => [c.id, c]));
+  const parents = new Set(rows.map((c) => c.parentId).filter((p) => p != null));
+  const ancestry = (c: Category): Category[] => {
+    const chain: Category[] = [];
+    for (let cur: Category | undefined = c; cur && chain.length < 20; cur = byId.get(cur.parentId ?? -1)) {
+      chain.unshift(cur);
+    }
+    return chain;
+  };
+  const nearest = <K extends 'departmentId' | 'timeLimitDays' | 'urgentTimeLimitDays'>(
+    chain: Category[],
+    k: K,
+  ) => [...chain].reverse().find((c) => c[k] != null)?.[k] ?? null;
+  return rows.map((c) => {
+    const chain = ancestry(c);
+    return {
+      id: c.id,
+      code: c.code,
+      name: c.name,
+      parentId: c.parentId,
+      path: chain.map((x) => x.name),
+      isLeaf: !parents.has(c.id),
+      departmentId: c.departmentId,
+      timeLimitDays: c.timeLimitDays,
+      urgentTimeLimitDays: c.urgentTimeLimitDays,
+      effective: {
+        departmentId: nearest(chain, 'departmentId'),
+        timeLimitDays: nearest(chain, 'timeLimitDays'),
+        urgentTimeLimitDays: nearest(chain, 'urgentTimeLimitDays'),
+      },
+      sortOrder: c.sortOrder,
+      active: c.active,
+    };
+  });
+}
+
+export async function getCategoryView(db: DbOrTx, id: number): Promise<CategoryView> {
+  const view = (await listCategories(db)).find((c) => c.id === id);
+  if (!view) throw notFound(`Category ${id}`, `分类 ${id} `);
+  return view;
+}
+
+async function checkReferences(db: DbOrTx, input: UpdateCategoryInput, selfId?: number): Promise<void> {
+  if (input.departmentId != null) {
+    const [d] = await db.select().from(departments).where(eq(departments.id, input.departmentId));
+    if (!d)
+      throw validationFailed([{ field: 'departmentId', message: `no department ${input.departmentId}` }]);
+  }
+  for (let id = input.parentId ?? null, hops = 0; id != null && hops < 50; hops++) {
+    if (id === selfId) throw validationFailed([{ field: 'parentId', message: 'would make a cycle' }]);
+    const [row] = await db.select().from(categories).where(eq(categories.id, id));
+    if (!row) throw validationFailed([{ field: 'parentId', message: `no category ${id}` }]);
+    id = row.parentId;
+  }
+}
+
+export async function createCategory(db: DbOrTx, actor: Actor, input: CreateCategoryInput, now: Date) {
+  await checkReferences(db, input);
+  try {
+    const [row] = await db
+      .insert(categories)
+      .values({ ...input, parentId: input.parentId ?? null, createdAt: now })
+      .returning();
+    await recordAudit(db, actor, now, {
+      action: 'create',
+      entity: 'category',
+      entityId: row!.id,
+      after: row,
+    });
+    return getCategoryView(db, row!.id);
+  } catch (err) {
+    if (isUniqueViolation(err)) {
+      throw new AppError(
+        'duplicate_code',
+        409,
+        `Category code ${input.code} exists`,
+        `分类编码 ${input.code} 已存在`,
+        {
+          fields: [{ field: 'code', message: 'already exists' }],
+        },
+      );
+    }
+    throw err;
+  }
+}
+
+export async function updateCategory(
+  db: DbOrTx,
+  actor: Actor,
+  id: number,
+  input: UpdateCategoryInput,
+  now: Date,
+) {
+  const [before] = await db.select().from(categories).where(eq(categories.id, id));
+  if (!before) throw notFound(`Category ${id}`, `分类 ${id} `);
+  await checkReferences(db, input, id);
+  const [after] = await db.update(categories).set(input).where(eq(categories.id, id)).returning();
+  await recordAudit(db, actor, now, { action: 'update', entity: 'category', entityId: id, before, after });
+  return getCategoryView(db, id);
+}

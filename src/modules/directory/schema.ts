@@ -1,0 +1,62 @@
+import {
+  type AnyPgColumn,
+  boolean,
+  index,
+  integer,
+  pgTable,
+  serial,
+  text,
+  timestamp,
+} from 'drizzle-orm/pg-core';
+
+const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+
+/** 承办单位 — a department (or district government, utility) that handles dispatched orders. A tree. */
+export const departments = pgTable(
+  'departments',
+  {
+    id: serial('id').primaryKey(),
+    code: text('code').notNull().unique(),
+    name: text('name').notNull(),
+    shortName: text('short_name').notNull(),
+    parentId: integer('parent_id').references((): AnyPgColumn => departments.id),
+    kind: text('kind').notNull().default('municipal'),
+    contactName: text('contact_name'),
+    contactPhone: text('contact_phone'),
+    active: boolean('active').notNull().default(true),
+    createdAt: ts('created_at').notNull(),
+  },
+  (t) => [index('departments_parent_idx').on(t.parentId)],
+);
+
+/**
+ * 派单目录 — the tree of matters. A leaf names the default lead department and the handling time limits in
+ * working days for normal and urgent orders.
+ */
+export const categories = pgTable(
+  'categories',
+  {
+    id: serial('id').primaryKey(),
+    code: text('code').notNull().unique(),
+    name: text('name').notNull(),
+    parentId: integer('parent_id').references((): AnyPgColumn => categories.id),
+    departmentId: integer('department_id').references(() => departments.id),
+    timeLimitDays: integer('time_limit_days'),
+    urgentTimeLimitDays: integer('urgent_time_limit_days'),
+    sortOrder: integer('sort_order').notNull().default(0),
+    active: boolean('active').notNull().default(true),
+    createdAt: ts('created_at').notNull(),
+  },
+  (t) => [index('categories_parent_idx').on(t.parentId)],
+);
+
+export const users = pgTable('users', {
+  id: serial('id').primaryKey(),
+  username: text('username').notNull().unique(),
+  displayName: text('display_name').notNull(),
+  passwordHash: text('password_hash').notNull(),
+  role: text('role').notNull(),
+  departmentId: integer('department_id').references(() => departments.id),
+  active: boolean('active').notNull().default(true),
+  createdAt: ts('created_at').notNull(),
+});

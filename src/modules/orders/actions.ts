@@ -1,0 +1,146 @@
+import { eq } from 'drizzle-orm';
+import type { ChinaCalendar } from '../../calendar/china-calendar.ts';
+import { loadCalendar } from '../../calendar/service.ts';
+import type { Database } from '../../db/client.ts';
+import type { Actor } from '../../platform/actor.ts';
+import { AppError, conflict, forbidden } from '../../platform/errors.ts';
+import { activeDeadline, deadlineStateAt } from './deadlines.ts';
+import * as department from './handlers/department.ts';
+import * as followUp from './handlers/follow-up.ts';
+import * as intake from './handlers/intake.ts';
+import type { Handler, OrderSettings } from './handlers/types.ts';
+import type { ActionInput, ActionName } from './model.ts';
+import { guardFactsOf, lockOrderForUpdate, type OrderRow } from './repository.ts';
+import { orderEvents, orders } from './schema.ts';
+import {
+  allowedActions,
+  findTransition,
+  type GuardFacts,
+  refusalOf,
+  type Status,
+  STATUS_LABELS,
+  targetStatus,
+} from './state-machine.ts';
+
+const HANDLERS: { [A in ActionName]: Handler<A> } = {
+  accept: intake.accept,
+  'close-direct': intake.closeDirect,
+  dispatch: department.dispatch,
+  sign: department.sign,
+  return: department.returnOrder,
+  'judge-return': department.judgeReturn,
+  'request-extension': department.requestExtension,
+  'decide-extension': department.decideExtension,
+  supervise: followUp.supervise,
+  instruct: followUp.instruct,
+  reply: department.reply,
+  callback: followUp.callback,
+  close: followUp.close,
+  appeal: followUp.appeal,
+  'decide-appeal': followUp.decideAppeal,
+  merge: intake.merge,
+  archive: intake.archive,
+};
+
+const GUARD_MESSAGES: Record<string, [string, string]> = {
+  lead_department: ['Only the lead department may do this', '仅主办单位可执行此操作'],
+  unjudged_return: ['There is no return waiting for a ruling', '没有待认定的退回'],
+  no_pending_extension: ['An extension request is already waiting', '已有待审核的延期申请'],
+  pending_extension: ['There is no extension request waiting', '没有待审核的延期申请'],
+  callback_waived: ['A callback is still owed to the citizen', '该工单仍需回访'],
+  appealable: ['An appeal is pending or was accepted already', '申诉审核中或已通过'],
+  pending_appeal: ['There is no appeal waiting', '没有待审核的申诉'],
+};
+
+function refusalError(action: ActionName, facts: GuardFacts, actor: Actor): AppError {
+  const refusal = refusalOf(action, facts, actor)!;
+  const allowed = allowedActions(facts, actor);
+  if (refusal.reason === 'role')
+    return forbidden(`Role ${actor.role} may not ${action}`, '当前角色无权执行此操作');
+  if (refusal.reason === 'guard' && refusal.guard === 'lead_department')
+    return forbidden(...GUARD_MESSAGES.lead_department!);
+  if (refusal.reason === 'guard') {
+    const [en, zh] = GUARD_MESSAGES[refusal.guard!]!;
+    return conflict('action_not_allowed', en, zh, { action, status: facts.status, allowedActions: allowed });
+  }
+  return conflict(
+    'action_not_allowed',
+    `Action ${action} is not allowed on an order that is ${facts.status}`,
+    `工单当前状态为「${STATUS_LABELS[facts.status]}」，不能执行「${findTransition(action).label}」`,
+    { action, status: facts.status, allowedActions: allowed },
+  );
+}
+
+export interface ActionResult {
+  order: OrderRow;
+  warnings: string[];
+}
+
+/**
+ * The one entry point that changes a work order's status. In one transaction: lock the order, check the
+ * transition table (status, role, guards) and the caller's expected version, run the action's handler, write
+ * the new state and its history row. Any failure rolls everything back.
+ */
+export async function applyOrderAction<A extends ActionName>(
+  db: Database,
+  actor: Actor,
+  orderId: number,
+  action: A,
+  input: ActionInput<A>,
+  now: Date,
+  settings: OrderSettings,
+): Promise<ActionResult> {
+  return db.transaction(async (tx) => {
+    const order = await lockOrderForUpdate(tx, orderId, actor);
+    const facts = guardFactsOf(order, settings.maxCallbackAttempts);
+    if (refusalOf(action, facts, actor)) throw refusalError(action, facts, actor);
+    const expected = (input as { expectedVersion?: number }).expectedVersion;
+    if (expected !== undefined && expected !== order.version) {
+      throw conflict(
+        'stale_version',
+        `The order changed (version ${order.version}, not ${expected}); reload it`,
+        '工单已被他人修改，请刷新后重试',
+        {
+          currentVersion: order.version,
+        },
+      );
+    }
+    let calendar: ChinaCalendar | undefined;
+    const handler = HANDLERS[action] as Handler<A>;
+    const effect = await handler({
+      tx,
+      order,
+      actor,
+      now,
+      input,
+      settings,
+      calendar: async () => (calendar ??= await loadCalendar(tx)),
+    });
+    const status = targetStatus(findTransition(action), effect.outcome ?? 'default', order.status as Status);
+    const next = { ...order, ...effect.patch, status: status as string } as OrderRow;
+    // A running clock gets its state recomputed; a stopped one keeps the state it stopped in (e.g. replied late).
+    const deadlineState = activeDeadline({ ...next, status })
+      ? deadlineStateAt({ ...next, status }, now)
+      : order.deadlineState;
+    const [updated] = await tx
+      .update(orders)
+      .set({ ...effect.patch, status, deadlineState, version: order.version + 1, updatedAt: now })
+      .where(eq(orders.id, order.id))
+      .returning();
+    const warnings = effect.warnings ?? [];
+    await tx.insert(orderEvents).values({
+      orderId: order.id,
+      action,
+      actorId: actor.id,
+      actorRole: actor.role,
+      actorDepartmentId: actor.departmentId,
+      at: now,
+      fromStatus: order.status,
+      toStatus: status,
+      note: effect.note ?? null,
+      data:
+        effect.data || warnings.length ? { ...effect.data, ...(warnings.length ? { warnings } : {}) } : null,
+    });
+    return { order: updated!, warnings };
+  });
+}

@@ -1,0 +1,53 @@
+import { and, eq, isNull, sql } from 'drizzle-orm';
+import type { DbOrTx } from '../../db/client.ts';
+import type { Actor } from '../../platform/actor.ts';
+import { notFound } from '../../platform/errors.ts';
+import { orderDispatches, orders } from './schema.ts';
+import type { GuardFacts, Status } from './state-machine.ts';
+
+export type OrderRow = typeof orders.$inferSelect;
+
+/** A department handler sees only orders its department leads or co-handles; everyone else on staff sees all. */
+export function canSee(order: Pick<OrderRow, 'departmentId' | 'coDepartmentIds'>, actor: Actor): boolean {
+  if (actor.role !== 'department') return true;
+  return (
+    actor.departmentId != null &&
+    (order.departmentId === actor.departmentId || order.coDepartmentIds.includes(actor.departmentId))
+  );
+}
+
+/** Loads the order and locks its row for the rest of the transaction; 404 when it does not exist or is not visible. */
+export async function lockOrderForUpdate(tx: DbOrTx, id: number, actor: Actor): Promise<OrderRow> {
+  const [row] = await tx.select().from(orders).where(eq(orders.id, id)).for('update');
+  if (!row || !canSee(row, actor)) throw notFound(`Order ${id}`, `工单 ${id} `);
+  return row;
+}
+
+export async function findOrder(db: DbOrTx, id: number, actor: Actor): Promise<OrderRow> {
+  const [row] = await db.select().from(orders).where(eq(orders.id, id));
+  if (!row || !canSee(row, actor)) throw notFound(`Order ${id}`, `工单 ${id} `);
+  return row;
+}
+
+export function guardFactsOf(order: OrderRow, maxCallbackAttempts: number): GuardFacts {
+  return {
+    callbackWaived:
+      !order.callbackWanted || !order.callerPhone || order.unreachedCallbacks >= maxCallbackAttempts,
+    status: order.status as Status,
+    departmentId: order.departmentId,
+    hasUnjudgedReturn: order.returnJudgementPending,
+    extensionPending: order.extensionPending,
+    appealStatus: order.appealStatus,
+  };
+}
+
+/** The dispatch now running (the latest one), if any. */
+export async function currentDispatch(tx: DbOrTx, orderId: number) {
+  const [row] = await tx
+    .select()
+    .from(orderDispatches)
+    .where(and(eq(orderDispatches.orderId, orderId), isNull(orderDispatches.endedAt)))
+    .orderBy(sql`${orderDispatches.id} desc`)
+    .limit(1);
+  return row;
+}

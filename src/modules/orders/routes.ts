@@ -1,0 +1,130 @@
+import { z } from 'zod';
+import type { Db } from '../../db/client.ts';
+import type { Clock } from '../../platform/clock.ts';
+import { AppError } from '../../platform/errors.ts';
+import { hitRateLimit, type RateLimit } from '../../platform/rate-limit.ts';
+import { type AppInstance, allowRoles, requireActor, requireRole } from '../../platform/http.ts';
+import { applyOrderAction } from './actions.ts';
+import type { OrderSettings } from './handlers/types.ts';
+import { createOrder, submitPublicOrder } from './intake-service.ts';
+import {
+  ACTION_INPUTS,
+  ACTION_NAMES,
+  type ActionName,
+  CreateOrderInput,
+  ListOrdersQuery,
+  PublicSubmissionInput,
+} from './model.ts';
+import { getOrderDetail, listOrders, trackPublicOrder } from './query-service.ts';
+
+export interface OrderRouteDeps {
+  db: Db;
+  clock: Clock;
+  settings: OrderSettings;
+  publicSubmitLimit: RateLimit;
+  publicTrackLimit: RateLimit;
+}
+
+const IdParams = z.object({ id: z.coerce.number().int().positive() });
+
+function tooMany(): AppError {
+  return new AppError(
+    'rate_limited',
+    429,
+    'Too many requests from this address; try again later',
+    '提交过于频繁，请稍后再试',
+  );
+}
+
+export function registerOrderRoutes(app: AppInstance, deps: OrderRouteDeps): void {
+  const { db, clock, settings } = deps;
+  const detail = (actor: Parameters<typeof getOrderDetail>[1], id: number) =>
+    getOrderDetail(db.orm, actor, id, clock.now(), settings.maxCallbackAttempts);
+
+  app.post(
+    '/api/orders',
+    {
+      preValidation: allowRoles('agent', 'team_lead', 'office'),
+      schema: { body: CreateOrderInput, tags: ['orders'] },
+    },
+    async (req, reply) => {
+      const actor = requireRole(req, 'agent', 'team_lead', 'office');
+      const row = await createOrder(db.orm, actor, req.body, clock.now());
+      return reply.code(201).send(await detail(actor, row.id));
+    },
+  );
+
+  app.get('/api/orders', { schema: { querystring: ListOrdersQuery, tags: ['orders'] } }, async (req) =>
+    listOrders(db.orm, requireActor(req), req.query, clock.now(), settings.maxCallbackAttempts),
+  );
+
+  app.get('/api/orders/:id', { schema: { params: IdParams, tags: ['orders'] } }, async (req) =>
+    detail(requireActor(req), req.params.id),
+  );
+
+  for (const action of ACTION_NAMES) {
+    app.post(
+      `/api/orders/:id/actions/${action}`,
+      { schema: { params: IdParams, body: ACTION_INPUTS[action as ActionName], tags: ['order actions'] } },
+      async (req) => {
+        const actor = requireActor(req);
+        const result = await applyOrderAction(
+          db.orm,
+          actor,
+          req.params.id,
+          action,
+          req.body as never,
+          clock.now(),
+          settings,
+        );
+        return { ...(await detail(actor, result.order.id)), warnings: result.warnings };
+      },
+    );
+  }
+  // An action name that does not exist answers 404 naming the real ones.
+  app.post('/api/orders/:id/actions/:action', { schema: { tags: ['order actions'] } }, async (req) => {
+    requireActor(req);
+    throw new AppError(
+      'unknown_action',
+      404,
+      `Unknown action; one of ${ACTION_NAMES.join(', ')}`,
+      '未知操作',
+      {
+        actions: ACTION_NAMES,
+      },
+    );
+  });
+
+  app.post(
+    '/api/public/orders',
+    { schema: { body: PublicSubmissionInput, tags: ['public'] } },
+    async (req, reply) => {
+      if (!(await hitRateLimit(db.orm, `submit:${req.ip}`, deps.publicSubmitLimit, clock.now())))
+        throw tooMany();
+      const { order, trackingCode } = await submitPublicOrder(db.orm, req.body, clock.now());
+      return reply.code(201).send({
+        number: order.number,
+        trackingCode,
+        status: order.status,
+        receivedAt: order.receivedAt,
+        responseDueAt: order.responseDueAt,
+      });
+    },
+  );
+
+  app.get(
+    '/api/public/orders/:number',
+    {
+      schema: {
+        params: z.object({ number: z.string().max(40) }),
+        querystring: z.object({ code: z.string().min(1).max(40) }),
+        tags: ['public'],
+      },
+    },
+    async (req) => {
+      if (!(await hitRateLimit(db.orm, `track:${req.ip}`, deps.publicTrackLimit, clock.now())))
+        throw tooMany();
+      return trackPublicOrder(db.orm, req.params.number, req.query.code);
+    },
+  );
+}

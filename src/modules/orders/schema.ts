@@ -1,0 +1,245 @@
+import {
+  type AnyPgColumn,
+  bigserial,
+  boolean,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  serial,
+  text,
+  timestamp,
+} from 'drizzle-orm/pg-core';
+import { categories, departments, users } from '../directory/schema.ts';
+
+const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+
+/** 工单 — the work order. Its status is written only by the transition entry point (state-machine.ts). */
+export const orders = pgTable(
+  'orders',
+  {
+    id: serial('id').primaryKey(),
+    number: text('number').notNull().unique(),
+    channel: text('channel').notNull(),
+    type: text('type').notNull(),
+    categoryId: integer('category_id').references(() => categories.id),
+    urgency: text('urgency').notNull().default('normal'),
+    title: text('title').notNull(),
+    content: text('content').notNull(),
+    callerName: text('caller_name'),
+    callerPhone: text('caller_phone'),
+    callerAnonymous: boolean('caller_anonymous').notNull().default(false),
+    callbackWanted: boolean('callback_wanted').notNull().default(true),
+    district: text('district'),
+    address: text('address'),
+    status: text('status').notNull(),
+    departmentId: integer('department_id').references(() => departments.id),
+    coDepartmentIds: integer('co_department_ids').array().notNull().default([]),
+    receivedAt: ts('received_at').notNull(),
+    createdBy: integer('created_by').references(() => users.id),
+    /** 1 working day for online channels (Luohe KPI 2); leaving `submitted` is the response. */
+    responseDueAt: ts('response_due_at'),
+    respondedAt: ts('responded_at'),
+    timeLimitDays: integer('time_limit_days'),
+    handleDueAt: ts('handle_due_at'),
+    /** When the order becomes "due within one working day". */
+    handleWarnAt: ts('handle_warn_at'),
+    deadlineState: text('deadline_state').notNull().default('normal'),
+    dispatchedAt: ts('dispatched_at'),
+    repliedAt: ts('replied_at'),
+    closedAt: ts('closed_at'),
+    archivedAt: ts('archived_at'),
+    answer: text('answer'),
+    reply: text('reply'),
+    satisfaction: text('satisfaction'),
+    /** Callback attempts that did not reach the citizen since the latest reply. */
+    unreachedCallbacks: integer('unreached_callbacks').notNull().default(0),
+    reopenCount: integer('reopen_count').notNull().default(0),
+    returnCount: integer('return_count').notNull().default(0),
+    /** A return the office has not yet ruled on (operator's fault or not). */
+    returnJudgementPending: boolean('return_judgement_pending').notNull().default(false),
+    extensionPending: boolean('extension_pending').notNull().default(false),
+    appealStatus: text('appeal_status').notNull().default('none'),
+    /** An accepted 申诉 leaves the order out of assessment. */
+    excludedFromAssessment: boolean('excluded_from_assessment').notNull().default(false),
+    mergedIntoId: integer('merged_into_id').references((): AnyPgColumn => orders.id),
+    trackingCodeHash: text('tracking_code_hash'),
+    version: integer('version').notNull().default(1),
+    createdAt: ts('created_at').notNull(),
+    updatedAt: ts('updated_at').notNull(),
+  },
+  (t) => [
+    index('orders_status_idx').on(t.status),
+    index('orders_department_idx').on(t.departmentId, t.status),
+    index('orders_received_idx').on(t.receivedAt),
+    index('orders_caller_phone_idx').on(t.callerPhone),
+    index('orders_category_idx').on(t.categoryId),
+    index('orders_handle_due_idx').on(t.handleDueAt),
+  ],
+);
+
+/** One row per change of a work order: who, when, action, from → to, why. Never updated or deleted. */
+export const orderEvents = pgTable(
+  'order_events',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    orderId: integer('order_id')
+      .notNull()
+      .references(() => orders.id),
+    action: text('action').notNull(),
+    actorId: integer('actor_id'),
+    actorRole: text('actor_role').notNull(),
+    actorDepartmentId: integer('actor_department_id'),
+    at: ts('at').notNull(),
+    fromStatus: text('from_status'),
+    toStatus: text('to_status').notNull(),
+    note: text('note'),
+    data: jsonb('data'),
+  },
+  (t) => [
+    index('order_events_order_idx').on(t.orderId, t.id),
+    index('order_events_action_idx').on(t.action, t.at),
+  ],
+);
+
+/** Daily sequence behind order numbers; the upsert's row lock keeps numbers unique under concurrency. */
+export const orderNumberCounters = pgTable('order_number_counters', {
+  day: date('day', { mode: 'string' }).primaryKey(),
+  last: integer('last').notNull(),
+});
+
+/** 交办 — each dispatch to a department: the return-rate denominator and the department's clock. */
+export const orderDispatches = pgTable(
+  'order_dispatches',
+  {
+    id: serial('id').primaryKey(),
+    orderId: integer('order_id')
+      .notNull()
+      .references(() => orders.id),
+    departmentId: integer('department_id')
+      .notNull()
+      .references(() => departments.id),
+    coDepartmentIds: integer('co_department_ids').array().notNull().default([]),
+    dispatchedAt: ts('dispatched_at').notNull(),
+    dispatchedBy: integer('dispatched_by'),
+    timeLimitDays: integer('time_limit_days').notNull(),
+    dueAt: ts('due_at').notNull(),
+    reopen: boolean('reopen').notNull().default(false),
+    signedAt: ts('signed_at'),
+    endedAt: ts('ended_at'),
+    outcome: text('outcome'),
+  },
+  (t) => [
+    index('order_dispatches_order_idx').on(t.orderId),
+    index('order_dispatches_at_idx').on(t.dispatchedAt),
+  ],
+);
+
+/** 退回 — a department sends an order back; the office later rules whether the operator misrouted it. */
+export const orderReturns = pgTable(
+  'order_returns',
+  {
+    id: serial('id').primaryKey(),
+    orderId: integer('order_id')
+      .notNull()
+      .references(() => orders.id),
+    dispatchId: integer('dispatch_id')
+      .notNull()
+      .references(() => orderDispatches.id),
+    departmentId: integer('department_id')
+      .notNull()
+      .references(() => departments.id),
+    reasonCode: text('reason_code').notNull(),
+    reason: text('reason').notNull(),
+    returnedAt: ts('returned_at').notNull(),
+    returnedBy: integer('returned_by'),
+    operatorFault: boolean('operator_fault'),
+    judgedAt: ts('judged_at'),
+    judgedBy: integer('judged_by'),
+    judgeNote: text('judge_note'),
+  },
+  (t) => [index('order_returns_order_idx').on(t.orderId), index('order_returns_at_idx').on(t.returnedAt)],
+);
+
+/** 延期 — a department asks for more working days; the office decides. */
+export const orderExtensions = pgTable(
+  'order_extensions',
+  {
+    id: serial('id').primaryKey(),
+    orderId: integer('order_id')
+      .notNull()
+      .references(() => orders.id),
+    departmentId: integer('department_id')
+      .notNull()
+      .references(() => departments.id),
+    workingDays: integer('working_days').notNull(),
+    reason: text('reason').notNull(),
+    requestedAt: ts('requested_at').notNull(),
+    requestedBy: integer('requested_by'),
+    /** pending → approved | rejected, or withdrawn when the order leaves the department first. */
+    outcome: text('outcome').notNull().default('pending'),
+    decidedAt: ts('decided_at'),
+    decidedBy: integer('decided_by'),
+    decisionNote: text('decision_note'),
+    oldDueAt: ts('old_due_at'),
+    newDueAt: ts('new_due_at'),
+  },
+  (t) => [index('order_extensions_order_idx').on(t.orderId)],
+);
+
+/** 申诉 — a party asks that the order be left out of assessment; the office decides. */
+export const orderAppeals = pgTable(
+  'order_appeals',
+  {
+    id: serial('id').primaryKey(),
+    orderId: integer('order_id')
+      .notNull()
+      .references(() => orders.id),
+    reason: text('reason').notNull(),
+    appealedAt: ts('appealed_at').notNull(),
+    appealedBy: integer('appealed_by'),
+    appellantRole: text('appellant_role').notNull(),
+    accepted: boolean('accepted'),
+    decidedAt: ts('decided_at'),
+    decidedBy: integer('decided_by'),
+    decisionNote: text('decision_note'),
+  },
+  (t) => [index('order_appeals_order_idx').on(t.orderId)],
+);
+
+/** 回访 — every attempt to call the citizen back, reached or not. */
+export const orderCallbacks = pgTable(
+  'order_callbacks',
+  {
+    id: serial('id').primaryKey(),
+    orderId: integer('order_id')
+      .notNull()
+      .references(() => orders.id),
+    at: ts('at').notNull(),
+    agentId: integer('agent_id'),
+    reached: boolean('reached').notNull(),
+    satisfaction: text('satisfaction'),
+    /** Callback attempts that did not reach the citizen since the latest reply. */
+    unreachedCallbacks: integer('unreached_callbacks').notNull().default(0),
+    note: text('note'),
+    reopened: boolean('reopened').notNull().default(false),
+  },
+  (t) => [index('order_callbacks_order_idx').on(t.orderId), index('order_callbacks_at_idx').on(t.at)],
+);
+
+/** 督办 — chasing, by hand or automatic when a deadline nears or passes. */
+export const orderSupervisions = pgTable(
+  'order_supervisions',
+  {
+    id: serial('id').primaryKey(),
+    orderId: integer('order_id')
+      .notNull()
+      .references(() => orders.id),
+    at: ts('at').notNull(),
+    byUserId: integer('by_user_id'),
+    kind: text('kind').notNull(),
+    note: text('note').notNull(),
+  },
+  (t) => [index('order_supervisions_order_idx').on(t.orderId)],
+);

@@ -1,0 +1,273 @@
+import type { Actor, Role } from '../../platform/actor.ts';
+import type { ActionName } from './model.ts';
+
+/**
+ * 工单状态. `submitted` 待受理 (a citizen's online submission), `registered` 已登记, `dispatched` 已交办,
+ * `in_progress` 办理中 (signed for), `returned` 已退回, `replied` 已反馈, `closed` 已办结, `archived` 已归档,
+ * `merged` 已合并 (a duplicate folded into another order).
+ */
+export const STATUSES = [
+  'submitted',
+  'registered',
+  'dispatched',
+  'in_progress',
+  'returned',
+  'replied',
+  'closed',
+  'archived',
+  'merged',
+] as const;
+export type Status = (typeof STATUSES)[number];
+
+export const STATUS_LABELS: Record<Status, string> = {
+  submitted: '待受理',
+  registered: '已登记',
+  dispatched: '已交办',
+  in_progress: '办理中',
+  returned: '已退回',
+  replied: '已反馈',
+  closed: '已办结',
+  archived: '已归档',
+  merged: '已合并',
+};
+
+/** Statuses in which a clock runs against someone: the response clock, or the department's handling clock. */
+export const HANDLING_STATUSES: readonly Status[] = ['dispatched', 'in_progress'];
+export const OPEN_STATUSES: readonly Status[] = [
+  'submitted',
+  'registered',
+  'dispatched',
+  'in_progress',
+  'returned',
+  'replied',
+];
+
+/** Conditions on the order beyond its status, checked by the entry point. */
+export type Guard =
+  | 'lead_department'
+  | 'unjudged_return'
+  | 'no_pending_extension'
+  | 'pending_extension'
+  | 'callback_waived'
+  | 'appealable'
+  | 'pending_appeal';
+
+export interface Transition {
+  action: ActionName;
+  from: readonly Status[];
+  /** Target statuses by outcome; `same` keeps the status. The action's handler picks the outcome. */
+  to: Readonly<Record<string, Status | 'same'>>;
+  roles: readonly Role[];
+  guards: readonly Guard[];
+  label: string;
+}
+
+const OPERATOR: Role[] = ['agent', 'team_lead'];
+const ALL_LIVE: Status[] = ['submitted', 'registered', 'dispatched', 'in_progress', 'returned', 'replied'];
+const same = { default: 'same' } as const;
+
+/** The one transition table: which action, from which status, to which, by whom. */
+export const TRANSITIONS: readonly Transition[] = [
+  {
+    action: 'accept',
+    label: '受理',
+    from: ['submitted'],
+    to: { default: 'registered' },
+    roles: OPERATOR,
+    guards: [],
+  },
+  {
+    action: 'close-direct',
+    label: '直接办结',
+    from: ['submitted', 'registered'],
+    to: { default: 'closed' },
+    roles: OPERATOR,
+    guards: [],
+  },
+  {
+    action: 'dispatch',
+    label: '交办',
+    from: ['registered', 'returned'],
+    to: { default: 'dispatched' },
+    roles: [...OPERATOR, 'office'],
+    guards: [],
+  },
+  {
+    action: 'sign',
+    label: '签收',
+    from: ['dispatched'],
+    to: { default: 'in_progress' },
+    roles: ['department'],
+    guards: ['lead_department'],
+  },
+  {
+    action: 'return',
+    label: '退回',
+    from: ['dispatched', 'in_progress'],
+    to: { default: 'returned' },
+    roles: ['department'],
+    guards: ['lead_department'],
+  },
+  {
+    action: 'judge-return',
+    label: '退回认定',
+    from: [...ALL_LIVE, 'closed'],
+    to: same,
+    roles: ['office'],
+    guards: ['unjudged_return'],
+  },
+  {
+    action: 'request-extension',
+    label: '申请延期',
+    from: ['dispatched', 'in_progress'],
+    to: same,
+    roles: ['department'],
+    guards: ['lead_department', 'no_pending_extension'],
+  },
+  {
+    action: 'decide-extension',
+    label: '延期审核',
+    from: ['dispatched', 'in_progress', 'returned', 'replied'],
+    to: same,
+    roles: ['office'],
+    guards: ['pending_extension'],
+  },
+  {
+    action: 'supervise',
+    label: '督办',
+    from: ALL_LIVE,
+    to: same,
+    roles: ['office', 'team_lead'],
+    guards: [],
+  },
+  {
+    action: 'instruct',
+    label: '批示',
+    from: [...ALL_LIVE, 'closed'],
+    to: same,
+    roles: ['office'],
+    guards: [],
+  },
+  {
+    action: 'reply',
+    label: '反馈',
+    // A department may reply without a separate 签收: replying signs implicitly.
+    from: ['dispatched', 'in_progress'],
+    to: { default: 'replied' },
+    roles: ['department'],
+    guards: ['lead_department'],
+  },
+  {
+    action: 'callback',
+    label: '回访',
+    from: ['replied'],
+    to: { default: 'closed', unreached: 'same', reopen: 'dispatched' },
+    roles: OPERATOR,
+    guards: [],
+  },
+  {
+    action: 'close',
+    label: '办结',
+    // Without a callback: the citizen declined one, left no number, or could not be reached in the allowed tries.
+    from: ['replied'],
+    to: { default: 'closed' },
+    roles: OPERATOR,
+    guards: ['callback_waived'],
+  },
+  {
+    action: 'appeal',
+    label: '申诉',
+    from: [...ALL_LIVE, 'closed', 'archived'],
+    to: same,
+    roles: [...OPERATOR, 'department'],
+    guards: ['appealable'],
+  },
+  {
+    action: 'decide-appeal',
+    label: '申诉审核',
+    from: [...ALL_LIVE, 'closed', 'archived'],
+    to: same,
+    roles: ['office'],
+    guards: ['pending_appeal'],
+  },
+  {
+    action: 'merge',
+    label: '合并',
+    from: ['submitted', 'registered', 'returned', 'dispatched'],
+    to: { default: 'merged' },
+    roles: [...OPERATOR, 'office'],
+    guards: [],
+  },
+  {
+    action: 'archive',
+    label: '归档',
+    from: ['closed'],
+    to: { default: 'archived' },
+    roles: [...OPERATOR, 'office'],
+    guards: [],
+  },
+];
+
+/** The facts about an order that guards read. */
+export interface GuardFacts {
+  status: Status;
+  departmentId: number | null;
+  hasUnjudgedReturn: boolean;
+  extensionPending: boolean;
+  appealStatus: string;
+  /** No callback is owed: declined, no number, or the attempt limit reached. */
+  callbackWaived: boolean;
+}
+
+function guardHolds(guard: Guard, order: GuardFacts, actor: Actor): boolean {
+  switch (guard) {
+    case 'lead_department':
+      return (
+        actor.role !== 'department' ||
+        (actor.departmentId != null && actor.departmentId === order.departmentId)
+      );
+    case 'unjudged_return':
+      return order.hasUnjudgedReturn;
+    case 'no_pending_extension':
+      return !order.extensionPending;
+    case 'pending_extension':
+      return order.extensionPending;
+    case 'callback_waived':
+      return order.callbackWaived;
+    case 'appealable':
+      return order.appealStatus === 'none' || order.appealStatus === 'rejected';
+    case 'pending_appeal':
+      return order.appealStatus === 'pending';
+  }
+}
+
+export function findTransition(action: ActionName): Transition {
+  return TRANSITIONS.find((t) => t.action === action)!;
+}
+
+export type Refusal = 'status' | 'role' | 'guard';
+
+/** Why `actor` may not take `action` on the order now, or null if it may. */
+export function refusalOf(
+  action: ActionName,
+  order: GuardFacts,
+  actor: Actor,
+): { reason: Refusal; guard?: Guard } | null {
+  const t = findTransition(action);
+  if (!t.from.includes(order.status)) return { reason: 'status' };
+  if (!t.roles.includes(actor.role as Role)) return { reason: 'role' };
+  const failed = t.guards.find((g) => !guardHolds(g, order, actor));
+  return failed ? { reason: 'guard', guard: failed } : null;
+}
+
+/** The actions this actor may take on the order now (drives the console's buttons and the 409 answer). */
+export function allowedActions(order: GuardFacts, actor: Actor): ActionName[] {
+  return TRANSITIONS.filter((t) => refusalOf(t.action, order, actor) === null).map((t) => t.action);
+}
+
+/** The status an action leads to for the outcome its handler chose. */
+export function targetStatus(t: Transition, outcome: string, current: Status): Status {
+  const to = t.to[outcome];
+  if (to === undefined) throw new Error(`transition ${t.action} has no outcome ${outcome}`);
+  return to === 'same' ? current : to;
+}
