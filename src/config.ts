@@ -13,6 +13,8 @@ export interface Settings {
   /** Tracking look-ups per client address per window (the code is a secret; limit guessing). */
   publicTrackLimit: { max: number; windowSeconds: number };
   sweepIntervalSeconds: number;
+  /** Work-order rules a city may set (docs/settings.md). */
+  orders: { timeLimits: { normal: number; urgent: number }; maxCallbackAttempts: number };
 }
 
 function intFrom(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -39,5 +41,12 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
       windowSeconds: intFrom(env, 'HOTLINE_PUBLIC_TRACK_WINDOW_SECONDS', 600),
     },
     sweepIntervalSeconds: intFrom(env, 'HOTLINE_SWEEP_SECONDS', 60),
+    orders: {
+      timeLimits: {
+        normal: intFrom(env, 'HOTLINE_DEFAULT_TIME_LIMIT_DAYS', 5),
+        urgent: intFrom(env, 'HOTLINE_URGENT_TIME_LIMIT_DAYS', 1),
+      },
+      maxCallbackAttempts: intFrom(env, 'HOTLINE_MAX_CALLBACK_ATTEMPTS', 3),
+    },
   };
 }

@@ -29,6 +29,7 @@ program
   .command('sweep')
   .description('run the deadline sweep once (warnings, overdue, automatic supervision)')
   .action(async () => {
+    const { runDeadlineSweep } = await import('./modules/orders/index.ts');
     await withDatabase(settings(), 'sweep', async (db) =>
       console.log(JSON.stringify(await runDeadlineSweep(db.orm, new Date()))),
     );

@@ -23,6 +23,7 @@ export function registerServeCommands(program: Command, settings: () => Settings
         sessionHours: s.sessionHours,
         publicSubmitLimit: s.publicSubmitLimit,
         publicTrackLimit: s.publicTrackLimit,
+        orderSettings: s.orders,
         logger: false,
       });
       const sweep = async () => {

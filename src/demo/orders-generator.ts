@@ -52,6 +52,7 @@ interface Context {
   accounts: DemoAccounts;
   leaves: { id: number; code: string; departmentId: number | null; timeLimit: number }[];
   departmentIds: number[];
+  lastOrderOfLeaf: Map<string, number>;
   handlerOf: (departmentId: number) => Actor;
   isWorkday: (d: string) => boolean;
 }
@@ -83,7 +84,7 @@ function receivedTime(c: Context, days: number): Date {
 }
 
 /** Runs one order through a plausible life, stopping at the first step that would lie in the future. */
-async function simulateOrder(c: Context, stats: DemoOrderStats): Promise<void> {
+async function simulateOrder(c: Context, stats: DemoOrderStats, windowDays: number): Promise<void> {
   const { rnd, now } = c;
   const leaf = rnd.pick(c.leaves);
   const template = rnd.pick(DEMO_REQUEST_TEMPLATES[leaf.code]!);
@@ -100,7 +101,7 @@ async function simulateOrder(c: Context, stats: DemoOrderStats): Promise<void> {
     anonymous,
     callbackWanted: !rnd.chance(0.1),
   };
-  let t = receivedTime(c, 90);
+  let t = receivedTime(c, windowDays);
   const base = {
     type: template.type,
     title: fill(template.title, rnd, district),
@@ -124,6 +125,7 @@ async function simulateOrder(c: Context, stats: DemoOrderStats): Promise<void> {
     ).id;
   }
   stats.orders++;
+  const earlier = c.lastOrderOfLeaf.get(leaf.code);
   const step = async <A extends ActionName>(
     actor: Actor,
     action: A,
@@ -152,6 +154,12 @@ async function simulateOrder(c: Context, stats: DemoOrderStats): Promise<void> {
     )
       return;
   }
+  // A repeat of a matter already taken in (same category): merged into the earlier order (合并).
+  if (earlier !== undefined && rnd.chance(0.03)) {
+    await step(agent, 'merge', { intoOrderId: earlier, note: '同一事项重复反映，合并办理' }, minutes(3, 40));
+    return;
+  }
+  c.lastOrderOfLeaf.set(leaf.code, id);
   if (template.type === 'inquiry' && rnd.chance(0.7)) {
     await step(
       agent,
@@ -164,7 +172,9 @@ async function simulateOrder(c: Context, stats: DemoOrderStats): Promise<void> {
   const misrouted = rnd.chance(0.05) || leaf.departmentId == null;
   const wrong = c.departmentIds.filter((d) => d !== leaf.departmentId);
   let department = misrouted ? rnd.pick(wrong) : leaf.departmentId!;
-  if (!(await step(agent, 'dispatch', { departmentId: department, coDepartmentIds: [] }, minutes(5, 90))))
+  // Some orders wait for the agent to verify details before dispatch.
+  const dispatchDelay = rnd.chance(0.08) ? hours(2, 30) : minutes(5, 90);
+  if (!(await step(agent, 'dispatch', { departmentId: department, coDepartmentIds: [] }, dispatchDelay)))
     return;
 
   if (misrouted || rnd.chance(0.02)) {
@@ -183,10 +193,19 @@ async function simulateOrder(c: Context, stats: DemoOrderStats): Promise<void> {
     )
       return;
     department = leaf.departmentId ?? rnd.pick(wrong);
-    if (!(await step(agent, 'dispatch', { departmentId: department, coDepartmentIds: [] }, minutes(5, 60))))
+    if (!(await step(agent, 'dispatch', { departmentId: department, coDepartmentIds: [] }, hours(0.1, 12))))
       return;
   }
   await handleAtDepartment(c, step, department, leaf.timeLimit, office, agent, caller, 0);
+}
+
+/** A department appeals (申诉); the office decides most appeals within days. */
+async function appealAndDecide(step: Step, handler: Actor, office: Actor, rnd: Random): Promise<boolean> {
+  const hours = (a: number, b: number) => rnd.int(a * 60, b * 60) * 60_000;
+  if (!(await step(handler, 'appeal', { reason: '诉求人要求超出政策规定，已多次解释' }, hours(2, 30))))
+    return false;
+  if (rnd.chance(0.2)) return true;
+  return step(office, 'decide-appeal', { accept: rnd.chance(0.6), note: '经核查' }, hours(24, 96));
 }
 
 type Step = <A extends ActionName>(
@@ -210,11 +229,7 @@ async function handleAtDepartment(
   const handler = c.handlerOf(department);
   const hours = (a: number, b: number) => rnd.int(a * 60, b * 60) * 60_000;
   if (rnd.chance(0.85) && !(await step(handler, 'sign', {}, hours(0.5, 20)))) return;
-  if (
-    rnd.chance(0.02) &&
-    !(await step(handler, 'appeal', { reason: '诉求人要求超出政策规定，已多次解释' }, hours(2, 30)))
-  )
-    return;
+  if (rnd.chance(0.02) && !(await appealAndDecide(step, handler, office, rnd))) return;
   if (
     rnd.chance(0.015) &&
     !(await step(office, 'instruct', { text: '请承办单位高度重视，限期办结并报送结果。' }, hours(2, 24)))
@@ -303,12 +318,15 @@ export async function generateDemoOrders(
     accounts,
     leaves,
     departmentIds: [...handlers.keys()],
+    lastOrderOfLeaf: new Map(),
     handlerOf: (id) => actorOf(handlers.get(id)!),
     isWorkday: (d) => calendar.isWorkday(d),
   };
   const stats: DemoOrderStats = { orders: 0, actions: 0 };
+  // Most orders spread over 90 days; the last few percent arrive in the past two days and are still in flight.
+  const recent = Math.round(options.count * 0.05);
   for (let i = 0; i < options.count; i++) {
-    await simulateOrder(c, stats);
+    await simulateOrder(c, stats, i >= options.count - recent ? 2 : 90);
     options.onProgress?.(i + 1, options.count);
   }
   await runDeadlineSweep(db.orm, now);

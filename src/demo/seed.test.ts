@@ -1,0 +1,54 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Db } from '../db/client.ts';
+import { queryRows } from '../db/rows.ts';
+import { createTestDb } from '../testing/test-db.ts';
+import { seedDemo } from './seed.ts';
+
+let db: Db;
+let result: Awaited<ReturnType<typeof seedDemo>>;
+const NOW = new Date('2026-03-16T10:00:00+08:00');
+
+beforeAll(async () => {
+  db = await createTestDb();
+  result = await seedDemo(db, NOW, { orders: 120, seed: 7 });
+}, 240_000);
+afterAll(() => db.close());
+
+describe('demo city', () => {
+  it('has 30+ departments, 60+ catalogue leaves and users of every role', async () => {
+    expect(result.departments).toBeGreaterThanOrEqual(30);
+    const [leaves] = await queryRows<{ n: number }>(
+      db.orm,
+      sql`select count(*)::int n from categories c where not exists (select 1 from categories k where k.parent_id = c.id)`,
+    );
+    expect(leaves!.n).toBeGreaterThanOrEqual(60);
+    const roles = await queryRows<{ role: string }>(
+      db.orm,
+      sql`select distinct role from users order by role`,
+    );
+    expect(roles.map((r) => r.role)).toEqual(['admin', 'agent', 'department', 'office', 'team_lead']);
+  });
+
+  it('generates orders whose status is exactly what their history says, over the last 90 days', async () => {
+    expect(result.stats.orders).toBe(120);
+    const mismatched = await queryRows<{ number: string }>(
+      db.orm,
+      sql`select o.number from orders o
+          join lateral (select to_status from order_events e where e.order_id = o.id order by e.id desc limit 1) last on true
+          where last.to_status <> o.status`,
+    );
+    expect(mismatched).toEqual([]);
+    const [span] = await queryRows<{ oldest: Date; newest: Date; rest: number }>(
+      db.orm,
+      sql`select min(received_at) oldest, max(received_at) newest,
+            count(*) filter (where extract(isodow from received_at at time zone 'Asia/Shanghai') in (6, 7))::int rest
+          from orders`,
+    );
+    expect(new Date(span!.oldest).getTime()).toBeGreaterThan(NOW.getTime() - 91 * 86_400_000);
+    expect(new Date(span!.newest).getTime()).toBeLessThanOrEqual(NOW.getTime());
+    expect(span!.rest).toBeGreaterThan(0);
+    const statuses = await queryRows<{ status: string }>(db.orm, sql`select distinct status from orders`);
+    expect(statuses.length).toBeGreaterThanOrEqual(5);
+  });
+});
