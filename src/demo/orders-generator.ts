@@ -193,7 +193,9 @@ async function simulateOrder(c: Context, stats: DemoOrderStats, windowDays: numb
     )
       return;
     department = leaf.departmentId ?? rnd.pick(wrong);
-    if (!(await step(agent, 'dispatch', { departmentId: department, coDepartmentIds: [] }, hours(0.1, 12))))
+    // Finding the right department sometimes takes a day or two of coordination.
+    const redispatchDelay = rnd.chance(0.2) ? hours(24, 72) : hours(0.1, 12);
+    if (!(await step(agent, 'dispatch', { departmentId: department, coDepartmentIds: [] }, redispatchDelay)))
       return;
   }
   await handleAtDepartment(c, step, department, leaf.timeLimit, office, agent, caller, 0);
