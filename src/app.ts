@@ -13,8 +13,14 @@ import type { Db } from './db/client.ts';
 import type { Clock } from './platform/clock.ts';
 import { type AppInstance, installAuthentication, installErrorHandler } from './platform/http.ts';
 import { authenticate, registerDirectoryRoutes } from './modules/directory/index.ts';
-import { DEFAULT_ORDER_SETTINGS, type OrderSettings, registerOrderRoutes } from './modules/orders/index.ts';
+import {
+  DEFAULT_ORDER_SETTINGS,
+  type OrderSettings,
+  registerOrderRoutes,
+  registerStatsRoutes,
+} from './modules/orders/index.ts';
 import type { RateLimit } from './platform/rate-limit.ts';
+import { mountWebConsole } from './platform/web-console.ts';
 
 export interface AppDeps {
   db: Db;
@@ -24,6 +30,8 @@ export interface AppDeps {
   publicSubmitLimit?: RateLimit;
   publicTrackLimit?: RateLimit;
   logger?: boolean;
+  /** Serve the built web console at / (default true). */
+  webConsole?: boolean;
   /** Client addresses come from X-Forwarded-For when the platform runs behind a proxy. */
   trustProxy?: boolean;
 }
@@ -70,5 +78,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     publicSubmitLimit: deps.publicSubmitLimit ?? { max: 30, windowSeconds: 600 },
     publicTrackLimit: deps.publicTrackLimit ?? { max: 120, windowSeconds: 600 },
   });
+  registerStatsRoutes(app, { db, clock });
+  if (deps.webConsole !== false) await mountWebConsole(app);
   return app;
 }

@@ -16,6 +16,7 @@ import {
   PublicSubmissionInput,
 } from './model.ts';
 import { getOrderDetail, listOrders, trackPublicOrder } from './query-service.ts';
+import { overviewStats, queueCounts } from './stats-service.ts';
 
 export interface OrderRouteDeps {
   db: Db;
@@ -126,5 +127,14 @@ export function registerOrderRoutes(app: AppInstance, deps: OrderRouteDeps): voi
         throw tooMany();
       return trackPublicOrder(db.orm, req.params.number, req.query.code);
     },
+  );
+}
+
+export function registerStatsRoutes(app: AppInstance, deps: { db: Db; clock: Clock }): void {
+  app.get('/api/stats/overview', { schema: { tags: ['stats'] } }, async (req) =>
+    overviewStats(deps.db.orm, requireActor(req), deps.clock.now()),
+  );
+  app.get('/api/stats/queues', { schema: { tags: ['stats'] } }, async (req) =>
+    queueCounts(deps.db.orm, requireActor(req), deps.clock.now()),
   );
 }

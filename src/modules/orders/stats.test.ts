@@ -1,0 +1,88 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestContext, type TestContext } from '../../testing/test-app.ts';
+
+let t: TestContext;
+let zj: number;
+let cg: number;
+
+beforeAll(async () => {
+  t = await createTestContext('2025-03-05T10:00:00+08:00');
+  zj = await t.addDepartment('ZJJ', '住建局');
+  cg = await t.addDepartment('CGJ', '城管局');
+  await t.addUser('agent', 'agent');
+  await t.addUser('office', 'office');
+  await t.addUser('zj', 'department', zj);
+  const headers = await t.as('agent');
+  const make = async (
+    channel: string,
+    type: string,
+    receivedAt: string,
+    dispatchTo?: number,
+    days?: number,
+  ) => {
+    const o = (
+      await t.app.inject({
+        method: 'POST',
+        url: '/api/orders',
+        headers,
+        payload: { channel, type, content: '测试诉求', receivedAt },
+      })
+    ).json();
+    if (dispatchTo) {
+      await t.app.inject({
+        method: 'POST',
+        url: `/api/orders/${o.id}/actions/dispatch`,
+        headers,
+        payload: { departmentId: dispatchTo, timeLimitWorkingDays: days },
+      });
+    }
+    return o;
+  };
+  t.clock.set('2025-02-20T10:00:00+08:00');
+  await make('phone', 'complaint', '2025-02-20T09:00:00+08:00', zj, 1); // overdue by March 5
+  t.clock.set('2025-03-05T10:00:00+08:00');
+  await make('phone', 'complaint', '2025-03-05T08:00:00+08:00', cg, 5);
+  await make('email', 'inquiry', '2025-03-05T09:00:00+08:00');
+  await make('letter', 'help', '2025-03-01T09:00:00+08:00');
+});
+afterAll(() => t.close());
+
+describe('dashboard statistics', () => {
+  it('summarises today, the month, overdue by department and 30 days of trend', async () => {
+    const s = (
+      await t.app.inject({ method: 'GET', url: '/api/stats/overview', headers: await t.as('office') })
+    ).json();
+    expect(s.today.total).toBe(2);
+    expect(s.today.byChannel).toEqual(
+      expect.arrayContaining([
+        { key: 'phone', count: 1 },
+        { key: 'email', count: 1 },
+      ]),
+    );
+    expect(s.month.total).toBe(3);
+    expect(s.overdueByDepartment).toEqual([{ departmentId: zj, name: '住建局', count: 1 }]);
+    expect(s.trend).toHaveLength(30);
+    expect(s.trend.at(-1)).toEqual({ date: '2025-03-05', count: 2, closed: 0 });
+    expect(s.trend.find((d: { date: string }) => d.date === '2025-02-20').count).toBe(1);
+  });
+
+  it('counts the queues of each role, a department only its own', async () => {
+    const office = (
+      await t.app.inject({ method: 'GET', url: '/api/stats/queues', headers: await t.as('office') })
+    ).json();
+    expect(office).toMatchObject({ overdue: 1, returnsToJudge: 0 });
+    const agent = (
+      await t.app.inject({ method: 'GET', url: '/api/stats/queues', headers: await t.as('agent') })
+    ).json();
+    expect(agent).toMatchObject({ toDispatch: 2, awaitingIntake: 0 });
+    const dept = (
+      await t.app.inject({ method: 'GET', url: '/api/stats/queues', headers: await t.as('zj') })
+    ).json();
+    expect(dept).toEqual({ toSign: 1, inProgress: 0, dueSoon: 0, overdue: 1 });
+    const deptOverview = (
+      await t.app.inject({ method: 'GET', url: '/api/stats/overview', headers: await t.as('zj') })
+    ).json();
+    expect(deptOverview.month.total).toBe(0);
+    expect(deptOverview.trend.reduce((n: number, d: { count: number }) => n + d.count, 0)).toBe(1);
+  });
+});
