@@ -47,3 +47,10 @@ export function conflict(
 ) {
   return new AppError(code, 409, message, messageZh, details);
 }
+
+/** 409 for a value that must be unique, naming the field (e.g. a department code or a username). */
+export function duplicate(field: string, what: string, whatZh: string): AppError {
+  return new AppError(`duplicate_${field}`, 409, `${what} already exists`, `${whatZh}已存在`, {
+    fields: [{ field, message: 'already exists' }],
+  });
+}

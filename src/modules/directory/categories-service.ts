@@ -3,7 +3,8 @@ import type { DbOrTx } from '../../db/client.ts';
 import { isUniqueViolation } from '../../db/errors.ts';
 import type { Actor } from '../../platform/actor.ts';
 import { recordAudit } from '../../platform/audit.ts';
-import { AppError, notFound, validationFailed } from '../../platform/errors.ts';
+import { duplicate, notFound, validationFailed } from '../../platform/errors.ts';
+import { checkParentLink } from './tree.ts';
 import type { CreateCategoryInput, UpdateCategoryInput } from './model.ts';
 import { categories, departments } from './schema.ts';
 
@@ -81,12 +82,12 @@ async function checkReferences(db: DbOrTx, input: UpdateCategoryInput, selfId?: 
     if (!d)
       throw validationFailed([{ field: 'departmentId', message: `no department ${input.departmentId}` }]);
   }
-  for (let id = input.parentId ?? null, hops = 0; id != null && hops < 50; hops++) {
-    if (id === selfId) throw validationFailed([{ field: 'parentId', message: 'would make a cycle' }]);
-    const [row] = await db.select().from(categories).where(eq(categories.id, id));
-    if (!row) throw validationFailed([{ field: 'parentId', message: `no category ${id}` }]);
-    id = row.parentId;
-  }
+  await checkParentLink(
+    input.parentId,
+    selfId,
+    async (id) => (await db.select().from(categories).where(eq(categories.id, id)))[0]?.parentId,
+    'category',
+  );
 }
 
 export async function createCategory(db: DbOrTx, actor: Actor, input: CreateCategoryInput, now: Date) {
@@ -105,15 +106,7 @@ export async function createCategory(db: DbOrTx, actor: Actor, input: CreateCate
     return getCategoryView(db, row!.id);
   } catch (err) {
     if (isUniqueViolation(err)) {
-      throw new AppError(
-        'duplicate_code',
-        409,
-        `Category code ${input.code} exists`,
-        `分类编码 ${input.code} 已存在`,
-        {
-          fields: [{ field: 'code', message: 'already exists' }],
-        },
-      );
+      throw duplicate('code', `Category code ${input.code}`, `分类编码 ${input.code} `);
     }
     throw err;
   }

@@ -3,7 +3,8 @@ import type { DbOrTx } from '../../db/client.ts';
 import { isUniqueViolation } from '../../db/errors.ts';
 import type { Actor } from '../../platform/actor.ts';
 import { recordAudit } from '../../platform/audit.ts';
-import { AppError, notFound, validationFailed } from '../../platform/errors.ts';
+import { duplicate, notFound } from '../../platform/errors.ts';
+import { checkParentLink } from './tree.ts';
 import type { CreateDepartmentInput, UpdateDepartmentInput } from './model.ts';
 import { departments } from './schema.ts';
 
@@ -34,14 +35,12 @@ export async function getDepartment(db: DbOrTx, id: number): Promise<Department>
 }
 
 async function checkParent(db: DbOrTx, parentId: number | null | undefined, selfId?: number): Promise<void> {
-  if (parentId == null) return;
-  // Walk up from the proposed parent: reaching ourselves would make a cycle.
-  for (let id: number | null = parentId, hops = 0; id != null && hops < 50; hops++) {
-    if (id === selfId) throw validationFailed([{ field: 'parentId', message: 'would make a cycle' }]);
-    const [row] = await db.select().from(departments).where(eq(departments.id, id));
-    if (!row) throw validationFailed([{ field: 'parentId', message: `no department ${id}` }]);
-    id = row.parentId;
-  }
+  await checkParentLink(
+    parentId,
+    selfId,
+    async (id) => (await db.select().from(departments).where(eq(departments.id, id)))[0]?.parentId,
+    'department',
+  );
 }
 
 export async function createDepartment(db: DbOrTx, actor: Actor, input: CreateDepartmentInput, now: Date) {
@@ -60,15 +59,7 @@ export async function createDepartment(db: DbOrTx, actor: Actor, input: CreateDe
     return row!;
   } catch (err) {
     if (isUniqueViolation(err)) {
-      throw new AppError(
-        'duplicate_code',
-        409,
-        `Department code ${input.code} exists`,
-        `单位编码 ${input.code} 已存在`,
-        {
-          fields: [{ field: 'code', message: 'already exists' }],
-        },
-      );
+      throw duplicate('code', `Department code ${input.code}`, `单位编码 ${input.code} `);
     }
     throw err;
   }

@@ -3,7 +3,7 @@ import type { DbOrTx } from '../../db/client.ts';
 import { isUniqueViolation } from '../../db/errors.ts';
 import type { Actor, Role } from '../../platform/actor.ts';
 import { recordAudit } from '../../platform/audit.ts';
-import { AppError, notFound, validationFailed } from '../../platform/errors.ts';
+import { duplicate, notFound, validationFailed } from '../../platform/errors.ts';
 import { hashPassword, passwordProblem } from '../../platform/passwords.ts';
 import type { CreateUserInput, UpdateUserInput } from './model.ts';
 import { departments, users } from './schema.ts';
@@ -68,15 +68,7 @@ export async function createUser(db: DbOrTx, actor: Actor, input: CreateUserInpu
     return row!;
   } catch (err) {
     if (isUniqueViolation(err)) {
-      throw new AppError(
-        'duplicate_username',
-        409,
-        `User ${input.username} exists`,
-        `用户名 ${input.username} 已存在`,
-        {
-          fields: [{ field: 'username', message: 'already exists' }],
-        },
-      );
+      throw duplicate('username', `User ${input.username}`, `用户名 ${input.username} `);
     }
     throw err;
   }
