@@ -75,7 +75,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     db,
     clock,
     settings: deps.orderSettings ?? DEFAULT_ORDER_SETTINGS,
-    publicSubmitLimit: deps.publicSubmitLimit ?? { max: 30, windowSeconds: 600 },
+    publicSubmitLimit: deps.publicSubmitLimit ?? { max: 60, windowSeconds: 600 },
     publicTrackLimit: deps.publicTrackLimit ?? { max: 120, windowSeconds: 600 },
   });
   registerStatsRoutes(app, { db, clock });

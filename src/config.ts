@@ -13,6 +13,8 @@ export interface Settings {
   /** Tracking look-ups per client address per window (the code is a secret; limit guessing). */
   publicTrackLimit: { max: number; windowSeconds: number };
   sweepIntervalSeconds: number;
+  /** Behind a reverse proxy: take the client address from X-Forwarded-For (rate limits are per address). */
+  trustProxy: boolean;
   /** Work-order rules a city may set (docs/settings.md). */
   orders: { timeLimits: { normal: number; urgent: number }; maxCallbackAttempts: number };
 }
@@ -33,7 +35,7 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     dataDir: path.resolve(env.HOTLINE_DATA_DIR || './data'),
     sessionHours: intFrom(env, 'HOTLINE_SESSION_HOURS', 12),
     publicSubmitLimit: {
-      max: intFrom(env, 'HOTLINE_PUBLIC_SUBMIT_MAX', 30),
+      max: intFrom(env, 'HOTLINE_PUBLIC_SUBMIT_MAX', 60),
       windowSeconds: intFrom(env, 'HOTLINE_PUBLIC_SUBMIT_WINDOW_SECONDS', 600),
     },
     publicTrackLimit: {
@@ -41,6 +43,7 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
       windowSeconds: intFrom(env, 'HOTLINE_PUBLIC_TRACK_WINDOW_SECONDS', 600),
     },
     sweepIntervalSeconds: intFrom(env, 'HOTLINE_SWEEP_SECONDS', 60),
+    trustProxy: env.HOTLINE_TRUST_PROXY === 'true' || env.HOTLINE_TRUST_PROXY === '1',
     orders: {
       timeLimits: {
         normal: intFrom(env, 'HOTLINE_DEFAULT_TIME_LIMIT_DAYS', 5),

@@ -24,6 +24,7 @@ export function registerServeCommands(program: Command, settings: () => Settings
         publicSubmitLimit: s.publicSubmitLimit,
         publicTrackLimit: s.publicTrackLimit,
         orderSettings: s.orders,
+        trustProxy: s.trustProxy,
         logger: false,
       });
       const sweep = async () => {
