@@ -6,7 +6,7 @@ import { type Actor, CITIZEN_ACTOR } from '../../platform/actor.ts';
 import { validationFailed } from '../../platform/errors.ts';
 import { categories } from '../directory/schema.ts';
 import { responseDeadline } from './deadlines.ts';
-import type { CreateOrderInput, PublicSubmissionInput } from './model.ts';
+import { type Channel, type CreateOrderInput, ONLINE_CHANNELS, type PublicSubmissionInput } from './model.ts';
 import { hashTrackingCode, newTrackingCode, nextOrderNumber } from './numbering.ts';
 import type { OrderRow } from './repository.ts';
 import { orderEvents, orders } from './schema.ts';
@@ -38,7 +38,9 @@ async function insertOrder(tx: Tx, actor: Actor, o: NewOrder, now: Date, action:
     if (!c || !c.active)
       throw validationFailed([{ field: 'categoryId', message: `no active category ${o.categoryId}` }]);
   }
-  const response = responseDeadline(await loadCalendar(tx), o.channel as never, o.receivedAt);
+  // Only online channels have a response clock, so only they need the calendar.
+  const online = ONLINE_CHANNELS.includes(o.channel as Channel);
+  const response = online ? responseDeadline(await loadCalendar(tx), o.channel as Channel, o.receivedAt) : null;
   const phone = o.caller.phone || null;
   const [row] = await tx
     .insert(orders)
