@@ -14,3 +14,13 @@ console.log(
     `p50 ${fmt(intake.insertP50Ms)} ms, p99 ${fmt(intake.insertP99Ms)} ms`,
 );
 console.log(`raw INSERT / API throughput: ${fmt(intake.ratio)}×`);
+
+console.log(
+  '== web console: first load of the agent workbench (cold cache, Debian Chromium, 5 runs, median)',
+);
+const { benchWebLoad } = await import('./web-load.ts');
+const web = await benchWebLoad(5);
+console.log(
+  `${(web.bytes / 1024).toFixed(0)} KiB on the wire (${(web.jsBytes / 1024).toFixed(0)} KiB of it JavaScript, brotli) ` +
+    `in ${web.requests} requests; usable after ${web.ms} ms`,
+);

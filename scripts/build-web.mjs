@@ -2,6 +2,7 @@
 // Builds the web console into web/dist when it is missing or older than its sources, so `npm install` and
 // `npm start` leave a working console without a separate step. `--force` always builds.
 import { execFileSync } from 'node:child_process';
+import zlib from 'node:zlib';
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
@@ -31,7 +32,12 @@ if (!force && fs.existsSync(index) && fs.statSync(index).mtimeMs >= sourcesTime)
 
 let vite;
 try {
-  vite = createRequire(path.join(root, 'package.json')).resolve('vite/bin/vite.js');
+  // Vite's package exports do not include its bin; find the package and join the path.
+  vite = path.join(
+    path.dirname(createRequire(path.join(root, 'package.json')).resolve('vite/package.json')),
+    'bin',
+    'vite.js',
+  );
 } catch {
   console.warn(
     'web console not built: vite is not installed (a production install without dev dependencies?)',
@@ -48,3 +54,20 @@ try {
   );
   process.exit(force ? 1 : 0);
 }
+
+// Pre-compress the text assets once (gzip and brotli) so the server sends them compressed at no cost per request.
+function compressAll(dir) {
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, entry.name);
+    if (entry.isDirectory()) compressAll(p);
+    else if (/\.(js|css|html|svg|json)$/.test(entry.name)) {
+      const data = fs.readFileSync(p);
+      fs.writeFileSync(`${p}.gz`, zlib.gzipSync(data, { level: 9 }));
+      fs.writeFileSync(
+        `${p}.br`,
+        zlib.brotliCompressSync(data, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }),
+      );
+    }
+  }
+}
+compressAll(path.join(web, 'dist'));

@@ -20,7 +20,14 @@ export async function mountWebConsole(app: FastifyInstance, dist = WEB_DIST): Pr
     );
     return false;
   }
-  await app.register(fastifyStatic, { root: dist, prefix: '/', wildcard: false, index: ['index.html'] });
+  await app.register(fastifyStatic, {
+    root: dist,
+    prefix: '/',
+    wildcard: false,
+    index: ['index.html'],
+    // The build writes .br and .gz beside each asset (scripts/build-web.mjs).
+    preCompressed: true,
+  });
   // Hashed asset names never change content: cache them for a year; index.html is always revalidated.
   app.addHook('onSend', async (req, reply) => {
     if (req.url.startsWith('/assets/')) reply.header('cache-control', 'public, max-age=31536000, immutable');

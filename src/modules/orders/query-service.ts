@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, ilike, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, ilike, inArray, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
 import type { Actor } from '../../platform/actor.ts';
 import { recordAudit } from '../../platform/audit.ts';
@@ -7,7 +7,7 @@ import { listCategories } from '../directory/index.ts';
 import { departments, users } from '../directory/schema.ts';
 import type { ListOrdersQuery } from './model.ts';
 import { type Lookups, presentOrder } from './presenter.ts';
-import { findOrder } from './repository.ts';
+import { findOrder, type OrderRow } from './repository.ts';
 import {
   orderAppeals,
   orderCallbacks,
@@ -185,12 +185,70 @@ export async function listOrders(
       .where(cond),
     loadLookups(db),
   ]);
+  const pending = await pendingDecisions(db, rows);
   return {
-    items: rows.map((r) => presentOrder(r, actor, now, lookups, { detail: false, maxCallbackAttempts })),
+    items: rows.map((r) => ({
+      ...presentOrder(r, actor, now, lookups, { detail: false, maxCallbackAttempts }),
+      pending: pending.get(r.id) ?? {},
+    })),
     total: Number(counted[0]?.total ?? 0),
     page: q.page,
     pageSize: q.pageSize,
   };
+}
+
+export interface PendingDecisions {
+  return?: { departmentId: number; reasonCode: string; reason: string; returnedAt: Date };
+  extension?: { workingDays: number; reason: string; requestedAt: Date };
+  appeal?: { reason: string; appellantRole: string; appealedAt: Date };
+}
+
+/**
+ * What waits for the office on each listed order (the oldest unjudged return, the pending extension and
+ * appeal), so a queue can show it without opening each order's detail (and its personal data).
+ */
+async function pendingDecisions(db: DbOrTx, rows: OrderRow[]): Promise<Map<number, PendingDecisions>> {
+  const result = new Map<number, PendingDecisions>();
+  const entry = (id: number) => result.get(id) ?? (result.set(id, {}), result.get(id)!);
+  const ids = (pred: (o: OrderRow) => boolean) => rows.filter(pred).map((o) => o.id);
+  const returnIds = ids((o) => o.returnJudgementPending);
+  const extensionIds = ids((o) => o.extensionPending);
+  const appealIds = ids((o) => o.appealStatus === 'pending');
+  const [returns, extensions, appeals] = await Promise.all([
+    returnIds.length
+      ? db
+          .select()
+          .from(orderReturns)
+          .where(and(inArray(orderReturns.orderId, returnIds), isNull(orderReturns.judgedAt)))
+          .orderBy(desc(orderReturns.id))
+      : [],
+    extensionIds.length
+      ? db
+          .select()
+          .from(orderExtensions)
+          .where(and(inArray(orderExtensions.orderId, extensionIds), eq(orderExtensions.outcome, 'pending')))
+      : [],
+    appealIds.length
+      ? db
+          .select()
+          .from(orderAppeals)
+          .where(and(inArray(orderAppeals.orderId, appealIds), isNull(orderAppeals.decidedAt)))
+      : [],
+  ]);
+  // Ordered newest first, so the last one written per order is the oldest: the one judge-return rules on.
+  for (const r of returns) {
+    entry(r.orderId).return = {
+      departmentId: r.departmentId,
+      reasonCode: r.reasonCode,
+      reason: r.reason,
+      returnedAt: r.returnedAt,
+    };
+  }
+  for (const e of extensions)
+    entry(e.orderId).extension = { workingDays: e.workingDays, reason: e.reason, requestedAt: e.requestedAt };
+  for (const a of appeals)
+    entry(a.orderId).appeal = { reason: a.reason, appellantRole: a.appellantRole, appealedAt: a.appealedAt };
+  return result;
 }
 
 const PUBLIC_ACTIONS: Record<string, string> = {

@@ -1,0 +1,272 @@
+import { useState } from 'react';
+import { Alert, Form, Input, InputNumber, Modal, Radio, Select, Switch } from 'antd';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { post } from '../../app/api.ts';
+import { ACTION_LABELS, RETURN_REASON_LABELS, SATISFACTION_LABELS, options } from '../../app/labels.ts';
+import { useDepartments } from '../../app/reference-data.ts';
+import type { OrderDetail } from '../../app/types.ts';
+import { applyZhServerErrors } from '../../components/zh-errors.ts';
+
+type FieldKind =
+  | 'textarea'
+  | 'number'
+  | 'boolean'
+  | 'department'
+  | 'departments'
+  | 'satisfaction'
+  | 'returnReason'
+  | 'orderId'
+  | 'approve';
+
+interface FieldSpec {
+  name: string;
+  label: string;
+  kind: FieldKind;
+  required?: boolean;
+  /** Chinese message shown before sending. */
+  message?: string;
+  min?: number;
+  max?: number;
+}
+
+/** The form of each action, mirroring the server's input schema (src/modules/orders/model.ts). */
+export const ACTION_FORMS: Record<string, FieldSpec[]> = {
+  accept: [{ name: 'note', label: '备注', kind: 'textarea' }],
+  'close-direct': [
+    { name: 'answer', label: '答复内容', kind: 'textarea', required: true, message: '请填写答复内容' },
+  ],
+  dispatch: [
+    {
+      name: 'departmentId',
+      label: '主办单位',
+      kind: 'department',
+      required: true,
+      message: '请选择主办单位',
+    },
+    { name: 'coDepartmentIds', label: '协办单位', kind: 'departments' },
+    {
+      name: 'timeLimitWorkingDays',
+      label: '办理时限（工作日，不填按分类默认）',
+      kind: 'number',
+      min: 1,
+      max: 365,
+    },
+    { name: 'note', label: '交办意见', kind: 'textarea' },
+  ],
+  sign: [{ name: 'note', label: '备注', kind: 'textarea' }],
+  return: [
+    {
+      name: 'reasonCode',
+      label: '退回原因',
+      kind: 'returnReason',
+      required: true,
+      message: '请选择退回原因',
+    },
+    { name: 'reason', label: '退回说明', kind: 'textarea', required: true, message: '请填写退回说明' },
+  ],
+  'judge-return': [
+    { name: 'operatorFault', label: '是否属于派单差错（计入退回率）', kind: 'boolean' },
+    { name: 'note', label: '认定意见', kind: 'textarea' },
+  ],
+  'request-extension': [
+    {
+      name: 'workingDays',
+      label: '延期工作日数',
+      kind: 'number',
+      required: true,
+      min: 1,
+      max: 60,
+      message: '请填写延期天数（1–60）',
+    },
+    { name: 'reason', label: '延期理由', kind: 'textarea', required: true, message: '请填写延期理由' },
+  ],
+  'decide-extension': [
+    { name: 'approve', label: '审核结果', kind: 'approve', required: true, message: '请选择审核结果' },
+    { name: 'note', label: '审核意见', kind: 'textarea' },
+  ],
+  supervise: [
+    { name: 'note', label: '督办意见', kind: 'textarea', required: true, message: '请填写督办意见' },
+  ],
+  instruct: [
+    { name: 'text', label: '批示内容', kind: 'textarea', required: true, message: '请填写批示内容' },
+  ],
+  reply: [{ name: 'reply', label: '办理结果', kind: 'textarea', required: true, message: '请填写办理结果' }],
+  callback: [
+    { name: 'reached', label: '是否联系上市民', kind: 'boolean' },
+    { name: 'satisfaction', label: '满意度', kind: 'satisfaction' },
+    { name: 'reopen', label: '不满意，退回重办', kind: 'boolean' },
+    { name: 'note', label: '回访记录', kind: 'textarea' },
+  ],
+  close: [{ name: 'note', label: '办结说明', kind: 'textarea' }],
+  appeal: [
+    { name: 'reason', label: '申诉理由', kind: 'textarea', required: true, message: '请填写申诉理由' },
+  ],
+  'decide-appeal': [
+    { name: 'accept', label: '审核结果', kind: 'approve', required: true, message: '请选择审核结果' },
+    { name: 'note', label: '审核意见', kind: 'textarea' },
+  ],
+  merge: [
+    {
+      name: 'intoOrderId',
+      label: '合并到工单（ID）',
+      kind: 'orderId',
+      required: true,
+      message: '请填写目标工单 ID',
+    },
+  ],
+  archive: [{ name: 'note', label: '备注', kind: 'textarea' }],
+};
+
+const INITIAL: Record<string, Record<string, unknown>> = {
+  callback: { reached: true, reopen: false },
+  'judge-return': { operatorFault: false },
+  dispatch: { coDepartmentIds: [] },
+};
+
+/** Form.Item hands its child `value`/`checked` and `onChange`: they are passed on to the control. */
+function FieldInput({
+  spec,
+  departments,
+  ...control
+}: {
+  spec: FieldSpec;
+  departments: { value: number; label: string }[];
+  [injected: string]: unknown;
+}) {
+  switch (spec.kind) {
+    case 'textarea':
+      return <Input.TextArea {...control} rows={3} maxLength={2000} showCount />;
+    case 'number':
+      return <InputNumber {...control} min={spec.min} max={spec.max} style={{ width: '100%' }} />;
+    case 'orderId':
+      return <InputNumber {...control} min={1} style={{ width: '100%' }} />;
+    case 'boolean':
+      return <Switch {...control} />;
+    case 'department':
+      return (
+        <Select
+          {...control}
+          showSearch
+          optionFilterProp="label"
+          options={departments}
+          placeholder="选择单位"
+        />
+      );
+    case 'departments':
+      return (
+        <Select
+          {...control}
+          mode="multiple"
+          showSearch
+          optionFilterProp="label"
+          options={departments}
+          placeholder="可选"
+        />
+      );
+    case 'satisfaction':
+      return <Radio.Group {...control} options={options(SATISFACTION_LABELS)} />;
+    case 'returnReason':
+      return <Select {...control} options={options(RETURN_REASON_LABELS)} placeholder="选择原因" />;
+    case 'approve':
+      return (
+        <Radio.Group
+          {...control}
+          options={[
+            { value: true, label: '同意' },
+            { value: false, label: '不同意' },
+          ]}
+        />
+      );
+  }
+}
+
+/** One action on an order: its form, client-side checks in Chinese, the server's field errors on the fields. */
+export function ActionModal({
+  order,
+  action,
+  initial,
+  onClose,
+}: {
+  order: OrderDetail;
+  action: string | null;
+  initial?: Record<string, unknown>;
+  onClose: () => void;
+}) {
+  const [form] = Form.useForm();
+  const [error, setError] = useState<string | null>(null);
+  const queryClient = useQueryClient();
+  const departments = useDepartments();
+  const reached = Form.useWatch('reached', form);
+  const mutation = useMutation({
+    mutationFn: (body: Record<string, unknown>) =>
+      post<OrderDetail>(`/api/orders/${order.id}/actions/${action}`, body),
+    onSuccess: (updated) => {
+      queryClient.setQueryData(['order', order.id], updated);
+      queryClient.invalidateQueries({ queryKey: ['orders'] });
+      queryClient.invalidateQueries({ queryKey: ['queues'] });
+      onClose();
+    },
+    onError: (err) => setError(applyZhServerErrors(form, err)),
+  });
+  if (!action) return null;
+  const specs = (ACTION_FORMS[action] ?? []).filter(
+    (s) => action !== 'callback' || reached !== false || !['satisfaction', 'reopen'].includes(s.name),
+  );
+  const deptOptions = (departments.data ?? [])
+    .filter((d) => d.active)
+    .map((d) => ({ value: d.id, label: d.name }));
+  const submit = (values: Record<string, unknown>) => {
+    setError(null);
+    const body = Object.fromEntries(
+      Object.entries(values).filter(([, v]) => v !== undefined && v !== null && v !== ''),
+    );
+    mutation.mutate({ ...body, expectedVersion: order.version });
+  };
+  return (
+    <Modal
+      open
+      title={`${ACTION_LABELS[action] ?? action} · ${order.number}`}
+      okText="提交"
+      cancelText="取消"
+      confirmLoading={mutation.isPending}
+      onOk={() => form.submit()}
+      onCancel={onClose}
+      destroyOnHidden
+    >
+      {error && (
+        <Alert
+          type="error"
+          showIcon
+          message={error}
+          style={{ marginBottom: 12 }}
+          data-testid="action-error"
+        />
+      )}
+      <Form
+        form={form}
+        layout="vertical"
+        onFinish={submit}
+        initialValues={{ ...INITIAL[action], ...initial }}
+        preserve={false}
+      >
+        {specs.map((spec) => (
+          <Form.Item
+            key={spec.name}
+            name={spec.name}
+            label={spec.label}
+            valuePropName={spec.kind === 'boolean' ? 'checked' : 'value'}
+            rules={[
+              ...(spec.required ||
+              (action === 'callback' && spec.name === 'satisfaction' && reached !== false)
+                ? [{ required: true, message: spec.message ?? `请填写${spec.label}` }]
+                : []),
+            ]}
+          >
+            <FieldInput spec={spec} departments={deptOptions} />
+          </Form.Item>
+        ))}
+        {specs.length === 0 && <p>确认执行此操作？</p>}
+      </Form>
+    </Modal>
+  );
+}
