@@ -40,7 +40,9 @@ async function insertOrder(tx: Tx, actor: Actor, o: NewOrder, now: Date, action:
   }
   // Only online channels have a response clock, so only they need the calendar.
   const online = ONLINE_CHANNELS.includes(o.channel as Channel);
-  const response = online ? responseDeadline(await loadCalendar(tx), o.channel as Channel, o.receivedAt) : null;
+  const response = online
+    ? responseDeadline(await loadCalendar(tx), o.channel as Channel, o.receivedAt)
+    : null;
   const phone = o.caller.phone || null;
   const [row] = await tx
     .insert(orders)

@@ -232,7 +232,11 @@ describe('return, judgement and re-dispatch (KPI 3)', () => {
     expect(r.json()).toMatchObject({ status: 'returned', returnCount: 1, returnJudgementPending: true });
     const queue = (await get('office', '/api/orders?unjudgedReturn=true')).json();
     const listed = queue.items.find((x: { id: number }) => x.id === o.id);
-    expect(listed.pending.return).toMatchObject({ departmentId: cg, reasonCode: 'not_our_duty', reason: '非本单位职责' });
+    expect(listed.pending.return).toMatchObject({
+      departmentId: cg,
+      reasonCode: 'not_our_duty',
+      reason: '非本单位职责',
+    });
     expect((await act('agent', o.id, 'judge-return', { operatorFault: true })).statusCode).toBe(403);
     const j = await act('office', o.id, 'judge-return', { operatorFault: true, note: '派单错误' });
     expect(j.json().returnJudgementPending).toBe(false);
