@@ -1,13 +1,12 @@
+import { spawn, type ChildProcess } from 'node:child_process';
 import pg from 'pg';
-import { buildApp } from '../src/app.ts';
 import { openPostgres } from '../src/db/client.ts';
 import { migrateDatabase } from '../src/db/migrate.ts';
 import { createUser } from '../src/modules/directory/index.ts';
 import { SYSTEM_ACTOR } from '../src/platform/actor.ts';
-import { systemClock } from '../src/platform/clock.ts';
 import { createBenchDatabase, runConcurrently } from './support.ts';
 
-const CLIENTS = 50;
+const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 50);
 const ORDERS = Number(process.env.BENCH_ORDERS ?? 5000);
 
 const body = (i: number) => ({
@@ -20,10 +19,6 @@ const body = (i: number) => ({
   location: { district: '源汇区', address: `人民路${i}号` },
 });
 
-/**
- * Order intake through the HTTP API (a real socket, 50 concurrent keep-alive clients) against the raw INSERT of
- * the same rows with 50 concurrent connections: what validation, numbering, history and the transaction cost.
- */
 export interface IntakeFigures {
   orders: number;
   clients: number;
@@ -36,11 +31,40 @@ export interface IntakeFigures {
   ratio: number;
 }
 
+/** The platform as deployed: its own process (`hotline serve`) on the PostgreSQL server. */
+async function startServer(url: string, port: number): Promise<ChildProcess> {
+  // BENCH_PROFILE=<dir> writes the server's CPU profile there.
+  const profile = process.env.BENCH_PROFILE
+    ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`]
+    : [];
+  const child = spawn(process.execPath, [...profile, 'bin/hotline.mjs', 'serve', '--port', String(port)], {
+    env: { ...process.env, DATABASE_URL: url },
+    stdio: 'ignore',
+  });
+  for (let i = 0; i < 120; i++) {
+    if (
+      await fetch(`http://127.0.0.1:${port}/api/health`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      return child;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  child.kill();
+  throw new Error('the server did not start');
+}
+
+/**
+ * Order intake through the HTTP API — the server in its own process, 50 concurrent keep-alive clients in this
+ * one — against the raw INSERT of the same rows over 50 connections: what validation, numbering, history rows
+ * and the transaction cost.
+ */
 export async function benchIntake(): Promise<IntakeFigures> {
   const api = await createBenchDatabase('hotline_bench_api');
   const raw = await createBenchDatabase('hotline_bench_raw');
   try {
-    const db = await openPostgres(api.url, 20);
+    const db = await openPostgres(api.url, 2);
     await migrateDatabase(db);
     await createUser(
       db.orm,
@@ -48,27 +72,32 @@ export async function benchIntake(): Promise<IntakeFigures> {
       { username: 'bench', password: 'Bench-1234', role: 'agent' },
       new Date(),
     );
-    const app = await buildApp({ db, clock: systemClock });
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    const base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
-    const login = await fetch(`${base}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username: 'bench', password: 'Bench-1234' }),
-    });
-    const { token } = (await login.json()) as { token: string };
-    const headers = { 'content-type': 'application/json', authorization: `Bearer ${token}` };
-    const viaApi = await runConcurrently(CLIENTS, ORDERS, async (i) => {
-      const res = await fetch(`${base}/api/orders`, {
-        method: 'POST',
-        headers,
-        body: JSON.stringify(body(i)),
-      });
-      if (res.status !== 201) throw new Error(`intake ${i}: ${res.status} ${await res.text()}`);
-      await res.arrayBuffer();
-    });
-    await app.close();
     await db.close();
+    const port = 3190;
+    const server = await startServer(api.url, port);
+    const base = `http://127.0.0.1:${port}`;
+    let viaApi;
+    try {
+      const login = await fetch(`${base}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username: 'bench', password: 'Bench-1234' }),
+      });
+      const { token } = (await login.json()) as { token: string };
+      const headers = { 'content-type': 'application/json', authorization: `Bearer ${token}` };
+      viaApi = await runConcurrently(CLIENTS, ORDERS, async (i) => {
+        const res = await fetch(`${base}/api/orders`, {
+          method: 'POST',
+          headers,
+          body: JSON.stringify(body(i)),
+        });
+        if (res.status !== 201) throw new Error(`intake ${i}: ${res.status} ${await res.text()}`);
+        await res.arrayBuffer();
+      });
+    } finally {
+      server.kill('SIGTERM');
+      await new Promise((r) => server.once('exit', r));
+    }
 
     const rawDb = await openPostgres(raw.url, 2);
     await migrateDatabase(rawDb);

@@ -122,7 +122,7 @@ async function simulateOrder(c: Context, stats: DemoOrderStats, windowDays: numb
         { ...base, channel, categoryId: leaf.id, urgency: rnd.chance(0.05) ? 'urgent' : 'normal' },
         t,
       )
-    ).id;
+    ).order.id;
   }
   stats.orders++;
   const earlier = c.lastOrderOfLeaf.get(leaf.code);

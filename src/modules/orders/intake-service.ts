@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { loadCalendar } from '../../calendar/service.ts';
 import type { Database, Tx } from '../../db/client.ts';
@@ -32,7 +31,15 @@ interface NewOrder {
   trackingCodeHash?: string;
 }
 
-async function insertOrder(tx: Tx, actor: Actor, o: NewOrder, now: Date, action: string): Promise<OrderRow> {
+export type OrderEventRow = typeof orderEvents.$inferSelect;
+
+async function insertOrder(
+  tx: Tx,
+  actor: Actor,
+  o: NewOrder,
+  now: Date,
+  action: string,
+): Promise<{ order: OrderRow; event: OrderEventRow }> {
   if (o.categoryId != null) {
     const [c] = await tx.select().from(categories).where(eq(categories.id, o.categoryId));
     if (!c || !c.active)
@@ -44,11 +51,13 @@ async function insertOrder(tx: Tx, actor: Actor, o: NewOrder, now: Date, action:
     ? responseDeadline(await loadCalendar(tx), o.channel as Channel, o.receivedAt)
     : null;
   const phone = o.caller.phone || null;
+  // The daily counter's row lock serialises intakes until commit, so it is taken after the reads, leaving only
+  // the two inserts inside that window: numbers stay gapless (a gap would look like a deleted order).
+  const number = await nextOrderNumber(tx, now);
   const [row] = await tx
     .insert(orders)
     .values({
-      // A placeholder unique to this transaction; the real number is taken last (see below).
-      number: `pending-${randomUUID()}`,
+      number,
       channel: o.channel,
       type: o.type,
       categoryId: o.categoryId ?? null,
@@ -74,24 +83,22 @@ async function insertOrder(tx: Tx, actor: Actor, o: NewOrder, now: Date, action:
     })
     .returning();
   const warnings = response?.warnings ?? [];
-  await tx.insert(orderEvents).values({
-    orderId: row!.id,
-    action,
-    actorId: actor.id,
-    actorRole: actor.role,
-    actorDepartmentId: actor.departmentId,
-    at: now,
-    fromStatus: null,
-    toStatus: o.status,
-    note: null,
-    data: { channel: o.channel, ...(warnings.length ? { warnings } : {}) },
-  });
-  // The daily counter's row lock serialises intakes until commit, so it is taken as the last statement to
-  // keep that window short: numbers stay gapless (a gap would look like a deleted order) without queueing the
-  // whole intake behind it.
-  const number = await nextOrderNumber(tx, now);
-  const [numbered] = await tx.update(orders).set({ number }).where(eq(orders.id, row!.id)).returning();
-  return numbered!;
+  const [event] = await tx
+    .insert(orderEvents)
+    .values({
+      orderId: row!.id,
+      action,
+      actorId: actor.id,
+      actorRole: actor.role,
+      actorDepartmentId: actor.departmentId,
+      at: now,
+      fromStatus: null,
+      toStatus: o.status,
+      note: null,
+      data: { channel: o.channel, ...(warnings.length ? { warnings } : {}) },
+    })
+    .returning();
+  return { order: row!, event: event! };
 }
 
 /** 登记 — staff register a request taken by phone, letter, transfer or from an online channel. */
@@ -100,7 +107,7 @@ export async function createOrder(
   actor: Actor,
   input: CreateOrderInput,
   now: Date,
-): Promise<OrderRow> {
+): Promise<{ order: OrderRow; event: OrderEventRow }> {
   const receivedAt = input.receivedAt ?? now;
   if (receivedAt.getTime() > now.getTime() + 60_000) {
     throw validationFailed([{ field: 'receivedAt', message: 'cannot be in the future' }]);
@@ -116,7 +123,7 @@ export async function createOrder(
  */
 export async function submitPublicOrder(db: Database, input: PublicSubmissionInput, now: Date) {
   const trackingCode = newTrackingCode();
-  const row = await db.transaction((tx) =>
+  const { order } = await db.transaction((tx) =>
     insertOrder(
       tx,
       CITIZEN_ACTOR,
@@ -131,5 +138,5 @@ export async function submitPublicOrder(db: Database, input: PublicSubmissionInp
       'submit',
     ),
   );
-  return { order: row, trackingCode };
+  return { order, trackingCode };
 }

@@ -83,6 +83,18 @@ describe('intake', () => {
     expect(o.allowedActions).toEqual(expect.arrayContaining(['dispatch', 'close-direct', 'merge']));
   });
 
+  it('answers the new order with its category path', async () => {
+    const root = (await post('office', '/api/categories', { code: 'CSGL', name: '城市管理' })).json();
+    const leaf = (
+      await post('office', '/api/categories', { code: 'CSGL-LD', name: '路灯', parentId: root.id, departmentId: cg })
+    ).json();
+    const o = await newOrder({ ...NEW_ORDER, categoryId: leaf.id });
+    expect(o.categoryPath).toEqual(['城市管理', '路灯']);
+    expect(o.history[0]).toMatchObject({ action: 'create', actor: { role: 'agent', name: 'agent' } });
+    const again = (await get('agent', `/api/orders/${o.id}`)).json();
+    expect(again.categoryPath).toEqual(['城市管理', '路灯']);
+  });
+
   it('names each bad field in a 400 and writes nothing', async () => {
     const before = (await get('agent', '/api/orders')).json().total;
     const res = await post('agent', '/api/orders', { channel: 'pigeon', type: 'complaint', content: '' });

@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, gte, ilike, inArray, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
+import { queryRows } from '../../db/rows.ts';
 import type { Actor } from '../../platform/actor.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import { notFound, validationFailed } from '../../platform/errors.ts';
@@ -32,6 +33,73 @@ export async function loadLookups(db: DbOrTx): Promise<Lookups> {
     departmentName: (id) => (id == null ? null : (depName.get(id) ?? null)),
     categoryPath: (id) => (id == null ? null : (catPath.get(id) ?? null)),
   };
+}
+
+type EventWithActor = { event: typeof orderEvents.$inferSelect; actorName: string | null };
+
+function presentEvent({ event: e, actorName }: EventWithActor) {
+  return {
+    id: e.id,
+    action: e.action,
+    at: e.at,
+    actor: {
+      id: e.actorId,
+      role: e.actorRole,
+      name: actorName ?? (e.actorRole === 'system' ? '系统' : e.actorRole === 'citizen' ? '市民' : null),
+    },
+    fromStatus: e.fromStatus,
+    toStatus: e.toStatus,
+    note: e.note,
+    data: e.data,
+  };
+}
+
+function historyOf(db: DbOrTx, orderId: number): Promise<EventWithActor[]> {
+  return db
+    .select({ event: orderEvents, actorName: users.displayName })
+    .from(orderEvents)
+    .leftJoin(users, eq(users.id, orderEvents.actorId))
+    .where(eq(orderEvents.orderId, orderId))
+    .orderBy(asc(orderEvents.id));
+}
+
+/**
+ * A just-registered order in the detail shape, from what the intake wrote: no re-reading, and nothing that a
+ * new order cannot have yet (dispatches, returns, …). Intake is the busiest write, so this matters. The person
+ * who typed the caller's details in is not "viewing" them, so no audit row.
+ */
+export async function presentNewOrder(
+  db: DbOrTx,
+  actor: Actor,
+  created: { order: OrderRow; event: typeof orderEvents.$inferSelect },
+  now: Date,
+  maxCallbackAttempts: number,
+) {
+  const { order, event } = created;
+  const categoryPath = order.categoryId ? await categoryPathOf(db, order.categoryId) : null;
+  const lookups: Lookups = { departmentName: () => null, categoryPath: () => categoryPath };
+  return {
+    ...presentOrder(order, actor, now, lookups, { detail: true, maxCallbackAttempts }),
+    history: [presentEvent({ event, actorName: actor.displayName })],
+    dispatches: [],
+    returns: [],
+    extensions: [],
+    appeals: [],
+    callbacks: [],
+    supervisions: [],
+  };
+}
+
+/** Names from the root to one category, in one recursive query. */
+async function categoryPathOf(db: DbOrTx, id: number): Promise<string[]> {
+  const rows = await queryRows<{ name: string }>(
+    db,
+    sql`with recursive up as (
+          select id, parent_id, name, 0 as depth from categories where id = ${id}
+          union all select c.id, c.parent_id, c.name, up.depth + 1 from categories c join up on c.id = up.parent_id)
+        select name from up order by depth desc`,
+  );
+  return rows.map((r) => r.name);
 }
 
 /** The order with everything that happened to it. Viewing a caller's personal data is audited. */
@@ -70,20 +138,7 @@ export async function getOrderDetail(
   }
   return {
     ...view,
-    history: history.map(({ event: e, actorName }) => ({
-      id: e.id,
-      action: e.action,
-      at: e.at,
-      actor: {
-        id: e.actorId,
-        role: e.actorRole,
-        name: actorName ?? (e.actorRole === 'system' ? '系统' : e.actorRole === 'citizen' ? '市民' : null),
-      },
-      fromStatus: e.fromStatus,
-      toStatus: e.toStatus,
-      note: e.note,
-      data: e.data,
-    })),
+    history: history.map(presentEvent),
     dispatches,
     returns,
     extensions,

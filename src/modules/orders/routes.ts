@@ -15,7 +15,7 @@ import {
   ListOrdersQuery,
   PublicSubmissionInput,
 } from './model.ts';
-import { getOrderDetail, listOrders, trackPublicOrder } from './query-service.ts';
+import { getOrderDetail, listOrders, presentNewOrder, trackPublicOrder } from './query-service.ts';
 import { overviewStats, queueCounts } from './stats-service.ts';
 
 export interface OrderRouteDeps {
@@ -50,8 +50,10 @@ export function registerOrderRoutes(app: AppInstance, deps: OrderRouteDeps): voi
     },
     async (req, reply) => {
       const actor = requireRole(req, 'agent', 'team_lead', 'office');
-      const row = await createOrder(db.orm, actor, req.body, clock.now());
-      return reply.code(201).send(await detail(actor, row.id));
+      const created = await createOrder(db.orm, actor, req.body, clock.now());
+      return reply
+        .code(201)
+        .send(await presentNewOrder(db.orm, actor, created, clock.now(), settings.maxCallbackAttempts));
     },
   );
 

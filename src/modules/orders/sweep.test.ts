@@ -32,7 +32,7 @@ const base = {
 describe('deadline sweep', () => {
   it('warns within one working day, marks overdue with automatic supervision, once', async () => {
     const now = at('2025-03-03T10:00:00+08:00');
-    const o = await createOrder(t.db.orm, agent, base, now);
+    const { order: o } = await createOrder(t.db.orm, agent, base, now);
     await applyOrderAction(
       t.db.orm,
       agent,
@@ -119,7 +119,7 @@ describe('numbering', () => {
   it('keeps order numbers unique under concurrent intake', async () => {
     const now = at('2025-03-20T09:00:00+08:00');
     const rows = await Promise.all(Array.from({ length: 25 }, () => createOrder(t.db.orm, agent, base, now)));
-    const numbers = rows.map((r) => r.number).sort();
+    const numbers = rows.map((r) => r.order.number).sort();
     expect(new Set(numbers).size).toBe(25);
     expect(numbers[0]).toBe('2025032000001');
     expect(numbers[24]).toBe('2025032000025');
