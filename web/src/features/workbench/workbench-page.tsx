@@ -1,10 +1,15 @@
-import { Badge, ConfigProvider, Space, Tabs } from 'antd';
+import { lazy, Suspense } from 'react';
+import { Badge, ConfigProvider, Skeleton, Space, Tabs } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { useSearchParams } from 'react-router';
 import { get } from '../../app/api.ts';
-import { AgentQueues } from './agent-queues.tsx';
 import { IntakeForm } from './intake-form.tsx';
-import { SubmissionsPanel } from './submissions-panel.tsx';
+
+// The call form is what an agent needs the moment a call comes in; the tables of the other tabs load after it.
+const AgentQueues = lazy(() => import('./agent-queues.tsx').then((m) => ({ default: m.AgentQueues })));
+const SubmissionsPanel = lazy(() =>
+  import('./submissions-panel.tsx').then((m) => ({ default: m.SubmissionsPanel })),
+);
 import { useShortcuts } from './use-shortcuts.ts';
 
 /** Button texts stay exactly as written (签收, not 签 收), for the people and the tests that look for them. */
@@ -66,7 +71,11 @@ export default function WorkbenchPage() {
                   {label('网络诉求待受理', c?.awaitingIntake, Boolean(c?.responseOverdue))}
                 </span>
               ),
-              children: <SubmissionsPanel />,
+              children: (
+                <Suspense fallback={<Skeleton active />}>
+                  <SubmissionsPanel />
+                </Suspense>
+              ),
             },
             {
               key: 'queues',
@@ -78,7 +87,11 @@ export default function WorkbenchPage() {
                   )}
                 </span>
               ),
-              children: <AgentQueues counts={c} />,
+              children: (
+                <Suspense fallback={<Skeleton active />}>
+                  <AgentQueues counts={c} />
+                </Suspense>
+              ),
             },
           ]}
         />
