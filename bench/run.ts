@@ -24,3 +24,19 @@ console.log(
   `${(web.bytes / 1024).toFixed(0)} KiB on the wire (${(web.jsBytes / 1024).toFixed(0)} KiB of it JavaScript, brotli) ` +
     `in ${web.requests} requests; usable after ${web.ms} ms`,
 );
+
+console.log('== calls: import and metrics (PostgreSQL server)');
+const { benchCalls } = await import('./calls.ts');
+const c = await benchCalls();
+console.log(
+  `generic CSV: ${c.genericRows} rows in ${c.genericSeconds.toFixed(1)} s = ${fmt(c.genericPerSecond)} rows/s; ` +
+    `re-import (all already present): ${c.reimportSeconds.toFixed(1)} s`,
+);
+console.log(
+  `Asterisk queue_log: ${c.asteriskLines} lines (${c.asteriskCalls} calls) in ${c.asteriskSeconds.toFixed(1)} s = ` +
+    `${fmt(c.asteriskLinesPerSecond)} lines/s; peak RSS during imports ${fmt(c.peakRssMiB)} MiB`,
+);
+console.log(
+  `metrics for a year (${c.yearOffered} calls): 30-minute intervals (${c.metricsIntervalBuckets}) ${c.metricsIntervalSeconds.toFixed(2)} s, ` +
+    `days ${c.metricsDaySeconds.toFixed(2)} s`,
+);

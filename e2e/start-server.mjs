@@ -38,7 +38,7 @@ if (process.env.DATABASE_URL) {
   cleanup = async () => fs.rmSync(dir, { recursive: true, force: true });
 }
 
-execFileSync(process.execPath, [bin, 'seed', 'demo', '--orders', '0'], {
+execFileSync(process.execPath, [bin, 'seed', 'demo', '--orders', '0', '--call-days', '0'], {
   env,
   stdio: ['ignore', 'ignore', 'inherit'],
 });

@@ -21,6 +21,8 @@ import {
 } from './modules/orders/index.ts';
 import type { RateLimit } from './platform/rate-limit.ts';
 import { mountWebConsole } from './platform/web-console.ts';
+import { registerPlatformRoutes } from './platform/platform-routes.ts';
+import { registerCallRoutes } from './modules/calls/index.ts';
 
 export interface AppDeps {
   db: Db;
@@ -79,6 +81,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     publicTrackLimit: deps.publicTrackLimit ?? { max: 120, windowSeconds: 600 },
   });
   registerStatsRoutes(app, { db, clock });
+  registerPlatformRoutes(app, { db, clock });
+  registerCallRoutes(app, { db, clock });
   if (deps.webConsole !== false) await mountWebConsole(app);
   return app;
 }

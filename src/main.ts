@@ -8,6 +8,8 @@ import { withDatabase } from './cli/open-database.ts';
 import { registerServeCommands } from './cli/serve.ts';
 import { registerUserCommands } from './cli/user.ts';
 import { registerSeedCommands } from './cli/seed.ts';
+import { registerCallCommands } from './cli/calls.ts';
+import { registerSimulateCommand } from './cli/simulate.ts';
 
 /** The `hotline` command line: the composition root for everything that is not a long-running server. */
 const program = new Command('hotline').description('12345 政务服务便民热线 platform').showHelpAfterError();
@@ -25,6 +27,8 @@ program
 registerUserCommands(program, settings);
 registerCalendarCommands(program, settings);
 registerSeedCommands(program, settings);
+registerCallCommands(program, settings);
+registerSimulateCommand(program, settings);
 program
   .command('sweep')
   .description('run the deadline sweep once (warnings, overdue, automatic supervision)')

@@ -15,7 +15,8 @@ export function registerSeedCommands(program: Command, settings: () => Settings)
     )
     .option('--orders <n>', 'how many orders', '2000')
     .option('--seed <n>', 'random seed (same seed, same city)', '12345')
-    .action(async (o: { orders: string; seed: string }) => {
+    .option('--call-days <n>', 'days of simulated calls to the agent queue', '30')
+    .action(async (o: { orders: string; seed: string; callDays: string }) => {
       const orders = Number(o.orders);
       if (!Number.isInteger(orders) || orders < 0)
         throw new CliError(`--orders must be a whole number: ${o.orders}`);
@@ -25,7 +26,12 @@ export function registerSeedCommands(program: Command, settings: () => Settings)
           throw new CliError('the database already has departments; the demo city goes into an empty one');
         const { printDemoAccounts, seedDemo } = await import('../demo/seed.ts');
         const started = Date.now();
-        const r = await seedDemo(db, new Date(), { orders, seed: Number(o.seed), log: console.log });
+        const r = await seedDemo(db, new Date(), {
+          orders,
+          seed: Number(o.seed),
+          callDays: Number(o.callDays),
+          log: console.log,
+        });
         console.log(
           `seeded in ${((Date.now() - started) / 1000).toFixed(1)} s: ${r.stats.orders} orders, ${r.stats.actions} actions`,
         );

@@ -27,11 +27,13 @@ export function registerServeCommands(program: Command, settings: () => Settings
         trustProxy: s.trustProxy,
         logger: false,
       });
+      const { checkOutages } = await import('../modules/calls/index.ts');
       const sweep = async () => {
         try {
           await runDeadlineSweep(db.orm, systemClock.now());
+          await checkOutages(db.orm, systemClock.now());
         } catch (err) {
-          console.error('deadline sweep failed:', err);
+          console.error('sweep failed:', err);
         }
       };
       await sweep();

@@ -20,6 +20,11 @@ export interface Db {
   where: string;
   /** The node-postgres pool, for the few things that need one dedicated connection (session advisory locks, LISTEN). */
   pool?: pg.Pool;
+  /**
+   * LISTEN on a channel: NOTIFY from any process (or, on PGlite, this one) calls `onMessage` with the payload.
+   * Returns the function that stops listening.
+   */
+  listen(channel: string, onMessage: (payload: string) => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 
@@ -32,6 +37,10 @@ export async function openPglite(dataDir?: string): Promise<Db> {
     kind: 'pglite',
     orm,
     where: dataDir ?? 'memory',
+    listen: async (channel, onMessage) => {
+      const stop = await client.listen(channel, onMessage);
+      return async () => stop();
+    },
     close: () => client.close(),
   };
 }
@@ -48,6 +57,19 @@ export async function openPostgres(url: string, poolSize = 10): Promise<Db> {
     orm,
     where: redactUrl(url),
     pool,
+    // A LISTEN needs a connection of its own for as long as it listens, outside the pool.
+    listen: async (channel, onMessage) => {
+      const listener = new pg.Client({ connectionString: url });
+      await listener.connect();
+      listener.on('notification', (n) => {
+        if (n.channel === channel) onMessage(n.payload ?? '');
+      });
+      listener.on('error', () => undefined);
+      await listener.query(`listen ${pg.escapeIdentifier(channel)}`);
+      return async () => {
+        await listener.end().catch(() => undefined);
+      };
+    },
     close: () => pool.end(),
   };
 }

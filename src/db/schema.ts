@@ -2,3 +2,4 @@ export * from '../platform/schema.ts';
 export * from '../calendar/schema.ts';
 export * from '../modules/directory/schema.ts';
 export * from '../modules/orders/schema.ts';
+export * from '../modules/calls/schema.ts';

@@ -11,7 +11,7 @@ const NOW = new Date('2026-03-16T10:00:00+08:00');
 
 beforeAll(async () => {
   db = await createTestDb();
-  result = await seedDemo(db, NOW, { orders: 120, seed: 7 });
+  result = await seedDemo(db, NOW, { orders: 120, seed: 7, callDays: 1 });
 }, 240_000);
 afterAll(() => db.close());
 

@@ -5,6 +5,7 @@ import { createCategory, createDepartment, createUser, type User } from '../modu
 import { departments } from '../modules/directory/schema.ts';
 import { DEMO_CATEGORIES, DEMO_DEPARTMENTS, type DemoCategory } from './city-data.ts';
 import { generateDemoOrders } from './orders-generator.ts';
+import { addDays, localDateOf, startOfLocalDay } from '../calendar/local-time.ts';
 
 /** One password for every demo account, printed at first start and in the README. Demo only. */
 export const DEMO_PASSWORD = 'Demo-12345';
@@ -146,10 +147,26 @@ export async function seedDemoOrders(
   });
 }
 
-/** The whole demo city with its orders. */
-export async function seedDemo(db: Db, now: Date, options: DemoSeedOptions = {}) {
+/** The last `days` days of the agent queue's calls, from the traffic simulator (calls only: the orders come from the generator). */
+export async function seedDemoCalls(
+  db: Db,
+  now: Date,
+  days: number,
+  log: (line: string) => void = () => undefined,
+) {
+  if (days <= 0) return null;
+  const { writeSimulation } = await import('../simulation/write-simulation.ts');
+  const from = startOfLocalDay(addDays(localDateOf(now), -days));
+  const r = await writeSimulation(db, { from, to: now, agents: 45, seed: 7, now, withOrders: false });
+  log(`demo calls: ${r.calls} calls over ${days} days (${r.answered} answered)`);
+  return r;
+}
+
+/** The whole demo city with its orders and calls. */
+export async function seedDemo(db: Db, now: Date, options: DemoSeedOptions & { callDays?: number } = {}) {
   const city = await seedDemoCity(db, now, options.log);
   const stats = await seedDemoOrders(db, now, city.accounts, options);
+  await seedDemoCalls(db, now, options.callDays ?? 30, options.log);
   return { ...city, stats };
 }
 
@@ -183,5 +200,8 @@ export async function seedDemoCityIfEmpty(
   log('first start: seeding the demo city…');
   const city = await seedDemoCity(db, now, log);
   printDemoAccounts(log);
-  return () => seedDemoOrders(db, now, city.accounts, { log });
+  return async () => {
+    await seedDemoOrders(db, now, city.accounts, { log });
+    await seedDemoCalls(db, now, 30, log);
+  };
 }

@@ -1,8 +1,9 @@
 /**
  * Who acts. `agent` 话务员, `team_lead` 班长, `office` 热线办 supervisor, `department` a handler bound to one
- * 承办单位, `admin` the platform administrator (users and reference data, not casework).
+ * 承办单位, `admin` the platform administrator (users and reference data, not casework), `switch` a machine
+ * account of the telephone switch that pushes call events (nothing else).
  */
-export const ROLES = ['agent', 'team_lead', 'office', 'department', 'admin'] as const;
+export const ROLES = ['agent', 'team_lead', 'office', 'department', 'admin', 'switch'] as const;
 export type Role = (typeof ROLES)[number];
 
 export const ROLE_LABELS: Record<Role, string> = {
@@ -11,6 +12,7 @@ export const ROLE_LABELS: Record<Role, string> = {
   office: '热线办',
   department: '承办单位',
   admin: '系统管理员',
+  switch: '交换机接口',
 };
 
 export interface Actor {

@@ -102,9 +102,15 @@ export function installAuthentication(
   app.addHook('onRequest', async (req) => {
     const header = req.headers.authorization;
     const m = header ? /^Bearer\s+(\S+)$/i.exec(header) : null;
-    if (m) {
-      req.bearerToken = m[1]!;
-      req.actor = await authenticate(m[1]!);
+    // A browser's EventSource cannot send headers: event streams may carry the token in the query instead.
+    const streamToken =
+      !m && req.url.split('?')[0]!.endsWith('/stream')
+        ? new URL(req.url, 'http://x').searchParams.get('token')
+        : null;
+    const token = m?.[1] ?? streamToken;
+    if (token) {
+      req.bearerToken = token;
+      req.actor = await authenticate(token);
     }
     // Everything under /api needs a signed-in user except sign-in, health and the citizens' public endpoints;
     // checked before body validation so an anonymous caller learns nothing about the schema.

@@ -1,4 +1,14 @@
-import { bigserial, index, integer, jsonb, primaryKey, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import {
+  bigserial,
+  index,
+  integer,
+  jsonb,
+  primaryKey,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
@@ -41,4 +51,32 @@ export const rateLimits = pgTable(
     count: integer('count').notNull(),
   },
   (t) => [primaryKey({ columns: [t.key, t.windowStart] })],
+);
+
+/** Named rule settings of the city (and readings of its contract), each with a default in code; audited. */
+export const settings = pgTable('settings', {
+  key: text('key').primaryKey(),
+  value: jsonb('value').notNull(),
+  updatedBy: integer('updated_by'),
+  updatedAt: ts('updated_at').notNull(),
+});
+
+/**
+ * Alerts that need a person: e.g. an outage past 6 hours, a second serious public-opinion incident. Raised
+ * once per subject and kind; acknowledged, never deleted.
+ */
+export const alerts = pgTable(
+  'alerts',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    kind: text('kind').notNull(),
+    severity: text('severity').notNull(),
+    subject: text('subject').notNull(),
+    message: text('message').notNull(),
+    messageZh: text('message_zh').notNull(),
+    raisedAt: ts('raised_at').notNull(),
+    acknowledgedBy: integer('acknowledged_by'),
+    acknowledgedAt: ts('acknowledged_at'),
+  },
+  (t) => [uniqueIndex('alerts_kind_subject_key').on(t.kind, t.subject)],
 );

@@ -86,7 +86,12 @@ describe('intake', () => {
   it('answers the new order with its category path', async () => {
     const root = (await post('office', '/api/categories', { code: 'CSGL', name: '城市管理' })).json();
     const leaf = (
-      await post('office', '/api/categories', { code: 'CSGL-LD', name: '路灯', parentId: root.id, departmentId: cg })
+      await post('office', '/api/categories', {
+        code: 'CSGL-LD',
+        name: '路灯',
+        parentId: root.id,
+        departmentId: cg,
+      })
     ).json();
     const o = await newOrder({ ...NEW_ORDER, categoryId: leaf.id });
     expect(o.categoryPath).toEqual(['城市管理', '路灯']);

@@ -114,12 +114,7 @@ export async function getOrderDetail(
   const byOrder = <T extends { orderId: unknown }>(t: T) => eq(t.orderId as never, id);
   const [history, dispatches, returns, extensions, appeals, callbacks, supervisions, lookups] =
     await Promise.all([
-      db
-        .select({ event: orderEvents, actorName: users.displayName })
-        .from(orderEvents)
-        .leftJoin(users, eq(users.id, orderEvents.actorId))
-        .where(eq(orderEvents.orderId, id))
-        .orderBy(asc(orderEvents.id)),
+      historyOf(db, id),
       db.select().from(orderDispatches).where(byOrder(orderDispatches)).orderBy(asc(orderDispatches.id)),
       db.select().from(orderReturns).where(byOrder(orderReturns)).orderBy(asc(orderReturns.id)),
       db.select().from(orderExtensions).where(byOrder(orderExtensions)).orderBy(asc(orderExtensions.id)),

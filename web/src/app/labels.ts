@@ -92,6 +92,7 @@ export const ROLE_LABELS: Record<string, string> = {
   office: '热线办',
   department: '承办单位',
   admin: '系统管理员',
+  switch: '交换机接口',
   system: '系统',
   citizen: '市民',
 };
@@ -111,6 +112,76 @@ export const EXTENSION_OUTCOME_LABELS: Record<string, string> = {
 };
 
 export const DEADLINE_LABELS: Record<string, string> = { normal: '正常', warned: '临期', overdue: '超期' };
+
+/* ---- Contact centre (话务) ---- */
+
+export const ABANDON_REASON_LABELS: Record<string, string> = {
+  caller_hangup: '主动挂机',
+  timeout: '排队超时',
+  no_agents: '无人值守',
+  exit_key: '按键离队',
+  other: '其他',
+};
+
+export const CALLBACK_STATUS_LABELS: Record<string, string> = {
+  open: '待回拨',
+  done: '已回拨',
+  unreachable: '无法联系',
+};
+
+export const EXEMPTION_STATUS_LABELS: Record<string, string> = {
+  pending: '待审核',
+  approved: '已批准',
+  rejected: '已驳回',
+};
+
+export const EXEMPTION_STATUS_COLORS: Record<string, string> = {
+  pending: 'gold',
+  approved: 'green',
+  rejected: 'default',
+};
+
+export const CALL_OUTCOME_LABELS: Record<string, string> = {
+  answered: '已接通',
+  abandoned: '已放弃',
+  waiting: '排队中',
+};
+
+export const CALL_GRANULARITY_LABELS: Record<string, string> = {
+  interval: '30 分钟',
+  day: '日',
+  month: '月',
+  quarter: '季',
+  year: '年',
+};
+
+export const CALL_IMPORT_FORMAT_LABELS: Record<string, string> = {
+  generic: '通用格式（CSV / JSONL）',
+  'asterisk-queue-log': 'Asterisk queue_log（含 FreePBX / Issabel）',
+  freeswitch: 'FreeSWITCH mod_cdr_csv（mod_callcenter）',
+};
+
+export const CALL_SOURCE_LABELS: Record<string, string> = {
+  generic: '通用导入',
+  asterisk: 'Asterisk',
+  freeswitch: 'FreeSWITCH',
+  live: '实时推送',
+  simulator: '模拟',
+};
+
+export const ALERT_SEVERITY_LABELS: Record<string, string> = {
+  critical: '严重',
+  warning: '警告',
+  info: '提示',
+};
+
+export const IVR_RATING_LABELS: Record<number, string> = {
+  1: '很不满意',
+  2: '不满意',
+  3: '一般',
+  4: '满意',
+  5: '很满意',
+};
 
 export const options = (labels: Record<string, string>) =>
   Object.entries(labels).map(([value, label]) => ({ value, label }));

@@ -1,6 +1,6 @@
 /** Shapes of the API's answers that the console reads (see the server's presenters). */
 
-export type Role = 'agent' | 'team_lead' | 'office' | 'department' | 'admin';
+export type Role = 'agent' | 'team_lead' | 'office' | 'department' | 'admin' | 'switch';
 
 export interface User {
   id: number;
@@ -166,4 +166,204 @@ export interface Page<T> {
   total: number;
   page: number;
   pageSize: number;
+}
+
+/* ---- Contact centre (src/modules/calls; docs/calls.md) ---- */
+
+export type AbandonReason = 'caller_hangup' | 'timeout' | 'no_agents' | 'exit_key' | 'other';
+export type CallGranularity = 'interval' | 'day' | 'month' | 'quarter' | 'year';
+export type CallImportFormat = 'generic' | 'asterisk-queue-log' | 'freeswitch';
+export type CallbackStatus = 'open' | 'done' | 'unreachable';
+export type ExemptionStatus = 'pending' | 'approved' | 'rejected';
+
+/** The figures of a period or a bucket of `GET /api/calls/metrics`; rates 0–1, null when nothing was offered. */
+export interface CallFigures {
+  offered: number;
+  answered: number;
+  abandoned: number;
+  abandonedByCaller: number;
+  waiting: number;
+  answerRate: number | null;
+  answeredWithin15s: number;
+  answeredWithin15sRate: number | null;
+  answeredWithinThreshold: number;
+  thresholdSeconds: number;
+  asaSeconds: number | null;
+  ahtSeconds: number | null;
+  longestWaitSeconds: number | null;
+  excluded: { exemptedOffered: number; exemptedAnswered: number; shortAbandoned: number };
+}
+
+export interface CallMetrics {
+  from: string;
+  to: string;
+  granularity: CallGranularity;
+  totals: CallFigures;
+  intervals: (CallFigures & { start: string })[];
+  /** The approved exemption windows that overlap the period. */
+  exemptions: { id: number; startsAt: string; endsAt: string; reason: string }[];
+  settings: { shortAbandonSeconds: number; serviceLevelSeconds: number };
+}
+
+/** A call offered to the agent queue (`GET /api/calls`); the caller number masked except for the office. */
+export interface CallRecord {
+  id: number;
+  source: string;
+  callId: string;
+  callerNumber: string | null;
+  queue: string | null;
+  offeredAt: string;
+  answeredAt: string | null;
+  agent: string | null;
+  endedAt: string | null;
+  abandonedAt: string | null;
+  abandonReason: AbandonReason | null;
+  ivrRating: number | null;
+  orderNumbers: string[];
+  importId: number | null;
+  createdAt: string;
+}
+
+/** `GET /api/calls/wallboard` and each `snapshot` event of its stream. */
+export interface WallboardSnapshot {
+  at: string;
+  waiting: number;
+  talking: number;
+  agentsTalking: number;
+  longestWaitingSeconds: number | null;
+  callbacksOpen: number;
+  callbacksOverdue: number;
+  outageOngoing: boolean;
+  today: {
+    offered: number;
+    answered: number;
+    abandoned: number;
+    answerRate: number | null;
+    answeredWithin15sRate: number | null;
+    asaSeconds: number | null;
+  };
+}
+
+/** 漏接回拨 task (`GET /api/calls/callbacks`). */
+export interface CallbackTask {
+  id: number;
+  callPk: number;
+  callerNumber: string;
+  missedAt: string;
+  dueAt: string;
+  status: CallbackStatus;
+  attempts: number;
+  lastAttemptAt: string | null;
+  completedAt: string | null;
+  completedBy: number | null;
+  outcome: string | null;
+  queue: string | null;
+  offeredAt: string;
+  abandonReason: AbandonReason | null;
+}
+
+export interface CallbackAttempt {
+  id: number;
+  callbackId: number;
+  at: string;
+  agentId: number | null;
+  reached: boolean;
+  note: string | null;
+  orderNumber: string | null;
+}
+
+/** `GET /api/calls/callbacks/stats?from&to` (by when the calls were missed). */
+export interface CallbackStats {
+  missed: number;
+  done: number;
+  unreachable: number;
+  open: number;
+  overdue: number;
+  doneInTime: number;
+  avgHours: number | null;
+  medianHours: number | null;
+}
+
+/** 突发事件免责时段. */
+export interface CallExemption {
+  id: number;
+  startsAt: string;
+  endsAt: string;
+  reason: string;
+  status: ExemptionStatus;
+  requestedBy: number | null;
+  requestedAt: string;
+  decidedBy: number | null;
+  decidedAt: string | null;
+  decisionNote: string | null;
+}
+
+/** 热线中断 (`GET /api/calls/outages`), with its length so far and whether it passed the alert hours. */
+export interface HotlineOutage {
+  id: number;
+  startedAt: string;
+  endedAt: string | null;
+  cause: string;
+  operatorFault: boolean | null;
+  recordedBy: number | null;
+  recordedAt: string;
+  alertRaisedAt: string | null;
+  hours: number;
+  overLimit: boolean;
+}
+
+/** `GET /api/alerts`: something that needs a person (e.g. an outage past the contract's hours). */
+export interface PlatformAlert {
+  id: number;
+  kind: string;
+  severity: 'critical' | 'warning' | 'info';
+  subject: string;
+  message: string;
+  messageZh: string;
+  raisedAt: string;
+  acknowledgedBy: number | null;
+  acknowledgedAt: string | null;
+}
+
+export interface RejectedCallLine {
+  line: number;
+  reason: string;
+}
+
+/** The answer of `POST /api/calls/import`. */
+export interface CallImportResult {
+  importId: number;
+  read: number;
+  calls: number;
+  imported: number;
+  alreadyPresent: number;
+  rejected: number;
+  skipped: number;
+  rejections: RejectedCallLine[];
+}
+
+/** A past import run (`GET /api/calls/imports`). */
+export interface CallImportRun {
+  id: number;
+  format: CallImportFormat;
+  fileName: string | null;
+  startedAt: string;
+  finishedAt: string | null;
+  read: number;
+  imported: number;
+  alreadyPresent: number;
+  rejected: number;
+  skipped: number;
+  rejections: RejectedCallLine[] | null;
+  importedBy: number | null;
+}
+
+/** `GET /api/settings`. */
+export interface SettingItem {
+  key: string;
+  value: unknown;
+  default: unknown;
+  description: string;
+  descriptionZh: string;
+  source: string;
 }

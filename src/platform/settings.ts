@@ -1,0 +1,90 @@
+import { eq, inArray } from 'drizzle-orm';
+import { z } from 'zod';
+import type { DbOrTx } from '../db/client.ts';
+import type { Actor } from './actor.ts';
+import { recordAudit } from './audit.ts';
+import { notFound, validationFailed } from './errors.ts';
+import { settings } from './schema.ts';
+
+/**
+ * A named setting: a rule a city may set differently, or the reading of an ambiguous contract clause. The
+ * default lives in code with the source it reads; a stored value overrides it. Every change is audited.
+ */
+export interface SettingDefinition<T> {
+  key: string;
+  default: T;
+  schema: z.ZodType<T>;
+  description: string;
+  descriptionZh: string;
+  /** The contract article, standard or law the setting reads. */
+  source: string;
+}
+
+const registry = new Map<string, SettingDefinition<unknown>>();
+
+export function defineSetting<T>(def: SettingDefinition<T>): SettingDefinition<T> {
+  registry.set(def.key, def as SettingDefinition<unknown>);
+  return def;
+}
+
+export function settingDefinitions(): SettingDefinition<unknown>[] {
+  return [...registry.values()].sort((a, b) => a.key.localeCompare(b.key));
+}
+
+export async function readSetting<T>(db: DbOrTx, def: SettingDefinition<T>): Promise<T> {
+  const [row] = await db.select().from(settings).where(eq(settings.key, def.key));
+  if (!row) return def.default;
+  const parsed = def.schema.safeParse(row.value);
+  // A stored value that no longer fits the definition (a release changed it) falls back to the default.
+  return parsed.success ? parsed.data : def.default;
+}
+
+/** Several settings in one query, keyed by their keys. */
+export async function readSettingsOf(
+  db: DbOrTx,
+  defs: SettingDefinition<unknown>[],
+): Promise<Record<string, unknown>> {
+  const rows = await db
+    .select()
+    .from(settings)
+    .where(
+      inArray(
+        settings.key,
+        defs.map((d) => d.key),
+      ),
+    );
+  const stored = new Map(rows.map((r) => [r.key, r.value]));
+  return Object.fromEntries(
+    defs.map((d) => {
+      const parsed = stored.has(d.key) ? d.schema.safeParse(stored.get(d.key)) : null;
+      return [d.key, parsed?.success ? parsed.data : d.default];
+    }),
+  );
+}
+
+export async function writeSetting(db: DbOrTx, actor: Actor, key: string, value: unknown, now: Date) {
+  const def = registry.get(key);
+  if (!def) throw notFound(`Setting ${key}`, `设置项 ${key} `);
+  const parsed = def.schema.safeParse(value);
+  if (!parsed.success) {
+    throw validationFailed(
+      parsed.error.issues.map((i) => ({ field: ['value', ...i.path].join('.'), message: i.message })),
+    );
+  }
+  const [before] = await db.select().from(settings).where(eq(settings.key, key));
+  await db
+    .insert(settings)
+    .values({ key, value: parsed.data as object, updatedBy: actor.id, updatedAt: now })
+    .onConflictDoUpdate({
+      target: settings.key,
+      set: { value: parsed.data as object, updatedBy: actor.id, updatedAt: now },
+    });
+  await recordAudit(db, actor, now, {
+    action: 'set',
+    entity: 'setting',
+    entityId: key,
+    before: before?.value,
+    after: parsed.data,
+  });
+  return parsed.data;
+}
