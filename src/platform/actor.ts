@@ -1,9 +1,10 @@
 /**
  * Who acts. `agent` 话务员, `team_lead` 班长, `office` 热线办 supervisor, `department` a handler bound to one
  * 承办单位, `admin` the platform administrator (users and reference data, not casework), `switch` a machine
- * account of the telephone switch that pushes call events (nothing else).
+ * account of the telephone switch that pushes call events (nothing else), `kb_editor` 知识库管理员 (the
+ * operator's knowledge-base editor: articles, dictionary, update notices, hot-topic training, standards).
  */
-export const ROLES = ['agent', 'team_lead', 'office', 'department', 'admin', 'switch'] as const;
+export const ROLES = ['agent', 'team_lead', 'office', 'department', 'admin', 'switch', 'kb_editor'] as const;
 export type Role = (typeof ROLES)[number];
 
 export const ROLE_LABELS: Record<Role, string> = {
@@ -13,6 +14,7 @@ export const ROLE_LABELS: Record<Role, string> = {
   department: '承办单位',
   admin: '系统管理员',
   switch: '交换机接口',
+  kb_editor: '知识库管理员',
 };
 
 export interface Actor {

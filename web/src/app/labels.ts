@@ -93,6 +93,7 @@ export const ROLE_LABELS: Record<string, string> = {
   department: '承办单位',
   admin: '系统管理员',
   switch: '交换机接口',
+  kb_editor: '知识库管理员',
   system: '系统',
   citizen: '市民',
 };

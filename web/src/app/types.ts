@@ -1,6 +1,6 @@
 /** Shapes of the API's answers that the console reads (see the server's presenters). */
 
-export type Role = 'agent' | 'team_lead' | 'office' | 'department' | 'admin' | 'switch';
+export type Role = 'agent' | 'team_lead' | 'office' | 'department' | 'admin' | 'switch' | 'kb_editor';
 
 export interface User {
   id: number;
