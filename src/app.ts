@@ -23,6 +23,8 @@ import type { RateLimit } from './platform/rate-limit.ts';
 import { mountWebConsole } from './platform/web-console.ts';
 import { registerPlatformRoutes } from './platform/platform-routes.ts';
 import { registerCallRoutes } from './modules/calls/index.ts';
+import { registerNoticeRoutes } from './modules/knowledge/notices-routes.ts';
+import { registerTrainingRoutes } from './modules/training/routes.ts';
 
 export interface AppDeps {
   db: Db;
@@ -83,6 +85,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerStatsRoutes(app, { db, clock });
   registerPlatformRoutes(app, { db, clock });
   registerCallRoutes(app, { db, clock });
+  registerNoticeRoutes(app, { db, clock });
+  registerTrainingRoutes(app, { db, clock });
   if (deps.webConsole !== false) await mountWebConsole(app);
   return app;
 }
