@@ -23,8 +23,10 @@ import type { RateLimit } from './platform/rate-limit.ts';
 import { mountWebConsole } from './platform/web-console.ts';
 import { registerPlatformRoutes } from './platform/platform-routes.ts';
 import { registerCallRoutes } from './modules/calls/index.ts';
+import { registerKnowledgeRoutes } from './modules/knowledge/routes.ts';
 import { registerNoticeRoutes } from './modules/knowledge/notices-routes.ts';
 import { registerTrainingRoutes } from './modules/training/routes.ts';
+import { registerQualityRoutes } from './modules/quality/index.ts';
 
 export interface AppDeps {
   db: Db;
@@ -85,8 +87,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerStatsRoutes(app, { db, clock });
   registerPlatformRoutes(app, { db, clock });
   registerCallRoutes(app, { db, clock });
+  registerKnowledgeRoutes(app, { db, clock });
   registerNoticeRoutes(app, { db, clock });
   registerTrainingRoutes(app, { db, clock });
+  registerQualityRoutes(app, { db, clock });
   if (deps.webConsole !== false) await mountWebConsole(app);
   return app;
 }

@@ -49,7 +49,8 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
         normal: intFrom(env, 'HOTLINE_DEFAULT_TIME_LIMIT_DAYS', 5),
         urgent: intFrom(env, 'HOTLINE_URGENT_TIME_LIMIT_DAYS', 1),
       },
-      maxCallbackAttempts: intFrom(env, 'HOTLINE_MAX_CALLBACK_ATTEMPTS', 3),
+      // Read from the `orders.callbackMaxAttempts` setting at each request; this is only the fallback.
+      maxCallbackAttempts: 3,
     },
   };
 }

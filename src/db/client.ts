@@ -48,6 +48,11 @@ export async function openPglite(dataDir?: string): Promise<Db> {
 /** A PostgreSQL server through node-postgres; the pool is sized for one process of the monolith. */
 export async function openPostgres(url: string, poolSize = 10): Promise<Db> {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  // An idle connection the server drops (a restart, a terminated backend) must not crash the process: the pool
+  // replaces it on the next query. Only the reason is worth a line in the log.
+  pool.on('error', (err: Error & { code?: string }) => {
+    if (err.code !== '57P01') console.error(`database connection lost: ${err.message}`);
+  });
   // Fail fast with a clear message rather than on the first request.
   const probe = await pool.connect();
   probe.release();

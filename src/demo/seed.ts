@@ -78,11 +78,17 @@ async function seedCategories(
 }
 
 async function seedUsers(db: Db, now: Date, departmentIds: Map<string, number>): Promise<DemoAccounts> {
-  const add = (username: string, role: Role, displayName: string, departmentId?: number) =>
+  const add = (
+    username: string,
+    role: Role,
+    displayName: string,
+    departmentId?: number,
+    extra: { agentCode?: string; team?: string } = {},
+  ) =>
     createUser(
       db.orm,
       SYSTEM_ACTOR,
-      { username, password: DEMO_PASSWORD, role, displayName, departmentId },
+      { username, password: DEMO_PASSWORD, role, displayName, departmentId, ...extra },
       now,
     );
   const agentNames = ['李娜', '王芳', '张静', '刘洋', '陈晨', '杨雪', '赵敏', '黄磊', '周婷', '吴倩'];
@@ -97,7 +103,13 @@ async function seedUsers(db: Db, now: Date, departmentIds: Map<string, number>):
     handlers: new Map(),
   };
   for (const [i, name] of agentNames.entries()) {
-    accounts.agents.push(await add(`agent${String(i + 1).padStart(2, '0')}`, 'agent', `话务员 ${name}`));
+    // Switch extensions 1001… as the traffic simulator uses them; two teams (班组).
+    accounts.agents.push(
+      await add(`agent${String(i + 1).padStart(2, '0')}`, 'agent', `话务员 ${name}`, undefined, {
+        agentCode: String(1001 + i),
+        team: i < 5 ? '一班' : '二班',
+      }),
+    );
   }
   for (const d of DEMO_DEPARTMENTS) {
     accounts.handlers.set(

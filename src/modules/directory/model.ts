@@ -50,6 +50,13 @@ export const CreateUserInput = z.object({
   role: z.enum(ROLES),
   displayName: z.string().trim().min(1).max(50).optional(),
   departmentId: id.nullish(),
+  /** The agent's id on the telephone switch, to match call records (extension or agent number). */
+  agentCode: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9_.@-]{1,32}$/, 'an extension or agent number')
+    .nullish(),
+  team: z.string().trim().max(30).nullish(),
 });
 export type CreateUserInput = z.infer<typeof CreateUserInput>;
 
@@ -58,6 +65,12 @@ export const UpdateUserInput = z.object({
   password: z.string().min(8).max(200).optional(),
   role: z.enum(ROLES).optional(),
   departmentId: id.nullish(),
+  agentCode: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9_.@-]{1,32}$/, 'an extension or agent number')
+    .nullish(),
+  team: z.string().trim().max(30).nullish(),
   active: z.boolean().optional(),
 });
 export type UpdateUserInput = z.infer<typeof UpdateUserInput>;

@@ -57,6 +57,10 @@ export const users = pgTable('users', {
   passwordHash: text('password_hash').notNull(),
   role: text('role').notNull(),
   departmentId: integer('department_id').references(() => departments.id),
+  /** The agent's id on the telephone switch (extension or agent number), to match call records to people. */
+  agentCode: text('agent_code').unique(),
+  /** The operator's team (班组), for satisfaction and quality by team. */
+  team: text('team'),
   active: boolean('active').notNull().default(true),
   createdAt: ts('created_at').notNull(),
 });

@@ -18,6 +18,8 @@ export function presentUser(u: User) {
     displayName: u.displayName,
     role: u.role as Role,
     departmentId: u.departmentId,
+    agentCode: u.agentCode,
+    team: u.team,
     active: u.active,
   };
 }
@@ -56,6 +58,8 @@ export async function createUser(db: DbOrTx, actor: Actor, input: CreateUserInpu
         passwordHash: await hashPassword(input.password),
         role: input.role,
         departmentId: input.departmentId ?? null,
+        agentCode: input.agentCode ?? null,
+        team: input.team ?? null,
         createdAt: now,
       })
       .returning();
@@ -67,9 +71,7 @@ export async function createUser(db: DbOrTx, actor: Actor, input: CreateUserInpu
     });
     return row!;
   } catch (err) {
-    if (isUniqueViolation(err)) {
-      throw duplicate('username', `User ${input.username}`, `用户名 ${input.username} `);
-    }
+    if (isUniqueViolation(err)) throw duplicateOf(err, input.username, input.agentCode);
     throw err;
   }
 }
@@ -102,11 +104,19 @@ export async function updateUser(db: DbOrTx, actor: Actor, id: number, input: Up
   const patch: Partial<User> = { role, departmentId };
   if (input.displayName !== undefined) patch.displayName = input.displayName;
   if (input.active !== undefined) patch.active = input.active;
+  if (input.agentCode !== undefined) patch.agentCode = input.agentCode;
+  if (input.team !== undefined) patch.team = input.team;
   if (input.password !== undefined) {
     checkPassword(input.password);
     patch.passwordHash = await hashPassword(input.password);
   }
-  const [after] = await db.update(users).set(patch).where(eq(users.id, id)).returning();
+  let after: User | undefined;
+  try {
+    [after] = await db.update(users).set(patch).where(eq(users.id, id)).returning();
+  } catch (err) {
+    if (isUniqueViolation(err)) throw duplicateOf(err, before.username, input.agentCode);
+    throw err;
+  }
   await recordAudit(db, actor, now, {
     action: input.password !== undefined ? 'update_with_password' : 'update',
     entity: 'user',
@@ -115,6 +125,18 @@ export async function updateUser(db: DbOrTx, actor: Actor, id: number, input: Up
     after: presentUser(after!),
   });
   return after!;
+}
+
+/** Which unique value clashed: the username or the switch agent code. */
+function duplicateOf(err: unknown, username: string, agentCode: string | null | undefined) {
+  const constraint = String(
+    (err as { cause?: { constraint?: string }; constraint?: string }).cause?.constraint ??
+      (err as { constraint?: string }).constraint ??
+      '',
+  );
+  return constraint.includes('agent_code')
+    ? duplicate('agentCode', `Agent code ${agentCode}`, `坐席工号 ${agentCode} `)
+    : duplicate('username', `User ${username}`, `用户名 ${username} `);
 }
 
 export function actorOf(u: User): Actor {

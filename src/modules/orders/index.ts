@@ -8,3 +8,4 @@ export { registerOrderRoutes, registerStatsRoutes } from './routes.ts';
 export { overviewStats, queueCounts } from './stats-service.ts';
 export * from './state-machine.ts';
 export { runDeadlineSweep } from './sweep.ts';
+export { CALLBACK_MAX_ATTEMPTS } from './settings.ts';

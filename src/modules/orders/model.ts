@@ -131,7 +131,10 @@ export const ACTION_INPUTS = {
     .object({
       expectedVersion,
       reached: z.boolean(),
+      /** Satisfaction with the handling of the matter. */
       satisfaction: z.enum(SATISFACTIONS).optional(),
+      /** Satisfaction with the agent's attitude, asked separately (Luohe KPI 7). */
+      attitude: z.enum(SATISFACTIONS).optional(),
       note,
       reopen: z.boolean().default(false),
     })

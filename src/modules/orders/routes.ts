@@ -6,6 +6,8 @@ import { hitRateLimit, type RateLimit } from '../../platform/rate-limit.ts';
 import { type AppInstance, allowRoles, requireActor, requireRole } from '../../platform/http.ts';
 import { applyOrderAction } from './actions.ts';
 import type { OrderSettings } from './handlers/types.ts';
+import { readSetting } from '../../platform/settings.ts';
+import { CALLBACK_MAX_ATTEMPTS } from './settings.ts';
 import { createOrder, submitPublicOrder } from './intake-service.ts';
 import {
   ACTION_INPUTS,
@@ -38,9 +40,15 @@ function tooMany(): AppError {
 }
 
 export function registerOrderRoutes(app: AppInstance, deps: OrderRouteDeps): void {
-  const { db, clock, settings } = deps;
-  const detail = (actor: Parameters<typeof getOrderDetail>[1], id: number) =>
-    getOrderDetail(db.orm, actor, id, clock.now(), settings.maxCallbackAttempts);
+  const { db, clock } = deps;
+  // The attempt limit is a setting the office can change at any time, so it is read per request.
+  const maxAttempts = () => readSetting(db.orm, CALLBACK_MAX_ATTEMPTS);
+  const current = async (): Promise<OrderSettings> => ({
+    ...deps.settings,
+    maxCallbackAttempts: await maxAttempts(),
+  });
+  const detail = async (actor: Parameters<typeof getOrderDetail>[1], id: number) =>
+    getOrderDetail(db.orm, actor, id, clock.now(), await maxAttempts());
 
   app.post(
     '/api/orders',
@@ -53,12 +61,12 @@ export function registerOrderRoutes(app: AppInstance, deps: OrderRouteDeps): voi
       const created = await createOrder(db.orm, actor, req.body, clock.now());
       return reply
         .code(201)
-        .send(await presentNewOrder(db.orm, actor, created, clock.now(), settings.maxCallbackAttempts));
+        .send(await presentNewOrder(db.orm, actor, created, clock.now(), await maxAttempts()));
     },
   );
 
   app.get('/api/orders', { schema: { querystring: ListOrdersQuery, tags: ['orders'] } }, async (req) =>
-    listOrders(db.orm, requireActor(req), req.query, clock.now(), settings.maxCallbackAttempts),
+    listOrders(db.orm, requireActor(req), req.query, clock.now(), await maxAttempts()),
   );
 
   app.get('/api/orders/:id', { schema: { params: IdParams, tags: ['orders'] } }, async (req) =>
@@ -78,7 +86,7 @@ export function registerOrderRoutes(app: AppInstance, deps: OrderRouteDeps): voi
           action,
           req.body as never,
           clock.now(),
-          settings,
+          await current(),
         );
         return { ...(await detail(actor, result.order.id)), warnings: result.warnings };
       },

@@ -219,7 +219,10 @@ export const orderCallbacks = pgTable(
     at: ts('at').notNull(),
     agentId: integer('agent_id'),
     reached: boolean('reached').notNull(),
+    /** Satisfaction with how the matter was handled (the department's work). */
     satisfaction: text('satisfaction'),
+    /** Satisfaction with the agent's service attitude, kept apart (Luohe KPI 7 counts only this). */
+    attitudeSatisfaction: text('attitude_satisfaction'),
     /** Callback attempts that did not reach the citizen since the latest reply. */
     unreachedCallbacks: integer('unreached_callbacks').notNull().default(0),
     note: text('note'),

@@ -16,6 +16,7 @@ export const callback: Handler<'callback'> = async ({ tx, order, actor, now, inp
     agentId: actor.id,
     reached: input.reached,
     satisfaction: input.satisfaction ?? null,
+    attitudeSatisfaction: input.attitude ?? null,
     note: input.note ?? null,
     reopened: input.reopen,
   });
