@@ -10,6 +10,7 @@ import { registerUserCommands } from './cli/user.ts';
 import { registerSeedCommands } from './cli/seed.ts';
 import { registerCallCommands } from './cli/calls.ts';
 import { registerSimulateCommand } from './cli/simulate.ts';
+import { registerKbCommands } from './cli/kb.ts';
 
 /** The `hotline` command line: the composition root for everything that is not a long-running server. */
 const program = new Command('hotline').description('12345 政务服务便民热线 platform').showHelpAfterError();
@@ -29,6 +30,7 @@ registerCalendarCommands(program, settings);
 registerSeedCommands(program, settings);
 registerCallCommands(program, settings);
 registerSimulateCommand(program, settings);
+registerKbCommands(program, settings);
 program
   .command('sweep')
   .description('run the deadline sweep once (warnings, overdue, automatic supervision)')

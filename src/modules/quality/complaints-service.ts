@@ -5,7 +5,7 @@ import type { Actor } from '../../platform/actor.ts';
 import { raiseAlert } from '../../platform/alerts.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import { conflict, notFound, validationFailed } from '../../platform/errors.ts';
-import { figure, type IndicatorFigure } from '../../platform/indicator.ts';
+import type { IndicatorFigure } from '../../platform/indicator.ts';
 import { isLocalDate } from '../../calendar/local-time.ts';
 import { opinionIncidents, serviceComplaints } from './schema.ts';
 
