@@ -9,3 +9,4 @@ export { overviewStats, queueCounts } from './stats-service.ts';
 export * from './state-machine.ts';
 export { runDeadlineSweep } from './sweep.ts';
 export { CALLBACK_MAX_ATTEMPTS } from './settings.ts';
+export { onlineResponseRate, returnRate } from './indicators.ts';

@@ -1,0 +1,58 @@
+import { sql } from 'drizzle-orm';
+import type { DbOrTx } from '../../db/client.ts';
+import { queryRows } from '../../db/rows.ts';
+import { figure, type IndicatorFigure } from '../../platform/indicator.ts';
+import { ONLINE_CHANNELS } from './model.ts';
+
+/**
+ * KPI 2 网络工单回应率 for online orders received in [from, to): responded within 1 working day / online orders,
+ * leaving out orders under appeal (Luohe art. 11 #2: 剔除需申诉工单) — a pending or accepted appeal — and
+ * orders still waiting whose response time has not yet run out.
+ */
+export async function onlineResponseRate(db: DbOrTx, from: Date, to: Date, now: Date): Promise<IndicatorFigure> {
+  const rows = await queryRows<{ id: number; onTime: boolean; responded: boolean; overdue: boolean; appealed: boolean }>(
+    db,
+    sql`select o.id, (o.responded_at is not null and o.responded_at <= o.response_due_at) as "onTime",
+          o.responded_at is not null as responded, o.response_due_at <= ${now} as overdue,
+          o.appeal_status in ('pending', 'accepted') as appealed
+        from orders o
+        where o.channel in (${sql.join(ONLINE_CHANNELS.map((c) => sql`${c}`), sql`, `)})
+          and o.received_at >= ${from} and o.received_at < ${to} and o.response_due_at is not null
+        order by o.id`,
+  );
+  const appealed = rows.filter((r) => r.appealed);
+  const waiting = rows.filter((r) => !r.appealed && !r.responded && !r.overdue);
+  const counted = rows.filter((r) => !r.appealed && !waiting.includes(r));
+  return figure('order', counted.map((r) => r.id), counted.filter((r) => r.onTime).map((r) => r.id), [
+    { reason: 'under appeal', ids: appealed.map((r) => r.id) },
+    { reason: 'response not yet due', ids: waiting.map((r) => r.id) },
+  ]);
+}
+
+/**
+ * KPI 3 交办单退回率 for [from, to): dispatches returned because the operator misrouted them (the office's
+ * ruling) / dispatches made in the period. Returns the office has not yet ruled on are listed, not counted.
+ * Orders with an accepted appeal are left out of both.
+ */
+export async function returnRate(db: DbOrTx, from: Date, to: Date): Promise<IndicatorFigure> {
+  const [dispatches, returns] = await Promise.all([
+    queryRows<{ id: number; excluded: boolean }>(
+      db,
+      sql`select d.id, o.excluded_from_assessment as excluded from order_dispatches d join orders o on o.id = d.order_id
+          where d.dispatched_at >= ${from} and d.dispatched_at < ${to} order by d.id`,
+    ),
+    queryRows<{ dispatchId: number; fault: boolean | null }>(
+      db,
+      sql`select r.dispatch_id as "dispatchId", r.operator_fault as fault from order_returns r
+          join order_dispatches d on d.id = r.dispatch_id
+          where d.dispatched_at >= ${from} and d.dispatched_at < ${to}`,
+    ),
+  ]);
+  const counted = dispatches.filter((d) => !d.excluded).map((d) => d.id);
+  const fault = returns.filter((r) => r.fault === true && counted.includes(r.dispatchId)).map((r) => r.dispatchId);
+  const unjudged = returns.filter((r) => r.fault === null).map((r) => r.dispatchId);
+  return figure('order_dispatch', counted, fault, [
+    { reason: 'return not yet judged', ids: unjudged },
+    { reason: 'accepted appeal', ids: dispatches.filter((d) => d.excluded).map((d) => d.id) },
+  ]);
+}
