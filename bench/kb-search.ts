@@ -16,7 +16,7 @@ import {
 } from '../src/demo/city-data.ts';
 import { type ArticleFields, insertArticles } from '../src/modules/knowledge/articles-service.ts';
 import { loadDictionary } from '../src/modules/knowledge/dictionary.ts';
-import { reindexWithDictionary, searchArticles } from '../src/modules/knowledge/index.ts';
+import { reindexWithDictionary, searchArticles, tidySearchIndex } from '../src/modules/knowledge/index.ts';
 import { SYSTEM_ACTOR } from '../src/platform/actor.ts';
 import { createRandom, type Random } from '../src/platform/random.ts';
 import { createBenchDatabase, percentile } from './support.ts';
@@ -122,7 +122,9 @@ export function generateArticles(n: number, seed = 7): ArticleFields[] {
     for (let k = 2; titles.has(title); k++) title = `${title.replace(/（第\d+号）$/u, '')}（第${k}号）`;
     titles.add(title);
     const templates = DEMO_REQUEST_TEMPLATES[leaf.category.code] ?? [];
-    const sentences = Array.from({ length: rnd.int(3, 6) }, () => fill(rnd.pick(POLICY_SENTENCES), rnd, topic));
+    const sentences = Array.from({ length: rnd.int(3, 6) }, () =>
+      fill(rnd.pick(POLICY_SENTENCES), rnd, topic),
+    );
     const example = templates.length ? `典型诉求：${fill(rnd.pick(templates).content, rnd, topic)}\n` : '';
     const roll = rnd.next();
     return {
@@ -181,11 +183,12 @@ async function measure(db: Db, articles: number, searches: number): Promise<KbSe
     const batch = all.slice(i, i + 1000).map((fields) => ({ fields, note: 'bench' }));
     await db.orm.transaction((tx) => insertArticles(tx, SYSTEM_ACTOR, batch, NOW, dict));
   }
+  await tidySearchIndex(db.orm);
   const loadSeconds = (performance.now() - t0) / 1000;
   const t1 = performance.now();
   await db.orm.transaction((tx) => reindexWithDictionary(tx));
+  await tidySearchIndex(db.orm);
   const reindexSeconds = (performance.now() - t1) / 1000;
-  await db.orm.execute('analyze kb_articles' as never);
 
   const queries = generateQueries(searches);
   const short: number[] = [];

@@ -27,6 +27,8 @@ import { registerKnowledgeRoutes } from './modules/knowledge/routes.ts';
 import { registerNoticeRoutes } from './modules/knowledge/notices-routes.ts';
 import { registerTrainingRoutes } from './modules/training/routes.ts';
 import { registerQualityRoutes } from './modules/quality/index.ts';
+import { registerContractRoutes } from './modules/contracts/routes.ts';
+import { registerWorkforceRoutes } from './modules/workforce/routes.ts';
 
 export interface AppDeps {
   db: Db;
@@ -91,6 +93,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerNoticeRoutes(app, { db, clock });
   registerTrainingRoutes(app, { db, clock });
   registerQualityRoutes(app, { db, clock });
+  registerContractRoutes(app, { db, clock });
+  registerWorkforceRoutes(app, { db, clock });
   if (deps.webConsole !== false) await mountWebConsole(app);
   return app;
 }

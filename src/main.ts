@@ -10,6 +10,8 @@ import { registerUserCommands } from './cli/user.ts';
 import { registerSeedCommands } from './cli/seed.ts';
 import { registerCallCommands } from './cli/calls.ts';
 import { registerSimulateCommand } from './cli/simulate.ts';
+import { registerContractCommands } from './cli/contracts.ts';
+import { registerHotTopicCommands } from './cli/hot-topics.ts';
 import { registerKbCommands } from './cli/kb.ts';
 
 /** The `hotline` command line: the composition root for everything that is not a long-running server. */
@@ -30,6 +32,8 @@ registerCalendarCommands(program, settings);
 registerSeedCommands(program, settings);
 registerCallCommands(program, settings);
 registerSimulateCommand(program, settings);
+registerContractCommands(program, settings);
+registerHotTopicCommands(program, settings);
 registerKbCommands(program, settings);
 program
   .command('sweep')

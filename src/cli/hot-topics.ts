@@ -109,6 +109,8 @@ async function runScan(o: ScanCliOptions): Promise<void> {
     `${requests.length} requests (${rejected.length} rejected), ${scan.steps.length} steps ${localDateOf(from)} – ${localDateOf(new Date(to.getTime() - 1))}, ` +
       `${scan.episodes.length} episodes in ${seconds.toFixed(2)} s`,
   );
+  for (const r of rejected.slice(0, 5))
+    console.log(`  line ${r.line}: ${r.reason}${r.id ? ` (${r.id})` : ''}`);
   const byId = new Map(requests.map((r) => [r.id, r]));
   const shown = parseNumberOption('members', o.members, 0);
   for (const e of top) {

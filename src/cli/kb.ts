@@ -130,9 +130,10 @@ export function registerKbCommands(program: Command, settings: () => Settings): 
   kb.command('reindex')
     .description("rebuild every article's search index with the current user dictionary")
     .action(async () => {
-      const { reindexWithDictionary } = await import('../modules/knowledge/index.ts');
+      const { reindexWithDictionary, tidySearchIndex } = await import('../modules/knowledge/index.ts');
       await withDatabase(settings(), 'kb reindex', async (db) => {
         const r = await db.orm.transaction((tx) => reindexWithDictionary(tx));
+        await tidySearchIndex(db.orm);
         console.log(`re-indexed ${r.articles} articles in ${r.ms} ms`);
       });
     });

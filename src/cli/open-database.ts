@@ -19,6 +19,9 @@ export async function openDatabase(settings: Settings, command: string): Promise
     db = { ...pglite, close: async () => (await pglite.close(), release()) };
   }
   await migrateDatabase(db);
+  // The repository's contract files (contracts/*.json) are loaded as they change: a new file is a new contract.
+  const { syncRepositoryContracts } = await import('../modules/contracts/contracts-service.ts');
+  await syncRepositoryContracts(db.orm, new Date());
   return db;
 }
 

@@ -1,5 +1,7 @@
 import type { Command } from 'commander';
 import type { Settings } from '../config.ts';
+import { sql } from 'drizzle-orm';
+import { queryRows } from '../db/rows.ts';
 import { systemClock } from '../platform/clock.ts';
 import { openDatabase } from './open-database.ts';
 
@@ -28,10 +30,28 @@ export function registerServeCommands(program: Command, settings: () => Settings
         logger: false,
       });
       const { checkOutages } = await import('../modules/calls/index.ts');
+      const { checkServiceStarted } = await import('../modules/contracts/index.ts');
+      const { detectFromOrders } = await import('../modules/training/detect-service.ts');
+      // The detector reads four weeks of orders: once an hour is enough for a board people look at daily.
+      let lastDetection = 0;
+      const detectHotTopicsHourly = async (now: Date) => {
+        if (now.getTime() - lastDetection < 3600_000) return;
+        lastDetection = now.getTime();
+        // One process at a time across the cluster, or two could put the same topic on the board.
+        await db.orm.transaction(async (tx) => {
+          const [lock] = await queryRows<{ ok: boolean }>(
+            tx,
+            sql`select pg_try_advisory_xact_lock(7212347) as ok`,
+          );
+          if (lock?.ok) await detectFromOrders(tx, now);
+        });
+      };
       const sweep = async () => {
         try {
           await runDeadlineSweep(db.orm, systemClock.now());
           await checkOutages(db.orm, systemClock.now());
+          await checkServiceStarted(db.orm, systemClock.now());
+          await detectHotTopicsHourly(systemClock.now());
         } catch (err) {
           console.error('sweep failed:', err);
         }

@@ -6,3 +6,5 @@ export * from '../modules/calls/schema.ts';
 export * from '../modules/knowledge/schema.ts';
 export * from '../modules/training/schema.ts';
 export * from '../modules/quality/schema.ts';
+export * from '../modules/contracts/schema.ts';
+export * from '../modules/workforce/schema.ts';

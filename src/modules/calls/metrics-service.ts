@@ -63,12 +63,16 @@ export async function callMetrics(
   from: Date,
   to: Date,
   granularity: Granularity,
+  /** A contract reading may switch either exemption off (see contracts/readings.ts). */
+  options: { exemptionWindows?: boolean; shortAbandons?: boolean } = {},
 ): Promise<MetricsResult> {
-  const [shortAbandonSeconds, serviceLevelSeconds, exempt] = await Promise.all([
+  const [storedShortAbandon, serviceLevelSeconds, storedExempt] = await Promise.all([
     readSetting(db, SHORT_ABANDON_SECONDS),
     readSetting(db, SERVICE_LEVEL_SECONDS),
     exemptCondition(db, from, to),
   ]);
+  const shortAbandonSeconds = options.shortAbandons === false ? 0 : storedShortAbandon;
+  const exempt = options.exemptionWindows === false ? { cond: sql`(false)`, windows: [] } : storedExempt;
   const wait = sql`extract(epoch from coalesce(c.answered_at, c.abandoned_at) - c.offered_at)`;
   const short = sql`(c.answered_at is null and c.abandoned_at is not null and c.abandon_reason = 'caller_hangup'
     and extract(epoch from c.abandoned_at - c.offered_at) < ${shortAbandonSeconds})`;

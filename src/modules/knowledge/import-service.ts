@@ -17,6 +17,7 @@ import {
 import { cityToday, isCurrent } from './articles-query.ts';
 import { findUnsafeMarkup } from './content-rules.ts';
 import { loadDictionary, lockDictionary } from './dictionary.ts';
+import { tidySearchIndex } from './search-index.ts';
 import { type KbFileFormat, type RawRow, readKbFile } from './import-file.ts';
 import {
   CONTENT_MAX,
@@ -191,5 +192,6 @@ export async function importKbFile(
     });
     return result;
   });
+  if (counts.imported + counts.updated > 0) await tidySearchIndex(db);
   return { ...counts, rejections };
 }

@@ -19,6 +19,7 @@ export { IMPORT_MAX_ROWS, KB_COLUMN_HEADERS, KB_FILE_FORMATS, type KbFileFormat 
 export { importKbFile, type ImportResult } from './import-service.ts';
 export * from './model.ts';
 export { registerKnowledgeRoutes } from './routes.ts';
+export { tidySearchIndex } from './search-index.ts';
 export { searchArticles, type SearchAnswer, type SearchOptions, type SearchResult } from './search.ts';
 export { snippetToText } from './snippet.ts';
 export {

@@ -46,7 +46,7 @@ describe('analyseQuery', () => {
 
   it('makes one group per concept, so synonyms in one query count once', () => {
     const q = analyse('医保和医疗保险');
-    expect(q.groups).toEqual(['医保 | 医疗保险 | 医疗保障']);
+    expect(q.concepts.map((c) => c.expression)).toEqual(['医保 | 医疗保险 | 医疗保障']);
   });
 
   it('leaves nothing in the tsquery but letters, digits and operators', () => {

@@ -180,7 +180,7 @@ export function registerKnowledgeRoutes(app: AppInstance, deps: { db: Db; clock:
     { preValidation: writers, schema: { body: TermInput, tags: ['knowledge'] } },
     async (req, reply) => {
       const actor = requireRole(req, ...KB_WRITERS);
-      return reply.code(201).send(await tx((t) => addTerm(t, actor, req.body, clock.now())));
+      return reply.code(201).send(await addTerm(db.orm, actor, req.body, clock.now()));
     },
   );
   app.delete(
@@ -191,7 +191,7 @@ export function registerKnowledgeRoutes(app: AppInstance, deps: { db: Db; clock:
     },
     async (req) => {
       const actor = requireRole(req, ...KB_WRITERS);
-      return tx((t) => removeTerm(t, actor, req.params.word, clock.now()));
+      return removeTerm(db.orm, actor, req.params.word, clock.now());
     },
   );
   app.get('/api/kb/synonyms', { preValidation: readers, schema: { tags: ['knowledge'] } }, async (req) => {

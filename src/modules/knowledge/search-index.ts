@@ -84,3 +84,20 @@ export async function reindexAllArticles(
   }
   return { articles: total, ms: Math.round(performance.now() - started) };
 }
+
+/**
+ * After a bulk write (an import, a re-index): moves the GIN indexes' pending entries into the index proper and
+ * refreshes the planner's statistics, which search-stats.ts reads. Autovacuum does both on a server in time,
+ * PGlite never does, and until then every search scans the pending list and sees no word frequencies. Run
+ * outside the writing transaction; an optimisation only, so a failure (say, a role that does not own the
+ * table) is ignored.
+ */
+export async function tidySearchIndex(db: DbOrTx): Promise<void> {
+  try {
+    await db.execute(sql`select gin_clean_pending_list('kb_articles_search_idx'::regclass),
+                                gin_clean_pending_list('kb_articles_title_trgm_idx'::regclass)`);
+    await db.execute(sql`analyze kb_articles`);
+  } catch {
+    // Searches stay correct without it, only slower until autovacuum runs.
+  }
+}

@@ -19,6 +19,7 @@ import { loadDictionary } from './dictionary.ts';
 import { SEARCH_LIMIT_DEFAULT, SEARCH_LIMIT_MAX, splitCategoryPath } from './model.ts';
 import { analyseQuery } from './query.ts';
 import { buildSearchSql } from './search-sql.ts';
+import { loadLexemeFrequencies, planConcepts } from './search-stats.ts';
 import { buildSnippet } from './snippet.ts';
 
 export { RANK_WEIGHTS, SCORE_WEIGHTS } from './search-sql.ts';
@@ -95,15 +96,19 @@ export async function searchArticles(
   const useNear = near.length > 0 && [...near].length <= NEAR_MAX_CHARS;
   if (!q.tsquery && !useNear) return { results: [], query: { tokens: q.tokens, expanded: q.expanded } };
 
+  // With one concept there is nothing to choose between, so the statistics are not read.
+  const freqs = q.concepts.length > 1 ? await loadLexemeFrequencies(db) : new Map<string, number>();
   const rows = await db.transaction(async (tx) => {
     // Stage 1 must look words up in the GIN index; for a word in a fifth of the articles the planner would
     // rather scan the table, decompressing every article's tsvector (see search-sql.ts).
     await tx.execute(sql`set local enable_seqscan = off`);
+    // Twenty small index scans gain nothing from parallel workers, and starting them costs milliseconds.
+    await tx.execute(sql`set local max_parallel_workers_per_gather = 0`);
     return queryRows<Row>(
       tx,
       buildSearchSql({
         tsquery: q.tsquery,
-        groups: q.groups,
+        concepts: planConcepts(q.concepts, freqs),
         near: useNear ? near : null,
         filters: filterSql(options, cityToday(now)),
         today: cityToday(now),

@@ -4,14 +4,14 @@
  * Synonyms only widen queries: changing them needs no re-index.
  */
 import { asc, eq } from 'drizzle-orm';
-import type { DbOrTx } from '../../db/client.ts';
+import type { Database, DbOrTx } from '../../db/client.ts';
 import type { Actor } from '../../platform/actor.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import { duplicate, notFound } from '../../platform/errors.ts';
 import { loadDictionary, lockDictionary } from './dictionary.ts';
 import type { SynonymInput, TermInput } from './model.ts';
 import { kbSynonyms, kbTerms } from './schema.ts';
-import { reindexAllArticles } from './search-index.ts';
+import { reindexAllArticles, tidySearchIndex } from './search-index.ts';
 import { BUILT_IN_SYNONYMS } from './synonyms.ts';
 
 export async function listTerms(db: DbOrTx) {
@@ -28,7 +28,14 @@ export async function reindexWithDictionary(db: DbOrTx) {
   return reindexAllArticles(db, dict.segmenter);
 }
 
-export async function addTerm(db: DbOrTx, actor: Actor, input: TermInput, now: Date) {
+/** Adds a word and re-indexes every article in the same transaction; then tidies the index. */
+export async function addTerm(db: Database, actor: Actor, input: TermInput, now: Date) {
+  const result = await db.transaction((tx) => addTermInTransaction(tx, actor, input, now));
+  await tidySearchIndex(db);
+  return result;
+}
+
+async function addTermInTransaction(db: DbOrTx, actor: Actor, input: TermInput, now: Date) {
   await lockDictionary(db, 'exclusive');
   const [existing] = await db.select().from(kbTerms).where(eq(kbTerms.word, input.word));
   if (existing) throw duplicate('word', `Term ${input.word}`, `词条“${input.word}”`);
@@ -45,7 +52,13 @@ export async function addTerm(db: DbOrTx, actor: Actor, input: TermInput, now: D
   return { term: term!, reindexed: await reindexWithDictionary(db) };
 }
 
-export async function removeTerm(db: DbOrTx, actor: Actor, word: string, now: Date) {
+export async function removeTerm(db: Database, actor: Actor, word: string, now: Date) {
+  const result = await db.transaction((tx) => removeTermInTransaction(tx, actor, word, now));
+  await tidySearchIndex(db);
+  return result;
+}
+
+async function removeTermInTransaction(db: DbOrTx, actor: Actor, word: string, now: Date) {
   await lockDictionary(db, 'exclusive');
   const [term] = await db.delete(kbTerms).where(eq(kbTerms.word, word)).returning();
   if (!term) throw notFound(`Term ${word}`, `词条“${word}”`);

@@ -18,7 +18,8 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const post = async (user: string, url: string, payload: object = {}) => t.app.inject({ method: 'POST', url, payload, headers: await t.as(user) });
+const post = async (user: string, url: string, payload: object = {}) =>
+  t.app.inject({ method: 'POST', url, payload, headers: await t.as(user) });
 const submit = async () =>
   (
     await t.app.inject({
@@ -29,7 +30,8 @@ const submit = async () =>
     })
   ).json();
 const idOf = async (number: string) =>
-  (await t.app.inject({ method: 'GET', url: `/api/orders?q=${number}`, headers: await t.as('agent') })).json().items[0].id as number;
+  (await t.app.inject({ method: 'GET', url: `/api/orders?q=${number}`, headers: await t.as('agent') })).json()
+    .items[0].id as number;
 
 describe('KPI 2: online response within 1 working day', () => {
   it('counts responded in time, late and overdue; leaves out appealed and not-yet-due', async () => {
@@ -43,7 +45,12 @@ describe('KPI 2: online response within 1 working day', () => {
     t.clock.set('2026-03-04T10:00:00+08:00');
     await post('agent', `/api/orders/${late}/actions/accept`);
     const waiting = await idOf((await submit()).number);
-    const f = await onlineResponseRate(t.db.orm, at('2026-03-01T00:00:00'), at('2026-04-01T00:00:00'), t.clock.now());
+    const f = await onlineResponseRate(
+      t.db.orm,
+      at('2026-03-01T00:00:00'),
+      at('2026-04-01T00:00:00'),
+      t.clock.now(),
+    );
     expect(f).toMatchObject({ numerator: 1, denominator: 3, evidence: { met: [onTime] } });
     expect(f.evidence.counted.sort()).toEqual([onTime, late, overdue].sort());
     expect(f.excluded).toEqual([
@@ -56,7 +63,9 @@ describe('KPI 2: online response within 1 working day', () => {
 describe('KPI 3: returns caused by the operator’s misrouting', () => {
   it('counts only returns the office ruled the operator’s fault, per dispatch', async () => {
     const mk = async (dept: number) => {
-      const o = (await post('agent', '/api/orders', { channel: 'phone', type: 'complaint', content: '噪音扰民' })).json();
+      const o = (
+        await post('agent', '/api/orders', { channel: 'phone', type: 'complaint', content: '噪音扰民' })
+      ).json();
       await post('agent', `/api/orders/${o.id}/actions/dispatch`, { departmentId: dept });
       return o.id as number;
     };
@@ -64,7 +73,11 @@ describe('KPI 3: returns caused by the operator’s misrouting', () => {
     const notFault = await mk(cg);
     const unjudged = await mk(cg);
     await mk(zj);
-    for (const id of [fault, notFault, unjudged]) await post('cg', `/api/orders/${id}/actions/return`, { reasonCode: 'not_our_duty', reason: '非本单位职责' });
+    for (const id of [fault, notFault, unjudged])
+      await post('cg', `/api/orders/${id}/actions/return`, {
+        reasonCode: 'not_our_duty',
+        reason: '非本单位职责',
+      });
     await post('office', `/api/orders/${fault}/actions/judge-return`, { operatorFault: true });
     await post('office', `/api/orders/${notFault}/actions/judge-return`, { operatorFault: false });
     await post('agent', `/api/orders/${fault}/actions/dispatch`, { departmentId: zj });

@@ -9,24 +9,43 @@ import { ONLINE_CHANNELS } from './model.ts';
  * leaving out orders under appeal (Luohe art. 11 #2: 剔除需申诉工单) — a pending or accepted appeal — and
  * orders still waiting whose response time has not yet run out.
  */
-export async function onlineResponseRate(db: DbOrTx, from: Date, to: Date, now: Date): Promise<IndicatorFigure> {
-  const rows = await queryRows<{ id: number; onTime: boolean; responded: boolean; overdue: boolean; appealed: boolean }>(
+export async function onlineResponseRate(
+  db: DbOrTx,
+  from: Date,
+  to: Date,
+  now: Date,
+): Promise<IndicatorFigure> {
+  const rows = await queryRows<{
+    id: number;
+    onTime: boolean;
+    responded: boolean;
+    overdue: boolean;
+    appealed: boolean;
+  }>(
     db,
     sql`select o.id, (o.responded_at is not null and o.responded_at <= o.response_due_at) as "onTime",
           o.responded_at is not null as responded, o.response_due_at <= ${now} as overdue,
           o.appeal_status in ('pending', 'accepted') as appealed
         from orders o
-        where o.channel in (${sql.join(ONLINE_CHANNELS.map((c) => sql`${c}`), sql`, `)})
+        where o.channel in (${sql.join(
+          ONLINE_CHANNELS.map((c) => sql`${c}`),
+          sql`, `,
+        )})
           and o.received_at >= ${from} and o.received_at < ${to} and o.response_due_at is not null
         order by o.id`,
   );
   const appealed = rows.filter((r) => r.appealed);
   const waiting = rows.filter((r) => !r.appealed && !r.responded && !r.overdue);
   const counted = rows.filter((r) => !r.appealed && !waiting.includes(r));
-  return figure('order', counted.map((r) => r.id), counted.filter((r) => r.onTime).map((r) => r.id), [
-    { reason: 'under appeal', ids: appealed.map((r) => r.id) },
-    { reason: 'response not yet due', ids: waiting.map((r) => r.id) },
-  ]);
+  return figure(
+    'order',
+    counted.map((r) => r.id),
+    counted.filter((r) => r.onTime).map((r) => r.id),
+    [
+      { reason: 'under appeal', ids: appealed.map((r) => r.id) },
+      { reason: 'response not yet due', ids: waiting.map((r) => r.id) },
+    ],
+  );
 }
 
 /**
@@ -49,7 +68,9 @@ export async function returnRate(db: DbOrTx, from: Date, to: Date): Promise<Indi
     ),
   ]);
   const counted = dispatches.filter((d) => !d.excluded).map((d) => d.id);
-  const fault = returns.filter((r) => r.fault === true && counted.includes(r.dispatchId)).map((r) => r.dispatchId);
+  const fault = returns
+    .filter((r) => r.fault === true && counted.includes(r.dispatchId))
+    .map((r) => r.dispatchId);
   const unjudged = returns.filter((r) => r.fault === null).map((r) => r.dispatchId);
   return figure('order_dispatch', counted, fault, [
     { reason: 'return not yet judged', ids: unjudged },

@@ -14,6 +14,7 @@ import {
   noteTrainee,
 } from './hot-topics-service.ts';
 import { hotTopicTrainingTimeliness, standardsCompletion } from './indicators.ts';
+import { detectFromOrders } from './detect-service.ts';
 import { listSessions, recordSession, SessionInput } from './sessions-service.ts';
 import {
   completeStandard,
@@ -107,6 +108,29 @@ export function registerTrainingRoutes(app: AppInstance, deps: { db: Db; clock: 
         req.body.note,
         clock.now(),
       ),
+  );
+
+  app.post(
+    '/api/hot-topics/detect',
+    {
+      preValidation: allowRoles(...TRAINING),
+      schema: {
+        body: z.object({
+          windowHours: z
+            .number()
+            .int()
+            .min(6)
+            .max(24 * 14)
+            .optional(),
+          baselineDays: z.number().int().min(1).max(90).optional(),
+        }),
+        tags: ['training'],
+      },
+    },
+    async (req) => {
+      requireRole(req, ...TRAINING);
+      return detectFromOrders(db.orm, clock.now(), req.body);
+    },
   );
 
   app.get('/api/training/sessions', { schema: { tags: ['training'] } }, async (req) => {

@@ -154,3 +154,60 @@ describe('operating standards (KPI 12)', () => {
     });
   });
 });
+
+describe('hot-topic detection from orders', () => {
+  it('puts a burst of similar requests on the board once, and updates it on the next run', async () => {
+    const { detectFromOrders } = await import('./detect-service.ts');
+    t.clock.set('2026-03-20T09:00:00+08:00');
+    const headers = await t.as('lead');
+    await t.addUser('intake', 'agent').catch(() => undefined);
+    const agent = await t.as('a1');
+    const streets = ['人民路', '交通路', '黄河路', '嵩山路', '太行山路', '淞江路', '滨河路', '长江路'];
+    for (const [i, road] of streets.entries()) {
+      await t.app.inject({
+        method: 'POST',
+        url: '/api/orders',
+        headers: agent,
+        payload: {
+          channel: 'phone',
+          type: 'complaint',
+          title: `源汇区${road}停水`,
+          content: `源汇区${road}一带从昨天起停水，没有任何通知，居民生活受影响，请自来水公司尽快恢复供水。`,
+          caller: { phone: `1390000${String(i).padStart(4, '0')}` },
+          location: { district: '源汇区' },
+          receivedAt: `2026-03-19T${String(8 + i).padStart(2, '0')}:00:00+08:00`,
+        },
+      });
+    }
+    for (const [i, text] of [
+      '咨询公积金提取条件',
+      '反映小区路灯不亮',
+      '建议增设公交站点',
+      '投诉商户占道经营',
+    ].entries()) {
+      await t.app.inject({
+        method: 'POST',
+        url: '/api/orders',
+        headers: agent,
+        payload: {
+          channel: 'phone',
+          type: 'inquiry',
+          content: text,
+          receivedAt: `2026-03-18T1${i}:00:00+08:00`,
+        },
+      });
+    }
+    const first = await detectFromOrders(t.db.orm, t.clock.now());
+    expect(first.created).toBeGreaterThanOrEqual(1);
+    const board = (
+      await t.app.inject({ method: 'GET', url: '/api/hot-topics?status=candidate', headers })
+    ).json().items;
+    const water = board.find((x: { keywords: string[] }) => x.keywords.includes('停水'));
+    expect(water).toBeDefined();
+    expect(water.district).toBe('源汇区');
+    expect(water.orderIds).toHaveLength(8);
+    const again = await detectFromOrders(t.db.orm, t.clock.now());
+    expect(again.created).toBe(0);
+    expect(again.updated).toBeGreaterThanOrEqual(1);
+  });
+});

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { createRandom } from '../../../platform/random.ts';
 import { detectHotTopics } from './detect.ts';
 import { scoreTopic } from './describe.ts';
-import type { HotTopicInput } from './model.ts';
+import { createSegmenter } from '../../../platform/text/segment.ts';
+import { DEFAULT_DETECT_OPTIONS, type HotTopic, type HotTopicInput } from './model.ts';
 import { generateBackground, generateOutageBurst, generateSteadyComplaint } from './synthetic-requests.ts';
 
 const NOW = new Date('2025-06-30T12:00:00+08:00');
@@ -106,6 +107,20 @@ describe('detectHotTopics', () => {
     expect(JSON.stringify(again)).toBe(JSON.stringify(first));
   });
 
+  it('takes words already cut instead of segmenting again', () => {
+    const segmenter = createSegmenter();
+    const input = [...background, ...burst];
+    const cut = input.map((r) => ({
+      ...r,
+      title: '',
+      content: '',
+      titleWords: segmenter.cut(r.title),
+      contentWords: segmenter.cut(r.content.slice(0, DEFAULT_DETECT_OPTIONS.maxContentChars)),
+    }));
+    const strip = (topics: HotTopic[]) => topics.map(({ title: _title, ...rest }) => rest);
+    expect(strip(detectHotTopics(cut, { now: NOW }))).toEqual(strip(detectHotTopics(input, { now: NOW })));
+  });
+
   it('returns nothing for an empty or quiet window', () => {
     expect(detectHotTopics([], { now: NOW })).toEqual([]);
     expect(detectHotTopics(burst.slice(0, 2), { now: NOW })).toEqual([]);
@@ -118,7 +133,9 @@ describe('detectHotTopics', () => {
     const topics = detectHotTopics(input, { now: NOW });
     const ms = performance.now() - started;
     const inWindow = input.filter((r) => r.at.getTime() > NOW.getTime() - 72 * HOUR_MS).length;
-    console.info(`detectHotTopics: ${input.length} requests (${inWindow} in the window) in ${ms.toFixed(0)} ms`);
+    console.info(
+      `detectHotTopics: ${input.length} requests (${inWindow} in the window) in ${ms.toFixed(0)} ms`,
+    );
     expect(topics.length).toBeGreaterThan(0);
   });
 });

@@ -19,7 +19,7 @@ import {
   type HotTopic,
   type HotTopicInput,
 } from './model.ts';
-import { prepareRequests, type PreparedRequest, type TermDictionary } from './terms.ts';
+import { prepareRequests, sortRequests, type PreparedRequest, type TermDictionary } from './terms.ts';
 import { computeIdf, vectorizeRequest } from './vectors.ts';
 
 const HOUR_MS = 3_600_000;
@@ -28,8 +28,7 @@ export function detectHotTopics(requests: readonly HotTopicInput[], input: Detec
   const options = resolveDetectOptions(input);
   const { windowStart, baselineStart, now } = windowBounds(options);
   const relevant = requests.filter((r) => r.at.getTime() > baselineStart && r.at.getTime() <= now);
-  const { docs, dictionary } = prepareRequests(relevant, options);
-  docs.sort((a, b) => a.time - b.time);
+  const { docs, dictionary } = prepareRequests(sortRequests(relevant), options);
   const split = docs.findIndex((d) => d.time > windowStart);
   const cut = split < 0 ? docs.length : split;
   return detectPrepared(docs.slice(cut), docs.slice(0, cut), dictionary, options);

@@ -13,7 +13,7 @@ export {
 export { collectPlaceCodes, extractDistrict } from './places.ts';
 export { parseRequestsCsv, type RejectedRequestRow, type RequestsCsv } from './requests-csv.ts';
 export {
-  mergeEpisodes,
+  cosineOfTerms,
   scanHistory,
   type HistoryScan,
   type ScanOptions,

@@ -14,7 +14,7 @@ import {
   type NameCount,
   type WeightedTerm,
 } from './model.ts';
-import { prepareRequests, type PreparedRequest } from './terms.ts';
+import { prepareRequests, sortRequests, type PreparedRequest } from './terms.ts';
 
 export interface ScanOptions extends Partial<Omit<DetectOptions, 'now'>> {
   from: Date;
@@ -73,8 +73,7 @@ export function scanHistory(requests: readonly HotTopicInput[], scan: ScanOption
   const base = resolveDetectOptions({ ...scan, now: scan.from });
   const earliest = requests.reduce((m, r) => Math.min(m, r.at.getTime()), Infinity);
   const historyStart = base.historyStart ?? (Number.isFinite(earliest) ? new Date(earliest) : null);
-  const { docs, dictionary } = prepareRequests(requests, base);
-  docs.sort((a, b) => a.time - b.time);
+  const { docs, dictionary } = prepareRequests(sortRequests(requests), base);
   const times = Float64Array.from(docs, (d) => d.time);
   const steps: ScanStep[] = [];
   for (let t = scan.from.getTime() + stepMs; t <= scan.to.getTime(); t += stepMs) {

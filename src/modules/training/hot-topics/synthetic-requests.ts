@@ -8,13 +8,26 @@ import type { HotTopicInput } from './model.ts';
 
 const HOUR_MS = 3_600_000;
 const DISTRICTS = ['源汇区', '郾城区', '召陵区', '舞阳县', '临颍县'];
-const ESTATES = ['阳光花园', '金桥名苑', '翠湖雅居', '建业森林半岛', '昌建城', '鑫源小区', '颐和苑', '锦绣江南'];
+const ESTATES = [
+  '阳光花园',
+  '金桥名苑',
+  '翠湖雅居',
+  '建业森林半岛',
+  '昌建城',
+  '鑫源小区',
+  '颐和苑',
+  '锦绣江南',
+];
 const ROADS = ['人民路', '黄河路', '嵩山路', '太行山路', '交通路', '长江路', '泰山路', '滨河路'];
 const COMPANIES = ['宏达建材', '明远物流', '新世纪超市', '恒通电子', '瑞丰食品'];
 
 /** Background matters: [category, title template, body template]; {e} estate, {r} road, {c} company. */
 const MATTERS: readonly (readonly [string, string, string])[] = [
-  ['城乡建设', '{e}小区物业乱收停车费', '物业公司每月多收停车管理费，没有任何收费依据，业主多次询问无人答复。'],
+  [
+    '城乡建设',
+    '{e}小区物业乱收停车费',
+    '物业公司每月多收停车管理费，没有任何收费依据，业主多次询问无人答复。',
+  ],
   ['城乡建设', '{e}小区电梯经常故障', '电梯一个月坏了三次，老人上下楼很困难，维保单位敷衍了事。'],
   ['城乡建设', '{r}路灯不亮', '{r}一段路灯晚上全部不亮，行人和电动车很危险。'],
   ['城乡建设', '{r}下水道堵塞污水外溢', '雨后{r}下水道堵塞，污水漫到人行道上，气味难闻。'],
@@ -116,7 +129,11 @@ const NIGHT_MARKET = [
 ] as const;
 
 /** The same complaint (黄河路夜市 in 郾城区) from `perDay` different people every day: steady, not new. */
-export function generateSteadyComplaint(options: { end: Date; days: number; perDay: number }): HotTopicInput[] {
+export function generateSteadyComplaint(options: {
+  end: Date;
+  days: number;
+  perDay: number;
+}): HotTopicInput[] {
   const random = createRandom(31);
   const requests: HotTopicInput[] = [];
   for (let day = 0; day < options.days; day++) {
@@ -125,7 +142,9 @@ export function generateSteadyComplaint(options: { end: Date; days: number; perD
       const n = requests.length;
       requests.push({
         id: `steady-${n}`,
-        at: new Date(options.end.getTime() - day * 24 * HOUR_MS - 1 - Math.floor(random.next() * 20 * HOUR_MS)),
+        at: new Date(
+          options.end.getTime() - day * 24 * HOUR_MS - 1 - Math.floor(random.next() * 20 * HOUR_MS),
+        ),
         title,
         content,
         category: '环境保护',

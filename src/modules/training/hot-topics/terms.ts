@@ -26,8 +26,11 @@ const BUILT_IN_STOP_WORDS = new Set(
     .filter((w) => w.length > 0),
 );
 
-const NUMBER_LIKE = /^[\d.,%:\-年月日号]+$/u;
-const LATIN_NUMBER_LIKE = /^[a-z]?\d+[a-z]?$/u;
+/**
+ * Numbers and codes (58, 805, 110kv, k9) say nothing alone but name things with their neighbour:
+ * 58|车 (58车贷), 805|路 (a bus line). They are kept inside bigrams only.
+ */
+const NUMBER_LIKE = /^[a-z]{0,3}[\d.,%:-]+[a-z]{0,3}$/u;
 const BIGRAM_JOINER = '_';
 
 export interface PreparedRequest {
@@ -59,7 +62,7 @@ export interface PrepareOptions {
 const WORD_TERM = 0;
 /** Too short or too numeric to be a term alone, but part of a bigram (伊|景园, 58|车). */
 const WORD_IN_BIGRAMS = 1;
-/** A stop word, number or place: no term, and it breaks bigrams. */
+/** A stop word or place: no term, and it breaks bigrams. */
 const WORD_BREAK = 2;
 
 /**
@@ -93,8 +96,8 @@ export function prepareRequests(
     const district = cleanLabel(input.district);
     // The request's own district is compared as a place, not as a word.
     const ownPlace = district ? wordIdOf(table, normalizeText(district), dropped) : -1;
-    const title = segmenter.cut(input.title);
-    const body = segmenter.cut(input.content.slice(0, options.maxContentChars));
+    const title = input.titleWords ?? segmenter.cut(input.title);
+    const body = input.contentWords ?? segmenter.cut(input.content.slice(0, options.maxContentChars));
     addWords(counts, table, dictionary, title, options.titleWeight, dropped, ownPlace);
     addWords(counts, table, dictionary, body, 1, dropped, ownPlace);
     return packRequest(input, counts, district);
@@ -111,9 +114,9 @@ function wordIdOf(table: WordTable, word: string, dropped: ReadonlySet<string>):
     table.unigramTerm.push(-1);
     table.bigramTerm.push(undefined);
     table.kind.push(
-      dropped.has(word) || NUMBER_LIKE.test(word)
+      dropped.has(word)
         ? WORD_BREAK
-        : word.length < 2 || LATIN_NUMBER_LIKE.test(word)
+        : word.length < 2 || NUMBER_LIKE.test(word)
           ? WORD_IN_BIGRAMS
           : WORD_TERM,
     );
@@ -141,7 +144,7 @@ function addWords(
   counts: TermCounts,
   table: WordTable,
   dictionary: TermDictionary,
-  words: string[],
+  words: readonly string[],
   weight: number,
   dropped: ReadonlySet<string>,
   ownPlace: number,
@@ -178,9 +181,14 @@ function newTerm(dictionary: TermDictionary, term: string): number {
 }
 
 function packRequest(input: HotTopicInput, counts: TermCounts, district: string | null) {
-  const termIds = Int32Array.from(counts.touched).sort();
-  const tf = Float32Array.from(termIds, (id) => counts.tf[id]!);
-  for (const id of counts.touched) counts.tf[id] = 0;
+  const termIds = new Int32Array(counts.touched.length);
+  for (let k = 0; k < termIds.length; k++) termIds[k] = counts.touched[k]!;
+  termIds.sort();
+  const tf = new Float32Array(termIds.length);
+  for (let k = 0; k < termIds.length; k++) {
+    tf[k] = counts.tf[termIds[k]!]!;
+    counts.tf[termIds[k]!] = 0;
+  }
   counts.touched.length = 0;
   const weight =
     input.weight !== undefined && Number.isFinite(input.weight) && input.weight > 0 ? input.weight : 1;
@@ -199,6 +207,20 @@ function packRequest(input: HotTopicInput, counts: TermCounts, district: string 
 function cleanLabel(value: string | null | undefined): string | null {
   const trimmed = value?.trim();
   return trimmed ? trimmed : null;
+}
+
+/**
+ * Time order, ties broken by id. Requests are prepared and clustered in this order — term ids, and
+ * so every sum and tie, follow it — so the same requests give the same topics in any arrival order.
+ */
+export function sortRequests<T extends HotTopicInput>(requests: readonly T[]): T[] {
+  return [...requests].sort((a, b) => {
+    const dt = a.at.getTime() - b.at.getTime();
+    if (dt !== 0) return dt;
+    const x = String(a.id);
+    const y = String(b.id);
+    return x < y ? -1 : x > y ? 1 : 0;
+  });
 }
 
 /** A bigram term reads better with its joiner removed (景园_滨河 → 景园滨河). */

@@ -1,0 +1,64 @@
+import type { DbOrTx } from '../../db/client.ts';
+import { headcountEvidence } from '../workforce/index.ts';
+import type { Readings } from './readings.ts';
+
+/** The per-day shortfalls the headcount reading turns into a number of people (pure). */
+export function personsShort(
+  days: { day: string; shortfall: number }[],
+  reading: Readings['headcountShortfall'],
+): { persons: number; from: string | null; to: string | null; days: number } {
+  if (!days.length) return { persons: 0, from: null, to: null, days: 0 };
+  if (reading.measure === 'average_daily') {
+    const avg = days.reduce((s, d) => s + d.shortfall, 0) / days.length;
+    return { persons: Math.floor(avg), from: days[0]!.day, to: days.at(-1)!.day, days: days.length };
+  }
+  // max_sustained: the largest shortfall s held (s or more people short) for at least minDays days in a row.
+  let best = { persons: 0, from: null as string | null, to: null as string | null, days: 0 };
+  const maxShort = Math.max(...days.map((d) => d.shortfall));
+  for (let s = maxShort; s >= 1 && !best.persons; s--) {
+    let runStart = -1;
+    for (let i = 0; i <= days.length; i++) {
+      const short = i < days.length && days[i]!.shortfall >= s;
+      if (short && runStart < 0) runStart = i;
+      if (!short && runStart >= 0) {
+        const len = i - runStart;
+        if (len >= reading.minDays && len > best.days)
+          best = { persons: s, from: days[runStart]!.day, to: days[i - 1]!.day, days: len };
+        runStart = -1;
+      }
+    }
+  }
+  return best;
+}
+
+/** People short of the agreed headcount in [fromDay, toDay) by the reading, with the days as evidence. */
+export async function shortfallPersons(
+  db: DbOrTx,
+  fromDay: string,
+  toDay: string,
+  agreed: number,
+  readings: Readings,
+) {
+  const evidence = await headcountEvidence(db, {
+    from: fromDay,
+    to: toDay,
+    agreed,
+    presentMeans: readings.staffingPresentMeans,
+  });
+  const days = evidence.days.map((d) => ({ day: d.day, shortfall: d.shortfall }));
+  const r = personsShort(days, readings.headcountShortfall);
+  const what =
+    readings.headcountShortfall.measure === 'average_daily'
+      ? `average daily shortfall over ${r.days} days`
+      : `${r.persons} short from ${r.from} to ${r.to} (${r.days} days ≥ ${readings.headcountShortfall.minDays})`;
+  const whatZh =
+    readings.headcountShortfall.measure === 'average_daily'
+      ? `${r.days} 天日均缺员`
+      : `${r.from} 至 ${r.to} 连续 ${r.days} 天缺员 ${r.persons} 人（不少于 ${readings.headcountShortfall.minDays} 天）`;
+  return {
+    persons: r.persons,
+    description: what,
+    descriptionZh: whatZh,
+    evidence: { ...r, shortDays: days.filter((d) => d.shortfall > 0) },
+  };
+}

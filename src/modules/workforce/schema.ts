@@ -1,0 +1,114 @@
+import { sql } from 'drizzle-orm';
+import { boolean, check, date, index, integer, pgTable, serial, text, timestamp } from 'drizzle-orm/pg-core';
+import { users } from '../directory/schema.ts';
+
+const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+const day = (name: string) => date(name, { mode: 'string' });
+
+/**
+ * 运营团队人员 — one membership of a person on the operator's team (Luohe art. 6.5; Sanmenxia art. 4). The
+ * membership covers [start_date, end_date], both inclusive; end_date null means still on the team. A person
+ * who comes back gets a new row, so every day's headcount can be rebuilt.
+ */
+export const rosterMembers = pgTable(
+  'roster_members',
+  {
+    id: serial('id').primaryKey(),
+    name: text('name').notNull(),
+    userId: integer('user_id').references(() => users.id),
+    role: text('role').notNull(),
+    startDate: day('start_date').notNull(),
+    endDate: day('end_date'),
+    endReason: text('end_reason'),
+    note: text('note'),
+    createdBy: integer('created_by'),
+    createdAt: ts('created_at').notNull(),
+    updatedAt: ts('updated_at').notNull(),
+  },
+  (t) => [
+    index('roster_members_dates_idx').on(t.startDate, t.endDate),
+    index('roster_members_user_idx').on(t.userId),
+    check('roster_members_dates_check', sql`${t.endDate} is null or ${t.endDate} >= ${t.startDate}`),
+    check('roster_members_end_reason_check', sql`(${t.endDate} is null) = (${t.endReason} is null)`),
+  ],
+);
+
+/**
+ * 人员数量变化 — a change of the agreed headcount. Only a change Party A consented to moves the number the
+ * shortfall is measured against (Luohe art. 7.2 需经甲方同意; Sanmenxia art. 13.4 未经甲方同意不得擅自调动或变更);
+ * one without consent is kept as the record of what was asked. Sanmenxia art. 4 wants 7 days' notice.
+ */
+export const headcountChanges = pgTable(
+  'headcount_changes',
+  {
+    id: serial('id').primaryKey(),
+    effectiveOn: day('effective_on').notNull(),
+    agreed: integer('agreed').notNull(),
+    consented: boolean('consented').notNull().default(false),
+    consentedOn: day('consented_on'),
+    consentRef: text('consent_ref'),
+    noticeGivenOn: day('notice_given_on'),
+    note: text('note'),
+    recordedBy: integer('recorded_by'),
+    recordedAt: ts('recorded_at').notNull(),
+    updatedAt: ts('updated_at').notNull(),
+  },
+  (t) => [
+    index('headcount_changes_effective_idx').on(t.effectiveOn),
+    check('headcount_changes_consent_check', sql`not ${t.consented} or ${t.consentedOn} is not null`),
+  ],
+);
+
+/** 请假、病休 — a member's absence over [from_date, to_date], both inclusive. Cancelled rows stay. */
+export const rosterAbsences = pgTable(
+  'roster_absences',
+  {
+    id: serial('id').primaryKey(),
+    memberId: integer('member_id')
+      .notNull()
+      .references(() => rosterMembers.id),
+    kind: text('kind').notNull(),
+    fromDate: day('from_date').notNull(),
+    toDate: day('to_date').notNull(),
+    note: text('note'),
+    cancelledAt: ts('cancelled_at'),
+    cancelledBy: integer('cancelled_by'),
+    recordedBy: integer('recorded_by'),
+    recordedAt: ts('recorded_at').notNull(),
+    updatedAt: ts('updated_at').notNull(),
+  },
+  (t) => [
+    index('roster_absences_member_idx').on(t.memberId),
+    check('roster_absences_dates_check', sql`${t.toDate} >= ${t.fromDate}`),
+  ],
+);
+
+/**
+ * 要求调整不能胜任的人员 — Party A asks the operator to replace an unfit member; the operator must do so within
+ * 3 days (Sanmenxia art. 12.2). Fulfilled by naming the member who replaced them; the day it was done is
+ * derived from the two memberships, so a later correction of either date is reflected.
+ */
+export const replacementRequests = pgTable(
+  'replacement_requests',
+  {
+    id: serial('id').primaryKey(),
+    memberId: integer('member_id')
+      .notNull()
+      .references(() => rosterMembers.id),
+    requestedOn: day('requested_on').notNull(),
+    reason: text('reason').notNull(),
+    documentRef: text('document_ref'),
+    status: text('status').notNull().default('open'),
+    replacementMemberId: integer('replacement_member_id')
+      .references(() => rosterMembers.id)
+      .unique(),
+    fulfilledAt: ts('fulfilled_at'),
+    fulfilledBy: integer('fulfilled_by'),
+    withdrawnAt: ts('withdrawn_at'),
+    withdrawnBy: integer('withdrawn_by'),
+    note: text('note'),
+    recordedBy: integer('recorded_by'),
+    recordedAt: ts('recorded_at').notNull(),
+  },
+  (t) => [index('replacement_requests_member_idx').on(t.memberId)],
+);
