@@ -5,7 +5,11 @@ import { createRandom } from '../platform/random.ts';
 import { conflict } from '../platform/errors.ts';
 import { insertCallBatch } from '../modules/calls/import-service.ts';
 import { calls } from '../modules/calls/schema.ts';
-import { simulateCalls, type SimulatedOrder } from '../modules/calls/simulator/index.ts';
+import {
+  simulateCalls,
+  type SimulatedOrder,
+  type SimulatorParameterOverrides,
+} from '../modules/calls/simulator/index.ts';
 import { listCategories } from '../modules/directory/index.ts';
 import { departments, users } from '../modules/directory/schema.ts';
 import { runDeadlineSweep } from '../modules/orders/index.ts';
@@ -23,6 +27,8 @@ export interface SimulationOptions {
   now: Date;
   /** Write the orders the calls produce (default true); the demo writes calls only. */
   withOrders?: boolean;
+  /** Simulator parameters to change (e.g. a smaller city's traffic for a test of a whole contract year). */
+  parameters?: SimulatorParameterOverrides;
   onProgress?: (p: { calls: number; orders: number; day: string }) => void;
 }
 
@@ -113,7 +119,14 @@ export async function writeSimulation(db: Db, o: SimulationOptions): Promise<Sim
   };
 
   let n = 0;
-  for (const item of simulateCalls({ from: o.from, to: o.to, agents: o.agents, seed: o.seed, calendar })) {
+  for (const item of simulateCalls({
+    from: o.from,
+    to: o.to,
+    agents: o.agents,
+    seed: o.seed,
+    calendar,
+    parameters: o.parameters,
+  })) {
     if (item.kind === 'call') {
       // A call still going on at `now` is not history yet.
       const r = item.record;

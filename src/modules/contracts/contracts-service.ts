@@ -42,16 +42,14 @@ export async function loadContract(
     throw validationFailed([
       { field: 'version', message: `${c.id} version ${c.version} is already loaded; give a new version` },
     ]);
-  await db
-    .insert(contractDefinitions)
-    .values({
-      id: c.id,
-      version: c.version,
-      definition: c,
-      source: 'upload',
-      loadedBy: actor.id,
-      loadedAt: now,
-    });
+  await db.insert(contractDefinitions).values({
+    id: c.id,
+    version: c.version,
+    definition: c,
+    source: 'upload',
+    loadedBy: actor.id,
+    loadedAt: now,
+  });
   await ensureReportObligations(db, c);
   await recordAudit(db, actor, now, {
     action: 'load',
