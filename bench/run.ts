@@ -40,3 +40,13 @@ console.log(
   `metrics for a year (${c.yearOffered} calls): 30-minute intervals (${c.metricsIntervalBuckets}) ${c.metricsIntervalSeconds.toFixed(2)} s, ` +
     `days ${c.metricsDaySeconds.toFixed(2)} s`,
 );
+
+console.log('== knowledge search over 20,000 articles (500 searches: half short queries, half whole requests)');
+const { benchKbSearch } = await import('./kb-search.ts');
+const kb = await benchKbSearch();
+for (const [where, f] of Object.entries(kb)) {
+  console.log(
+    `${where}: load ${f.loadSeconds.toFixed(1)} s; search p50 ${fmt(f.p50Ms)} ms, p99 ${fmt(f.p99Ms)} ms ` +
+      `(short queries p50 ${fmt(f.shortP50Ms)} ms; whole requests p50 ${fmt(f.requestP50Ms)} ms, p99 ${fmt(f.requestP99Ms)} ms)`,
+  );
+}

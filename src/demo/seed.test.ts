@@ -27,7 +27,14 @@ describe('demo city', () => {
       db.orm,
       sql`select distinct role from users order by role`,
     );
-    expect(roles.map((r) => r.role)).toEqual(['admin', 'agent', 'department', 'office', 'team_lead']);
+    expect(roles.map((r) => r.role)).toEqual([
+      'admin',
+      'agent',
+      'department',
+      'kb_editor',
+      'office',
+      'team_lead',
+    ]);
   });
 
   it('generates orders whose status is exactly what their history says, over the last 90 days', async () => {
@@ -50,5 +57,31 @@ describe('demo city', () => {
     expect(span!.rest).toBeGreaterThan(0);
     const statuses = await queryRows<{ status: string }>(db.orm, sql`select distinct status from orders`);
     expect(statuses.length).toBeGreaterThanOrEqual(5);
+  });
+
+  it('seeds the operator’s side: the roster, a searchable knowledge base, notices, standards, tasks, a QA sheet', async () => {
+    const [n] = await queryRows<{
+      roster: number;
+      articles: number;
+      notices: number;
+      open: number;
+      standards: number;
+      tasks: number;
+      sheets: number;
+    }>(
+      db.orm,
+      sql`select (select count(*)::int from roster_members) roster,
+            (select count(*)::int from kb_articles where status = 'published') articles,
+            (select count(*)::int from kb_notices) notices,
+            (select count(*)::int from kb_notices where status <> 'done') open,
+            (select count(*)::int from operating_standards) standards,
+            (select count(*)::int from assistance_tasks) tasks,
+            (select count(*)::int from qa_sheets) sheets`,
+    );
+    expect(n).toMatchObject({ roster: 45, notices: 2, open: 1, standards: 3, tasks: 2, sheets: 1 });
+    expect(n!.articles).toBeGreaterThan(300);
+    const { searchArticles } = await import('../modules/knowledge/index.ts');
+    const found = await searchArticles(db.orm, '物业', { limit: 3 }, NOW);
+    expect(found.results.length).toBeGreaterThan(0);
   });
 });

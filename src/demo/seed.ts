@@ -5,6 +5,7 @@ import { createCategory, createDepartment, createUser, type User } from '../modu
 import { departments } from '../modules/directory/schema.ts';
 import { DEMO_CATEGORIES, DEMO_DEPARTMENTS, type DemoCategory } from './city-data.ts';
 import { generateDemoOrders } from './orders-generator.ts';
+import { detectDemoHotTopics, seedDemoOperations } from './operations.ts';
 import { addDays, localDateOf, startOfLocalDay } from '../calendar/local-time.ts';
 
 /** One password for every demo account, printed at first start and in the README. Demo only. */
@@ -102,6 +103,7 @@ async function seedUsers(db: Db, now: Date, departmentIds: Map<string, number>):
     ],
     handlers: new Map(),
   };
+  await add('kb01', 'kb_editor', '知识库编辑 何晓');
   for (const [i, name] of agentNames.entries()) {
     // Switch extensions 1001… as the traffic simulator uses them; two teams (班组).
     accounts.agents.push(
@@ -178,7 +180,10 @@ export async function seedDemoCalls(
 export async function seedDemo(db: Db, now: Date, options: DemoSeedOptions & { callDays?: number } = {}) {
   const city = await seedDemoCity(db, now, options.log);
   const stats = await seedDemoOrders(db, now, city.accounts, options);
+  await (await import('../modules/triage/index.ts')).trainDemoModel(db.orm, now, options.log);
   await seedDemoCalls(db, now, options.callDays ?? 30, options.log);
+  await seedDemoOperations(db, now, options.log);
+  await detectDemoHotTopics(db, now, options.log);
   return { ...city, stats };
 }
 
@@ -189,6 +194,7 @@ export function printDemoAccounts(log: (line: string) => void): void {
   log('  agent01…10 话务员 agent');
   log('  lead01     班长 team_lead');
   log('  office01   热线办 office');
+  log('  kb01       知识库编辑 kb_editor');
   log('  dept_zjj   住建局承办人 department (every department has dept_<code>, e.g. dept_cgj 城管局)');
   log('');
 }
@@ -214,6 +220,9 @@ export async function seedDemoCityIfEmpty(
   printDemoAccounts(log);
   return async () => {
     await seedDemoOrders(db, now, city.accounts, { log });
+    await (await import('../modules/triage/index.ts')).trainDemoModel(db.orm, now, log);
     await seedDemoCalls(db, now, 30, log);
+    await seedDemoOperations(db, now, log);
+    await detectDemoHotTopics(db, now, log);
   };
 }
