@@ -259,10 +259,24 @@ describe('outages', () => {
       subject: `outage:${long.json().id}`,
     });
     expect(alerts[0].messageZh).toContain('6 小时');
+    expect(alerts[0].messageZh).toContain('原因尚未认定');
+    // An outage the office has ruled not the operator's cause is a warning, not a ground to terminate.
+    const notOurs = await post('office', '/api/calls/outages', {
+      startedAt: '2025-03-04T00:00:00+08:00',
+      endedAt: '2025-03-04T08:00:00+08:00',
+      cause: '市政施工挖断光缆',
+      operatorFault: false,
+    });
+    expect(notOurs.statusCode, notOurs.body).toBe(201);
+    const notOursAlert = (await get('office', '/api/alerts'))
+      .json()
+      .items.find((a: { subject: string }) => a.subject === `outage:${notOurs.json().id}`);
+    expect(notOursAlert).toMatchObject({ severity: 'warning' });
+    expect(notOursAlert.messageZh).toContain('不构成解除合同事由');
     await post('office', `/api/calls/outages/${long.json().id}/end`, {
       endedAt: '2025-03-05T11:00:00+08:00',
     });
-    expect((await get('office', '/api/alerts')).json().items).toHaveLength(1);
+    expect((await get('office', '/api/alerts')).json().items).toHaveLength(2);
     const bad = await post('office', '/api/calls/outages', {
       startedAt: '2025-03-05T03:00:00+08:00',
       endedAt: '2025-03-05T02:00:00+08:00',

@@ -139,14 +139,30 @@ export async function checkOutages(db: DbOrTx, now: Date): Promise<number> {
       ),
     );
   for (const o of long) {
+    // Art. 8.3(5) allows termination only for an outage 因乙方原因: say which case this is, never more.
+    const fault =
+      o.operatorFault === true
+        ? {
+            en: 'recorded as the operator’s fault; Party A may terminate',
+            zh: '已认定为乙方原因，甲方有权解除合同',
+          }
+        : o.operatorFault === false
+          ? {
+              en: 'recorded as not the operator’s fault; not a ground to terminate',
+              zh: '已认定非乙方原因，不构成解除合同事由',
+            }
+          : {
+              en: 'cause not yet ruled; a ground to terminate if it is the operator’s',
+              zh: '原因尚未认定；如系乙方原因，甲方有权解除合同',
+            };
     await raiseAlert(
       db,
       {
         kind: 'outage_over_limit',
-        severity: 'critical',
+        severity: o.operatorFault === false ? 'warning' : 'critical',
         subject: `outage:${o.id}`,
-        message: `The hotline has been down for more than ${hours} continuous hours (outage ${o.id}: ${o.cause}); Party A may terminate (Luohe art. 8.3(5)).`,
-        messageZh: `热线服务连续中断超过 ${hours} 小时（中断记录 ${o.id}：${o.cause}），甲方有权解除合同（漯河合同第八条第3款第(5)项）。`,
+        message: `The hotline has been down for more than ${hours} continuous hours (outage ${o.id}: ${o.cause}), ${fault.en} (Luohe art. 8.3(5)).`,
+        messageZh: `热线服务连续中断超过 ${hours} 小时（中断记录 ${o.id}：${o.cause}），${fault.zh}（漯河合同第八条第3款第(5)项）。`,
       },
       now,
     );

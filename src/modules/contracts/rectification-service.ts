@@ -149,15 +149,18 @@ export async function printableRectification(db: DbOrTx, id: number, now: Date):
   const items = n.items as { text: string; basis?: string }[];
   const due = formatCityInstant(n.dueAt).slice(0, 10);
   const dueDay = new Date(n.dueAt.getTime() - 1);
+  // The clause is the contract file's own (Luohe art. 5.4), so another city's notice cites its own contract.
+  const clause = c.deadlines.find((d) => d.id === 'rectification')?.clause;
+  const cite = clause ? `（${esc(clause)}）` : '';
   return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>整改通知书 ${esc(n.number)}</title>
 <style>body{font-family:"Noto Serif CJK SC","SimSun",serif;max-width:720px;margin:40px auto;line-height:1.9;font-size:16px}
 h1{text-align:center;font-size:26px;letter-spacing:8px}.no{text-align:right}.sign{margin-top:60px;text-align:right}
 @media print{body{margin:0 auto}}</style></head><body>
 <h1>整改通知书</h1><p class="no">编号：${esc(n.number)}</p>
 <p>${esc(c.parties.partyB.name)}：</p>
-<p>根据《${esc(c.name)}》第五条第1款，经检查，贵方在服务中存在以下问题，请于 ${esc(formatCityInstant(dueDay).slice(0, 10))} 24 时前（即 ${esc(due)} 前）完成整改并书面答复：</p>
+<p>根据《${esc(c.name)}》有关服务要求的约定${cite}，经检查，贵方在服务中存在以下问题，请于 ${esc(formatCityInstant(dueDay).slice(0, 10))} 24 时前（即 ${esc(due)} 前）完成整改并书面答复：</p>
 <ol>${items.map((i) => `<li>${esc(i.text)}${i.basis ? `（依据：${esc(i.basis)}）` : ''}</li>`).join('')}</ol>
-<p>逾期仍未达到服务要求的，甲方有权依合同第五条第4款邀请第三方提供服务，相关费用由贵方承担。</p>
+<p>逾期仍未达到服务要求的，甲方有权依合同约定${cite}邀请第三方提供服务，相关费用由贵方承担。</p>
 <p class="sign">${esc(c.parties.partyA.name)}<br>${esc(formatCityInstant(n.issuedAt).slice(0, 10))}</p>
 <p style="color:#888;font-size:12px">打印于 ${esc(formatCityInstant(now).slice(0, 16).replace('T', ' '))}；状态：${esc(rectificationState(n, now))}</p>
 </body></html>`;

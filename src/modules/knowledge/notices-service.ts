@@ -85,9 +85,9 @@ export async function linkNoticeArticles(
 }
 
 /**
- * Closes a notice once its change is live: every linked article must have a version written at or after the
- * notice's receipt and be published. The completion time is when the last of those changes was made — not
- * when someone clicked — because that is when agents could give the new answer.
+ * Closes a notice once its change is live: every linked article must have a published version written at or
+ * after the notice's receipt. The completion time is when the last article got its first such version — not
+ * when someone clicked — because that is when agents could give the new answer everywhere.
  */
 export async function completeNotice(
   db: Database,
@@ -113,6 +113,8 @@ export async function completeNotice(
         and(
           inArray(kbArticleVersions.articleId, n.articleIds),
           gte(kbArticleVersions.changedAt, n.receivedAt),
+          // Only a version agents could see counts: a draft edit published later is applied when published.
+          sql`${kbArticleVersions.snapshot}->>'status' = 'published'`,
         ),
       )
       .groupBy(kbArticleVersions.articleId);

@@ -32,7 +32,7 @@ async function changeArticle(when: string, status = 'published') {
   }
   await t.db.orm
     .insert(kbArticleVersions)
-    .values({ articleId: article, version, snapshot: {}, changedAt: at(when) });
+    .values({ articleId: article, version, snapshot: { status }, changedAt: at(when) });
 }
 
 beforeAll(async () => {
@@ -124,5 +124,32 @@ describe('knowledge update notices (KPI 9)', () => {
     const list = (await get('agent', '/api/kb/notices')).json().items;
     expect(list.find((x: { id: number }) => x.id === late.id).state).toBe('late');
     expect(list.find((x: { id: number }) => x.id === overdue.id).state).toBe('overdue');
+  });
+
+  it('counts exactly 24 hours as in time and one second more as late, by the city’s month, not UTC’s', async () => {
+    t.clock.set(at('2026-04-03T10:00:00'));
+    // 07:30 on 1 April in Beijing is still 31 March in UTC: these belong to April's figure.
+    const mk = async (receivedAt: string, title: string) =>
+      (
+        await post('office', '/api/kb/notices', {
+          receivedAt: `${receivedAt}+08:00`,
+          source: '市医保局',
+          title,
+          requiredChange: '更新',
+          articleIds: [article],
+        })
+      ).json();
+    const exact = await mk('2026-04-01T07:30:00', '恰好24小时');
+    const over = await mk('2026-04-01T07:29:59', '超出1秒');
+    expect(new Date(exact.dueAt).toISOString()).toBe(at('2026-04-02T07:30:00').toISOString());
+    await changeArticle('2026-04-02T07:30:00');
+    for (const n of [exact, over])
+      expect((await post('editor', `/api/kb/notices/${n.id}/complete`, {})).statusCode).toBe(200);
+    const april = (await get('office', '/api/kb/notices/timeliness?from=2026-04-01&to=2026-05-01')).json();
+    expect(april).toMatchObject({ numerator: 1, denominator: 2 });
+    expect(april.evidence.met).toEqual([exact.id]);
+    const march = (await get('office', '/api/kb/notices/timeliness?from=2026-03-01&to=2026-04-01')).json();
+    expect(march.evidence.counted).not.toContain(exact.id);
+    expect(march.evidence.counted).not.toContain(over.id);
   });
 });
