@@ -1,0 +1,237 @@
+import { useEffect, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { ApiError, get, qs, tokenStore, type FieldError } from '../../app/api.ts';
+import { useUser } from '../../app/auth.tsx';
+import type { Role } from '../../app/types.ts';
+
+/** Shapes of the knowledge API's answers (src/modules/knowledge: articles-query.ts, search.ts, notices). */
+
+export type ArticleStatus = 'draft' | 'published' | 'retired';
+
+export interface ArticleSummary {
+  id: number;
+  title: string;
+  categoryPath: string[];
+  issuer: string | null;
+  kind: string;
+  keywords: string[];
+  effectiveFrom: string | null;
+  expiresOn: string | null;
+  status: ArticleStatus;
+  version: number;
+  publishedAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+  expired: boolean;
+  current: boolean;
+}
+
+export interface Article extends ArticleSummary {
+  content: string;
+}
+
+export interface ArticleVersion {
+  version: number;
+  changedFields: string[];
+  changeNote: string | null;
+  changedBy: number | null;
+  changedAt: string;
+  snapshot: Partial<Article>;
+}
+
+export interface ArticleDetail extends Article {
+  versions: ArticleVersion[];
+}
+
+export interface SearchResult {
+  id: number;
+  title: string;
+  /** HTML from the server: query words in <mark>, everything else escaped. */
+  snippet: string;
+  score: number;
+  kind: string;
+  issuer: string | null;
+  categoryPath: string[];
+  updatedAt: string;
+  expired: boolean;
+}
+
+export interface SearchAnswer {
+  results: SearchResult[];
+  query: { tokens: string[]; expanded: string[] };
+}
+
+export interface KbImportResult {
+  read: number;
+  imported: number;
+  updated: number;
+  unchanged: number;
+  rejected: number;
+  rejections: { row: number; reason: string }[];
+}
+
+export interface Term {
+  word: string;
+  kind: string;
+  createdBy: number | null;
+  createdAt: string;
+}
+
+export interface SynonymGroup {
+  id: number;
+  words: string[];
+  createdBy: number | null;
+  createdAt: string;
+}
+
+export type NoticeState = 'open' | 'overdue' | 'on_time' | 'late';
+
+export interface KbNotice {
+  id: number;
+  receivedAt: string;
+  source: string;
+  title: string;
+  requiredChange: string;
+  articleIds: number[];
+  dueAt: string;
+  status: 'open' | 'done';
+  completedAt: string | null;
+  completedBy: number | null;
+  completionNote: string | null;
+  recordedBy: number | null;
+  recordedAt: string;
+  state: NoticeState;
+}
+
+export interface IndicatorFigure {
+  numerator: number;
+  denominator: number;
+  value: number | null;
+  evidence: { counted: (number | string)[]; met: (number | string)[]; entity: string };
+  excluded: { reason: string; ids: (number | string)[] }[];
+}
+
+/** 知识库管理员, 热线办 and the administrator write articles, the dictionary and synonyms. */
+export const KB_WRITERS: Role[] = ['kb_editor', 'office', 'admin'];
+export const KB_READERS: Role[] = ['agent', 'team_lead', 'office', 'department', 'admin', 'kb_editor'];
+/** Who records update notices, links their articles and completes them. */
+export const NOTICE_EDITORS: Role[] = ['kb_editor', 'office', 'team_lead'];
+/** Who may read the monthly indicators. */
+export const INDICATOR_READERS: Role[] = ['office', 'team_lead', 'kb_editor', 'admin'];
+
+export function useCanWriteKb(): boolean {
+  return KB_WRITERS.includes(useUser().role);
+}
+
+export function useArticle(id: number | null) {
+  return useQuery({
+    queryKey: ['kb', 'article', id],
+    queryFn: () => get<ArticleDetail>(`/api/kb/articles/${id}`),
+    enabled: id != null,
+  });
+}
+
+/** Names of staff for "who changed it", where the signed-in role may read the user list; ids otherwise. */
+export function useUserNames() {
+  const me = useUser();
+  const role = me.role;
+  const q = useQuery({
+    queryKey: ['users'],
+    queryFn: () => get<{ items: { id: number; displayName: string }[] }>('/api/users'),
+    enabled: role === 'admin' || role === 'office',
+    staleTime: 5 * 60_000,
+  });
+  const names = new Map((q.data?.items ?? []).map((u) => [u.id, u.displayName]));
+  names.set(me.id, me.displayName);
+  return (id: number | null | undefined) => (id == null ? '系统' : (names.get(id) ?? `用户 #${id}`));
+}
+
+async function rawRequest(
+  method: string,
+  path: string,
+  body?: Blob,
+  contentType?: string,
+): Promise<Response> {
+  const headers: Record<string, string> = {};
+  const token = tokenStore.get();
+  if (token) headers.authorization = `Bearer ${token}`;
+  if (contentType) headers['content-type'] = contentType;
+  let res: Response;
+  try {
+    res = await fetch(path, { method, headers, body });
+  } catch {
+    throw new ApiError(0, 'network', 'Network error', '网络连接失败，请检查网络后重试');
+  }
+  if (!res.ok) {
+    if (res.status === 401) void get('/api/auth/me').catch(() => undefined);
+    const text = await res.text();
+    let e: { code?: string; message?: string; messageZh?: string; fields?: FieldError[] } = {};
+    try {
+      e = (JSON.parse(text) as { error?: typeof e }).error ?? {};
+    } catch {
+      // not JSON: the status says enough
+    }
+    const zh =
+      e.messageZh ??
+      (res.status === 413 ? '文件超过 20 MB，请拆分后分批导入' : `请求失败（HTTP ${res.status}）`);
+    throw new ApiError(res.status, e.code ?? 'error', e.message ?? res.statusText, zh, e.fields ?? []);
+  }
+  return res;
+}
+
+export type KbFileFormat = 'csv' | 'xlsx';
+
+const FILE_TYPES: Record<KbFileFormat, string> = {
+  csv: 'text/csv',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+};
+
+export function formatOfFile(name: string): KbFileFormat | null {
+  const n = name.toLowerCase();
+  if (n.endsWith('.csv')) return 'csv';
+  if (n.endsWith('.xlsx')) return 'xlsx';
+  return null;
+}
+
+/** Uploads a Henan-format file (类目, 标题, 内容, 发文单位, 材料性质, 关键字) as the raw body. */
+export async function uploadKbFile(file: File, format: KbFileFormat): Promise<KbImportResult> {
+  const res = await rawRequest('POST', `/api/kb/import${qs({ format })}`, file, FILE_TYPES[format]);
+  return (await res.json()) as KbImportResult;
+}
+
+/** Downloads the export with the sign-in token and hands it to the browser as a file. */
+export async function downloadKbExport(
+  format: KbFileFormat,
+  filter: Record<string, string | undefined>,
+): Promise<void> {
+  const res = await rawRequest('GET', `/api/kb/export${qs({ ...filter, format })}`);
+  const blob = await res.blob();
+  const disposition = res.headers.get('content-disposition') ?? '';
+  const name = /filename="([^"]+)"/.exec(disposition)?.[1] ?? `knowledge.${format}`;
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+export function useNotices(status?: 'open' | 'done') {
+  return useQuery({
+    queryKey: ['kb', 'notices', status ?? 'all'],
+    queryFn: () => get<{ items: KbNotice[] }>(`/api/kb/notices${qs({ status })}`).then((r) => r.items),
+    refetchInterval: 60_000,
+  });
+}
+
+/** The time now, ticking, for countdowns. */
+export function useNow(ms = 30_000): number {
+  const [now, setNow] = useState(Date.now());
+  useEffect(() => {
+    const t = setInterval(() => setNow(Date.now()), ms);
+    return () => clearInterval(t);
+  }, [ms]);
+  return now;
+}
