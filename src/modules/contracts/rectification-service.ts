@@ -138,6 +138,14 @@ export async function listRectifications(db: DbOrTx, contractId: string, now: Da
   }));
 }
 
+const STATE_ZH: Record<string, string> = {
+  issued: '已下达，待答复',
+  responded: '已答复，待核验',
+  rejected: '核验未通过，待重新整改',
+  overdue: '已逾期',
+  closed: '整改完成',
+};
+
 const esc = (s: string) =>
   s.replace(/[&<>"]/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[ch]!);
 
@@ -155,13 +163,13 @@ export async function printableRectification(db: DbOrTx, id: number, now: Date):
   return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>整改通知书 ${esc(n.number)}</title>
 <style>body{font-family:"Noto Serif CJK SC","SimSun",serif;max-width:720px;margin:40px auto;line-height:1.9;font-size:16px}
 h1{text-align:center;font-size:26px;letter-spacing:8px}.no{text-align:right}.sign{margin-top:60px;text-align:right}
-@media print{body{margin:0 auto}}</style></head><body>
+@page{size:A4;margin:25mm 20mm}@media print{body{margin:0 auto}}</style></head><body>
 <h1>整改通知书</h1><p class="no">编号：${esc(n.number)}</p>
 <p>${esc(c.parties.partyB.name)}：</p>
 <p>根据《${esc(c.name)}》有关服务要求的约定${cite}，经检查，贵方在服务中存在以下问题，请于 ${esc(formatCityInstant(dueDay).slice(0, 10))} 24 时前（即 ${esc(due)} 前）完成整改并书面答复：</p>
 <ol>${items.map((i) => `<li>${esc(i.text)}${i.basis ? `（依据：${esc(i.basis)}）` : ''}</li>`).join('')}</ol>
 <p>逾期仍未达到服务要求的，甲方有权依合同约定${cite}邀请第三方提供服务，相关费用由贵方承担。</p>
 <p class="sign">${esc(c.parties.partyA.name)}<br>${esc(formatCityInstant(n.issuedAt).slice(0, 10))}</p>
-<p style="color:#888;font-size:12px">打印于 ${esc(formatCityInstant(now).slice(0, 16).replace('T', ' '))}；状态：${esc(rectificationState(n, now))}</p>
+<p style="color:#888;font-size:12px">打印于 ${esc(formatCityInstant(now).slice(0, 16).replace('T', ' '))}；状态：${STATE_ZH[rectificationState(n, now)] ?? esc(rectificationState(n, now))}</p>
 </body></html>`;
 }
