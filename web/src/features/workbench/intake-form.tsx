@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useRef, useState } from 'react';
 import {
   Card,
   Col,
@@ -23,6 +23,9 @@ import { IntakeOutcomeBanner } from './intake-outcome.tsx';
 import { ShortcutLegend } from './shortcut-legend.tsx';
 import { useIntake, type IntakeMode, type IntakeValues } from './use-intake.ts';
 import { useShortcuts } from './use-shortcuts.ts';
+
+// The helpers beside the form (智能分派, 疑似重复, 知识推荐) load after it: a call can be taken at once.
+const IntakeAssist = lazy(() => import('./intake-assist.tsx'));
 
 /** Focuses once the element can take it: after a tab switch the pane becomes visible a moment later. */
 function focusSoon(target: () => { focus: () => void } | null, tries = 10) {
@@ -52,15 +55,27 @@ export function IntakeForm({ active, onActivate }: { active: boolean; onActivate
   const phone = Form.useWatch(['caller', 'phone'], form);
   const categoryId = Form.useWatch('categoryId', form);
   const urgency = Form.useWatch('urgency', form);
+  const title = Form.useWatch('title', form);
+  const content = Form.useWatch('content', form);
+  const district = Form.useWatch(['location', 'district'], form);
+  const address = Form.useWatch(['location', 'address'], form);
+  const suggestion = useRef<string | number | null>(null);
+  const onSuggestion = useCallback((id: string | number | null) => {
+    suggestion.current = id;
+  }, []);
 
   const category = categoryId != null ? byId.get(categoryId) : undefined;
 
   const focusPhone = () => focusSoon(() => phoneRef.current);
-  const intake = useIntake(form, () => {
-    form.resetFields();
-    setDeptManual(false);
-    focusPhone();
-  });
+  const intake = useIntake(
+    form,
+    () => {
+      form.resetFields();
+      setDeptManual(false);
+      focusPhone();
+    },
+    () => suggestion.current,
+  );
   const clear = () => {
     form.resetFields();
     setDeptManual(false);
@@ -68,6 +83,18 @@ export function IntakeForm({ active, onActivate }: { active: boolean; onActivate
     focusPhone();
   };
   const locked = intake.registered != null;
+
+  /** A suggested category fills the picker and, as choosing it by hand would, its default department. */
+  const pickCategory = (id: number) => {
+    if (locked) return;
+    form.setFieldValue('categoryId', id);
+    form.setFieldValue('departmentId', byId.get(id)?.effective.departmentId ?? undefined);
+    setDeptManual(false);
+  };
+  const pickDepartment = (id: number) => {
+    form.setFieldValue('departmentId', id);
+    setDeptManual(true);
+  };
 
   const send = async (m: IntakeMode) => {
     if (intake.busy) return;
@@ -284,6 +311,14 @@ export function IntakeForm({ active, onActivate }: { active: boolean; onActivate
       <Col xs={24} xl={8}>
         <Space orientation="vertical" style={{ width: '100%' }}>
           <CallerHistory phone={phone} />
+          <Suspense fallback={null}>
+            <IntakeAssist
+              value={{ title, content, district, address, phone }}
+              onPickCategory={pickCategory}
+              onPickDepartment={pickDepartment}
+              onSuggestion={onSuggestion}
+            />
+          </Suspense>
           <ShortcutLegend />
         </Space>
       </Col>

@@ -4,6 +4,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { ApiError, post } from '../../app/api.ts';
 import type { OrderDetail } from '../../app/types.ts';
 import { applyZhServerErrors } from '../../components/zh-errors.ts';
+import { reportTriageChoice } from './intake-assist-api.ts';
 
 export type IntakeMode = 'dispatch' | 'close-direct';
 
@@ -62,7 +63,12 @@ function stepBody(mode: IntakeMode, v: IntakeValues, version: number) {
  * When the second fails the order exists: it is kept as `registered` so the next click only retries the second
  * step (never registering the same call twice), and the banner says so with the order's number.
  */
-export function useIntake(form: FormInstance<IntakeValues>, onDone: () => void) {
+export function useIntake(
+  form: FormInstance<IntakeValues>,
+  onDone: () => void,
+  /** The 智能分派 suggestion shown for this call, if any: told what the agent chose once the order exists. */
+  triageSuggestion: () => string | number | null = () => null,
+) {
   const queryClient = useQueryClient();
   const [busy, setBusy] = useState<IntakeMode | null>(null);
   const [registered, setRegistered] = useState<OrderDetail | null>(null);
@@ -86,6 +92,11 @@ export function useIntake(form: FormInstance<IntakeValues>, onDone: () => void) 
           return;
         }
         refresh(order.id);
+        reportTriageChoice(triageSuggestion(), {
+          orderId: order.id,
+          categoryId: values.categoryId,
+          departmentId: values.departmentId,
+        });
       }
       try {
         const done = await post<OrderDetail>(

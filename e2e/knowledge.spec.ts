@@ -1,0 +1,215 @@
+import { expect, test, type Page } from '@playwright/test';
+import { apiAs, login, PASSWORD, screen } from './support.ts';
+
+/**
+ * The knowledge base and training screens: the KB editor imports a file and publishes a new article, an agent
+ * finds it (highlighted) and the workbench suggests it while the request is typed; an update notice is applied
+ * within its 24 hours; a hot topic is detected and confirmed and an agent's training is recorded.
+ */
+const TITLE = '城乡居民医疗保险断缴补缴办理指南';
+const CSV = [
+  '类目,标题,内容,发文单位,材料性质,关键字',
+  '社会保障/养老保险,城乡居民养老保险参保登记,携带身份证和户口簿到户籍所在地社区服务中心办理参保登记。,市人社局,办事指南,养老;参保',
+  '城市管理/市容环境,渣土车抛撒投诉处理口径,渣土车沿途抛撒由城市管理局负责查处，可拨打 12345 反映。,市城管局,热点问答,渣土车;抛撒',
+  '社会保障/其他,缺少内容的一行,,市人社局,办事指南,',
+].join('\n');
+
+test.describe.serial('knowledge and training', () => {
+  let articleId: number;
+
+  test('the KB editor imports a file, then creates and publishes an article', async ({ page }) => {
+    await login(page, 'kb01');
+    // The editor's home page is the knowledge base.
+    await expect(page.getByTestId('kb-search-input')).toBeVisible();
+    await page.goto('/kb/import');
+    await page
+      .getByTestId('kb-import')
+      .locator('input[type=file]')
+      .setInputFiles({ name: 'knowledge.csv', mimeType: 'text/csv', buffer: Buffer.from(CSV, 'utf8') });
+    const result = page.getByTestId('kb-import-result');
+    await expect(result).toContainText('新增');
+    await expect(result.locator('.ant-statistic', { hasText: '新增' })).toContainText('2');
+    await expect(result.locator('.ant-statistic', { hasText: '拒收' })).toContainText('1');
+    await expect(page.getByTestId('kb-import-rejections')).toContainText('内容为空');
+    await screen(page, 'kb-import');
+
+    await page.goto('/kb');
+    await page.getByTestId('kb-new').click();
+    // Chinese validation before anything is sent
+    await page.getByTestId('kb-form-draft').click();
+    await expect(page.getByText('请填写标题')).toBeVisible();
+    await page.getByTestId('kb-form-title').fill(TITLE);
+    await page.getByTestId('kb-form-category').fill('社会保障/医疗保险');
+    await page.getByTestId('kb-form-issuer').fill('市医疗保障局');
+    await page
+      .getByTestId('kb-form-content')
+      .fill(
+        [
+          '## 办理条件',
+          '城乡居民医疗保险断缴后，可在当年集中缴费期内补缴；断缴超过三个月的，补缴后设置 30 天等待期。',
+          '## 办理方式',
+          '- 携带身份证到户籍所在地乡镇（街道）社保服务窗口办理',
+          '- 通过“豫事办”APP 线上补缴',
+        ].join('\n'),
+      );
+    await page.getByTestId('kb-form-draft').click();
+    await expect(page.getByTestId('kb-article-title')).toHaveText(TITLE);
+    articleId = Number(page.url().split('/').pop());
+    await expect(page.getByText('草稿').first()).toBeVisible();
+    await page.getByTestId('kb-publish').click();
+    await page.locator('.ant-modal-confirm').getByRole('button', { name: '发布' }).click();
+    await expect(page.getByTestId('kb-publish')).toHaveCount(0);
+    await expect(page.getByTestId('kb-retire')).toBeVisible();
+    await expect(page.getByTestId('kb-version')).toHaveCount(2);
+    await expect(page.getByTestId('kb-versions')).toContainText('何晓');
+    await screen(page, 'kb-article');
+  });
+
+  test('an agent searches in their own words and sees the passage highlighted', async ({ page }) => {
+    await login(page, 'agent01');
+    await page.goto('/kb');
+    // 医保 is a synonym of 医疗保险
+    await page.getByTestId('kb-search-input').locator('input').fill('医保断缴怎么补缴');
+    await page.getByTestId('kb-search-input').locator('input').press('Enter');
+    const first = page.getByTestId('kb-result').first();
+    await expect(first).toContainText(TITLE);
+    await expect(first.locator('mark').first()).toBeVisible();
+    await expect(page.getByText('草稿')).toHaveCount(0);
+    await screen(page, 'kb-search');
+    await first.getByRole('link', { name: TITLE }).click();
+    await expect(page.getByTestId('kb-article-content')).toContainText('30 天等待期');
+  });
+
+  test('the workbench suggests the article while the request is typed', async ({ page }) => {
+    await login(page, 'agent01');
+    await page.goto('/workbench');
+    await page
+      .getByTestId('workbench-content')
+      .fill('市民反映自己的医疗保险去年断缴了几个月，想咨询现在怎么补缴，补缴后能不能马上报销。');
+    const suggestion = page.getByTestId('kb-suggestion').first();
+    await expect(suggestion).toContainText(TITLE);
+    await expect(suggestion.locator('mark').first()).toBeVisible();
+    await screen(page, 'workbench-kb');
+    await suggestion.click();
+    const drawer = page.locator('.ant-drawer:visible');
+    await expect(drawer.getByTestId('kb-article-content')).toContainText('豫事办');
+    // The form is still there and keeps what was typed.
+    await drawer.getByRole('button', { name: /Close|关闭/ }).click();
+    await expect(page.getByTestId('workbench-content')).toHaveValue(/医疗保险去年断缴/);
+  });
+
+  test('an update notice is applied and completed within 24 hours', async ({ page, request }) => {
+    await login(page, 'kb01');
+    await page.goto('/kb/notices');
+    await page.getByTestId('kb-notice-new').click();
+    const form = page.getByTestId('kb-notice-form');
+    await clickInModal(page, '提交');
+    await expect(form.getByText('请填写来文单位')).toBeVisible();
+    await page.getByTestId('kb-notice-source').fill('市医疗保障局');
+    await page.getByTestId('kb-notice-title').fill('关于调整城乡居民医保补缴等待期的通知');
+    await page.getByTestId('kb-notice-change').fill('断缴补缴后的等待期由 30 天调整为 15 天。');
+    await clickInModal(page, '提交');
+    await expect(page.locator('.ant-modal:visible')).toHaveCount(0);
+    const row = page.locator('tr', { hasText: '关于调整城乡居民医保补缴等待期的通知' });
+    await expect(row.getByTestId('kb-notice-state')).toHaveText('待更新');
+    await expect(row.getByTestId('kb-notice-countdown')).toContainText(/剩 23 小时/);
+
+    // Completing before the article is linked and changed is refused, in Chinese.
+    await row.getByTestId('kb-notice-complete').click();
+    await clickInModal(page, '提交');
+    await expect(page.getByTestId('kb-notice-complete-error')).toContainText('请先关联');
+    await clickInModal(page, '取消');
+
+    await row.getByTestId('kb-notice-link').click();
+    await page.getByTestId('kb-notice-articles').click();
+    await page.keyboard.type('断缴补缴');
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: TITLE }).click();
+    await page.locator('.ant-modal:visible .ant-modal-title').click();
+    await clickInModal(page, '提交');
+    await expect(row.getByRole('link', { name: TITLE })).toBeVisible();
+
+    // The editor changes the article as the notice asks (the article page's form is covered above).
+    const kb = await apiAs(request, 'kb01');
+    const article = (await kb.get(`/api/kb/articles/${articleId}`)) as { content: string };
+    const r = await request.patch(`/api/kb/articles/${articleId}`, {
+      headers: { authorization: `Bearer ${await token(request)}` },
+      data: { content: article.content.replace('30 天', '15 天'), changeNote: '按市医保局通知调整等待期' },
+    });
+    expect(r.ok()).toBeTruthy();
+
+    await row.getByTestId('kb-notice-complete').click();
+    await page.locator('.ant-modal:visible textarea').fill('已修改等待期并发布');
+    await clickInModal(page, '提交');
+    await expect(page.locator('.ant-modal:visible')).toHaveCount(0);
+    await page.getByText('已完成', { exact: true }).click();
+    const done = page.locator('tr', { hasText: '关于调整城乡居民医保补缴等待期的通知' });
+    await expect(done.getByTestId('kb-notice-state')).toHaveText('按时完成');
+    const rate = page.getByTestId('kb-notice-timeliness');
+    await expect(rate.locator('tr', { hasText: '关于调整城乡居民医保补缴等待期的通知' })).toContainText(
+      '按时更新',
+    );
+    await screen(page, 'kb-notices');
+  });
+
+  test('a hot topic is detected and confirmed, and an agent is recorded as trained', async ({
+    page,
+    request,
+  }) => {
+    const agent = await apiAs(request, 'agent02');
+    const streets = ['人民路', '黄河路', '嵩山路', '太行山路', '泰山路', '长江路'];
+    for (const [i, street] of streets.entries()) {
+      await agent.post('/api/orders', {
+        channel: 'phone',
+        type: 'complaint',
+        title: `${street}小区停水`,
+        content: `源汇区${street}附近小区从昨晚开始停水，至今没有恢复供水，也没有看到停水通知，居民生活困难，请尽快恢复供水。`,
+        caller: { phone: `1390000${String(1000 + i)}`, anonymous: false, callbackWanted: true },
+        location: { district: '源汇区', address: `${street}${i + 1}号` },
+      });
+    }
+
+    await login(page, 'lead01');
+    await page.goto('/training/hot-topics');
+    await page.getByTestId('hot-topic-detect').click();
+    await expect(page.getByText(/发现 [1-9]\d* 个热点/)).toBeVisible();
+    const candidate = page.getByTestId('hot-topic-candidate').filter({ hasText: '停水' }).first();
+    await expect(candidate).toContainText('停水');
+    await expect(candidate).toContainText('源汇区');
+    await screen(page, 'hot-topics');
+    await candidate.getByTestId('hot-topic-confirm').click();
+    await page
+      .getByTestId('hot-topic-brief')
+      .fill('源汇区多个小区集中反映停水：答复供水公司正在抢修管道，预计今晚恢复。');
+    await clickInModal(page, '提交');
+
+    const trainees = page.getByTestId('hot-topic-trainees');
+    await expect(trainees).toContainText(/已培训 0 \/ \d+ 人/);
+    await page.getByTestId('training-record').click();
+    const attendees = page.getByTestId('training-attendees');
+    // Everyone not yet trained is ticked; 王芳 is on leave and misses this session.
+    await attendees.getByText('话务员 王芳').click();
+    await clickInModal(page, '提交');
+    await expect(trainees.locator('tr', { hasText: 'agent01' }).getByTestId('trainee-state')).toHaveText(
+      '按时培训',
+    );
+    await expect(trainees.locator('tr', { hasText: 'agent02' }).getByTestId('trainee-state')).toHaveText(
+      '待培训',
+    );
+    await screen(page, 'hot-topic');
+
+    await page.goto('/training/indicators');
+    await expect(page.getByTestId('training-sessions')).toContainText('热点培训');
+    await expect(page.getByTestId('training-timeliness')).toContainText('培训未到期');
+  });
+});
+
+async function token(request: Parameters<typeof apiAs>[0]): Promise<string> {
+  const res = await request.post('/api/auth/login', { data: { username: 'kb01', password: PASSWORD } });
+  return ((await res.json()) as { token: string }).token;
+}
+
+/** Clicks a button of the open dialog once its opening animation has ended (a click during it can be lost). */
+async function clickInModal(page: Page, name: string): Promise<void> {
+  await expect(page.locator('.ant-zoom-appear, .ant-zoom-enter')).toHaveCount(0);
+  await page.locator('.ant-modal:visible').last().getByRole('button', { name, exact: true }).click();
+}

@@ -1,0 +1,52 @@
+import { useEffect, useState } from 'react';
+import { ApiError, post } from '../../app/api.ts';
+
+/** Shapes of the triage service (智能分派 and 疑似重复), written beside this console; both may be absent. */
+
+export interface TriageSuggestion {
+  suggestionId: string | number | null;
+  modelVersion: string | null;
+  categories: { id: number; name: string; path?: string[] | string | null; probability: number }[];
+  departments: { id: number; name: string; probability: number }[];
+}
+
+export interface DuplicateCandidate {
+  orderId: number;
+  number: string;
+  title: string;
+  status: string;
+  receivedAt: string;
+  district: string | null;
+  address: string | null;
+  score: number;
+  reasons: string[];
+}
+
+export function useDebounced<T>(value: T, ms: number): T {
+  const [v, setV] = useState(value);
+  useEffect(() => {
+    const t = setTimeout(() => setV(value), ms);
+    return () => clearTimeout(t);
+  }, [value, ms]);
+  return v;
+}
+
+/** The endpoint is not there (not deployed yet, or switched off): hide its panel rather than show an error. */
+export const isMissing = (err: unknown) =>
+  err instanceof ApiError && (err.status === 404 || err.status === 405);
+
+/**
+ * Tells the triage service which category and department the agent finally chose for the order, so its
+ * suggestions can be measured and retrained. Best effort: a failure never troubles the agent.
+ */
+export function reportTriageChoice(
+  suggestionId: string | number | null | undefined,
+  choice: { orderId: number; categoryId?: number | null; departmentId?: number | null },
+): void {
+  if (suggestionId == null) return;
+  void post(`/api/triage/suggestions/${encodeURIComponent(String(suggestionId))}/choice`, {
+    orderId: choice.orderId,
+    categoryId: choice.categoryId ?? null,
+    departmentId: choice.departmentId ?? null,
+  }).catch(() => undefined);
+}
