@@ -136,7 +136,7 @@ export async function settleQuarter(
   }
 
   if (c.headcount.deductionBpPerPerson > 0) {
-    const short = await shortfallPersons(db, q.from, q.to, c.headcount.agreed, readings);
+    const short = await shortfallPersons(db, q.from, q.to, c.headcount.agreed, readings, c.term);
     if (short.persons > 0) {
       const bp = short.persons * c.headcount.deductionBpPerPerson;
       deductions.push({

@@ -2,11 +2,18 @@ import type { DbOrTx } from '../../db/client.ts';
 import { headcountEvidence } from '../workforce/index.ts';
 import type { Readings } from './readings.ts';
 
-/** The per-day shortfalls the headcount reading turns into a number of people (pure). */
+/**
+ * The per-day shortfalls the headcount reading turns into a number of people (pure). With `startsIn`, `days`
+ * may reach beyond the payment quarter and only a run that starts in it counts, so a shortfall that spans two
+ * quarters is deducted once — in the quarter it began — however long it lasts on either side.
+ */
 export function personsShort(
-  days: { day: string; shortfall: number }[],
+  allDays: { day: string; shortfall: number }[],
   reading: Readings['headcountShortfall'],
+  startsIn?: { from: string; to: string },
 ): { persons: number; from: string | null; to: string | null; days: number } {
+  const inQuarter = (day: string) => !startsIn || (day >= startsIn.from && day < startsIn.to);
+  const days = reading.measure === 'average_daily' ? allDays.filter((d) => inQuarter(d.day)) : allDays;
   if (!days.length) return { persons: 0, from: null, to: null, days: 0 };
   if (reading.measure === 'average_daily') {
     const avg = days.reduce((s, d) => s + d.shortfall, 0) / days.length;
@@ -22,7 +29,7 @@ export function personsShort(
       if (short && runStart < 0) runStart = i;
       if (!short && runStart >= 0) {
         const len = i - runStart;
-        if (len >= reading.minDays && len > best.days)
+        if (len >= reading.minDays && len > best.days && inQuarter(days[runStart]!.day))
           best = { persons: s, from: days[runStart]!.day, to: days[i - 1]!.day, days: len };
         runStart = -1;
       }
@@ -31,22 +38,26 @@ export function personsShort(
   return best;
 }
 
-/** People short of the agreed headcount in [fromDay, toDay) by the reading, with the days as evidence. */
+/**
+ * People short of the agreed headcount in the payment quarter [fromDay, toDay) by the reading, with the days as
+ * evidence. The roster is read over the whole term so a run crossing a quarter's edge is seen whole.
+ */
 export async function shortfallPersons(
   db: DbOrTx,
   fromDay: string,
   toDay: string,
   agreed: number,
   readings: Readings,
+  term: { from: string; to: string } = { from: fromDay, to: toDay },
 ) {
   const evidence = await headcountEvidence(db, {
-    from: fromDay,
-    to: toDay,
+    from: term.from,
+    to: term.to,
     agreed,
     presentMeans: readings.staffingPresentMeans,
   });
   const days = evidence.days.map((d) => ({ day: d.day, shortfall: d.shortfall }));
-  const r = personsShort(days, readings.headcountShortfall);
+  const r = personsShort(days, readings.headcountShortfall, { from: fromDay, to: toDay });
   const what =
     readings.headcountShortfall.measure === 'average_daily'
       ? `average daily shortfall over ${r.days} days`
@@ -59,6 +70,9 @@ export async function shortfallPersons(
     persons: r.persons,
     description: what,
     descriptionZh: whatZh,
-    evidence: { ...r, shortDays: days.filter((d) => d.shortfall > 0) },
+    evidence: {
+      ...r,
+      shortDays: days.filter((d) => d.shortfall > 0 && r.from !== null && d.day >= r.from && d.day <= r.to!),
+    },
   };
 }
