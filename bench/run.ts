@@ -41,7 +41,9 @@ console.log(
     `days ${c.metricsDaySeconds.toFixed(2)} s`,
 );
 
-console.log('== knowledge search over 20,000 articles (500 searches: half short queries, half whole requests)');
+console.log(
+  '== knowledge search over 20,000 articles (500 searches: half short queries, half whole requests)',
+);
 const { benchKbSearch } = await import('./kb-search.ts');
 const kb = await benchKbSearch();
 for (const [where, f] of Object.entries(kb)) {
@@ -50,3 +52,14 @@ for (const [where, f] of Object.entries(kb)) {
       `(short queries p50 ${fmt(f.shortP50Ms)} ms; whole requests p50 ${fmt(f.requestP50Ms)} ms, p99 ${fmt(f.requestP99Ms)} ms)`,
   );
 }
+
+console.log(
+  '== smart dispatch: train on 10,000 orders, suggestion and duplicates latency (in-memory PGlite)',
+);
+const { benchTriage } = await import('./triage.ts');
+const tr = await benchTriage();
+console.log(
+  `train from history: ${tr.trainSeconds.toFixed(1)} s (classifier ${tr.classifierSeconds.toFixed(1)} s), held-back macro-F1 ${tr.heldBackMacroF1.toFixed(3)}; ` +
+    `suggest p50 ${fmt(tr.suggestP50Ms)} ms, p99 ${fmt(tr.suggestP99Ms)} ms (predict alone p50 ${fmt(tr.predictP50Ms)}, p99 ${fmt(tr.predictP99Ms)}); ` +
+    `duplicates over ${tr.duplicatesCandidates} open orders p50 ${fmt(tr.duplicatesP50Ms)} ms, p99 ${fmt(tr.duplicatesP99Ms)} ms`,
+);

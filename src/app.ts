@@ -29,6 +29,7 @@ import { registerTrainingRoutes } from './modules/training/routes.ts';
 import { registerQualityRoutes } from './modules/quality/index.ts';
 import { registerContractRoutes } from './modules/contracts/routes.ts';
 import { registerWorkforceRoutes } from './modules/workforce/routes.ts';
+import { registerTriageRoutes } from './modules/triage/routes.ts';
 
 export interface AppDeps {
   db: Db;
@@ -95,6 +96,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerQualityRoutes(app, { db, clock });
   registerContractRoutes(app, { db, clock });
   registerWorkforceRoutes(app, { db, clock });
+  registerTriageRoutes(app, { db, clock });
   if (deps.webConsole !== false) await mountWebConsole(app);
   return app;
 }

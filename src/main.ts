@@ -13,6 +13,7 @@ import { registerSimulateCommand } from './cli/simulate.ts';
 import { registerContractCommands } from './cli/contracts.ts';
 import { registerHotTopicCommands } from './cli/hot-topics.ts';
 import { registerKbCommands } from './cli/kb.ts';
+import { registerTriageCommands } from './cli/triage.ts';
 
 /** The `hotline` command line: the composition root for everything that is not a long-running server. */
 const program = new Command('hotline').description('12345 政务服务便民热线 platform').showHelpAfterError();
@@ -35,6 +36,7 @@ registerSimulateCommand(program, settings);
 registerContractCommands(program, settings);
 registerHotTopicCommands(program, settings);
 registerKbCommands(program, settings);
+registerTriageCommands(program, settings);
 program
   .command('sweep')
   .description('run the deadline sweep once (warnings, overdue, automatic supervision)')

@@ -8,3 +8,4 @@ export * from '../modules/training/schema.ts';
 export * from '../modules/quality/schema.ts';
 export * from '../modules/contracts/schema.ts';
 export * from '../modules/workforce/schema.ts';
+export * from '../modules/triage/schema.ts';

@@ -27,3 +27,13 @@ export {
 } from './metrics.ts';
 export { deserializeModel, serializeModel } from './model-codec.ts';
 export type { LabelledDoc, LabelProbability, TriageInput } from './model.ts';
+export { registerTriageRoutes } from './routes.ts';
+export { DEFAULT_TRAIN_OPTIONS, trainFromHistory, type TrainOutcome } from './train-service.ts';
+export { loadHistory, type HistoryDoc } from './history.ts';
+export { listModels, loadActiveModel, type ModelSummary } from './model-store.ts';
+export { suggestDispatch, recordChoice, type Suggestion } from './suggest-service.ts';
+export { measureAccuracy, type AccuracyReport } from './accuracy-service.ts';
+export { findDuplicates } from './duplicates-service.ts';
+export { DUPLICATE_REASON_LABELS, rankDuplicates, type DuplicateMatch } from './duplicates.ts';
+export { triageModels, triageSuggestions } from './schema.ts';
+export { trainDemoModel } from './demo.ts';

@@ -1,4 +1,6 @@
 /** Types shared across the triage (智能分派 — smart dispatch) module. */
+import { z } from 'zod';
+import { isLocalDate } from '../../calendar/local-time.ts';
 
 /** A past order with its category (分类), the material the classifier learns from. */
 export interface LabelledDoc {
@@ -32,3 +34,37 @@ export interface SparseVector {
   indices: Int32Array;
   values: Float32Array;
 }
+
+const text = (max: number) => z.string().trim().max(max);
+const id = z.coerce.number().int().positive();
+
+/** POST /api/triage/suggest — what the agent has typed so far. */
+export const SuggestInput = z.object({
+  title: text(200).optional(),
+  content: text(5000).min(1, 'required'),
+});
+export type SuggestInput = z.infer<typeof SuggestInput>;
+
+/** POST /api/triage/suggestions/:id/choice — what the agent finally chose (分类, 承办单位). */
+export const ChoiceInput = z.object({
+  orderId: id.optional(),
+  categoryId: id,
+  departmentId: id.optional(),
+});
+export type ChoiceInput = z.infer<typeof ChoiceInput>;
+
+const localDate = z.string().refine(isLocalDate, 'a date YYYY-MM-DD');
+
+/** GET /api/triage/accuracy — city days (Asia/Shanghai), both ends included. */
+export const AccuracyQuery = z.object({ from: localDate, to: localDate });
+export type AccuracyQuery = z.infer<typeof AccuracyQuery>;
+
+/** POST /api/triage/duplicates — the new request as far as it is known. */
+export const DuplicatesInput = z.object({
+  title: text(200).optional(),
+  content: text(5000).min(1, 'required'),
+  district: text(50).optional(),
+  address: text(200).optional(),
+  phone: text(30).optional(),
+});
+export type DuplicatesInput = z.infer<typeof DuplicatesInput>;
