@@ -4,7 +4,7 @@ import { Link } from 'react-router';
 import { post } from '../../app/api.ts';
 import { fmtTime } from '../../app/format.ts';
 import { StatusTag } from '../../components/order-tags.tsx';
-import { useDebounced, type DuplicateCandidate } from './intake-assist-api.ts';
+import { DUPLICATE_REASON_ZH, useDebounced, type DuplicateCandidate } from './intake-assist-api.ts';
 
 const MIN_CHARS = 6;
 
@@ -74,7 +74,9 @@ export function DuplicatesPanel({ value }: { value: DuplicateQuery }) {
               </Typography.Text>
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                 {[d.district, d.address].filter(Boolean).join(' ')}
-                {d.reasons.length ? `（${d.reasons.join('、')}）` : ''}
+                {d.reasons.length
+                  ? `（${d.reasons.map((r) => DUPLICATE_REASON_ZH[r] ?? r).join('、')}）`
+                  : ''}
               </Typography.Text>
             </Space>
           </List.Item>

@@ -1,11 +1,11 @@
 import { useEffect, useState } from 'react';
 import { ApiError, post } from '../../app/api.ts';
 
-/** Shapes of the triage service (智能分派 and 疑似重复), written beside this console; both may be absent. */
+/** Shapes of the triage service (智能分派 and 疑似重复); with no trained model the suggestion lists are empty. */
 
 export interface TriageSuggestion {
-  suggestionId: string | number | null;
-  modelVersion: string | null;
+  suggestionId: number | null;
+  modelVersion: number | null;
   categories: { id: number; name: string; path?: string[] | string | null; probability: number }[];
   departments: { id: number; name: string; probability: number }[];
 }
@@ -19,8 +19,20 @@ export interface DuplicateCandidate {
   district: string | null;
   address: string | null;
   score: number;
-  reasons: string[];
+  reasons: DuplicateReason[];
 }
+
+export type DuplicateReason =
+  'similar_text' | 'same_address' | 'near_address' | 'same_district' | 'same_caller';
+
+/** As the server names them (src/modules/triage/duplicates.ts). */
+export const DUPLICATE_REASON_ZH: Record<DuplicateReason, string> = {
+  similar_text: '内容相似',
+  same_address: '地址相同',
+  near_address: '地址相近',
+  same_district: '同一区县',
+  same_caller: '同一来电号码',
+};
 
 export function useDebounced<T>(value: T, ms: number): T {
   const [v, setV] = useState(value);
