@@ -6,10 +6,7 @@
 import { pathToFileURL } from 'node:url';
 import { type Db, openPglite, openPostgres } from '../src/db/client.ts';
 import { migrateDatabase } from '../src/db/migrate.ts';
-import {
-  DEMO_REQUEST_TEMPLATES,
-  demoCategoryLeaves,
-} from '../src/demo/city-data.ts';
+import { DEMO_REQUEST_TEMPLATES, demoCategoryLeaves } from '../src/demo/city-data.ts';
 import { insertArticles } from '../src/modules/knowledge/articles-service.ts';
 import { fillTemplate, generateArticles } from '../src/demo/knowledge-articles.ts';
 import { loadDictionary } from '../src/modules/knowledge/dictionary.ts';
