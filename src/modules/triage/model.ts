@@ -55,6 +55,15 @@ export type ChoiceInput = z.infer<typeof ChoiceInput>;
 
 const localDate = z.string().refine(isLocalDate, 'a date YYYY-MM-DD');
 
+/** POST /api/triage/train — the CLI's `hotline triage train` options (all optional). */
+export const TrainInput = z.object({
+  level: z.number().int().min(1).max(5).optional(),
+  holdBack: z.number().gt(0).lt(0.5).optional(),
+  minOrders: z.number().int().min(10).optional(),
+  force: z.boolean().optional(),
+});
+export type TrainInput = z.infer<typeof TrainInput>;
+
 /** GET /api/triage/accuracy — city days (Asia/Shanghai), both ends included. */
 export const AccuracyQuery = z.object({ from: localDate, to: localDate });
 export type AccuracyQuery = z.infer<typeof AccuracyQuery>;

@@ -28,6 +28,32 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
+describe('POST /api/triage/train', () => {
+  it('is for the office and admin only', async () => {
+    const res = await post('/api/triage/train', {}, 'agent');
+    expect(res.statusCode).toBe(403);
+  });
+
+  it('refuses too little history (422) with the counts found', async () => {
+    const res = await post('/api/triage/train', {}, 'office');
+    expect(res.statusCode).toBe(422);
+    expect(res.json().error).toMatchObject({
+      code: 'triage_too_little_history',
+      found: 0,
+      categories: 0,
+      needed: 200,
+    });
+  });
+
+  it('checks the options', async () => {
+    for (const payload of [{ level: 9 }, { minOrders: 5 }, { holdBack: 0.7 }, { force: 'yes' }]) {
+      const res = await post('/api/triage/train', payload, 'office');
+      expect(res.statusCode, JSON.stringify(payload)).toBe(400);
+      expect(res.json().error.fields[0].field).toBe(Object.keys(payload)[0]);
+    }
+  });
+});
+
 describe('POST /api/triage/suggest', () => {
   it('answers empty (200) while no model is active', async () => {
     expect(await suggest()).toEqual({
@@ -196,5 +222,19 @@ describe('choices and accuracy in use', () => {
     expect(res.statusCode).toBe(200);
     expect(res.json().items[0]).toMatchObject({ version: 1, level: 1, active: true, trainingSize: 128 });
     expect(res.json().items[0]).not.toHaveProperty('model');
+  });
+
+  it('trains over HTTP for the office: a new version, kept unless better or forced', async () => {
+    const res = await post('/api/triage/train', { minOrders: 50, force: true }, 'office');
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({ version: 2, level: 1, activated: true, categories: 4 });
+    expect(res.json().decision).toMatch(/^activated by force/);
+    const models = await t.app.inject({
+      method: 'GET',
+      url: '/api/triage/models',
+      headers: await t.as('office'),
+    });
+    const active = models.json().items.filter((m: { active: boolean }) => m.active);
+    expect(active.map((m: { version: number }) => m.version)).toEqual([2]);
   });
 });

@@ -5,9 +5,10 @@ import type { Clock } from '../../platform/clock.ts';
 import { type AppInstance, allowRoles, requireActor, requireRole } from '../../platform/http.ts';
 import { measureAccuracy } from './accuracy-service.ts';
 import { findDuplicates } from './duplicates-service.ts';
-import { AccuracyQuery, ChoiceInput, DuplicatesInput, SuggestInput } from './model.ts';
+import { AccuracyQuery, ChoiceInput, DuplicatesInput, SuggestInput, TrainInput } from './model.ts';
 import { listModels } from './model-store.ts';
 import { recordChoice, suggestDispatch } from './suggest-service.ts';
+import { trainFromHistory } from './train-service.ts';
 
 const IdParams = z.object({ id: z.coerce.number().int().positive() });
 /** Those who take requests in and may merge a duplicate. */
@@ -54,6 +55,20 @@ export function registerTriageRoutes(app: AppInstance, deps: { db: Db; clock: Cl
     async (req) => {
       requireRole(req, 'office', 'admin');
       return { items: await listModels(db.orm) };
+    },
+  );
+
+  /**
+   * `hotline triage train` over HTTP, for a server that holds its embedded database (the CLI cannot open it
+   * then): trains on the finished orders, compares, activates if better or forced. Synchronous on the event
+   * loop — seconds for thousands of orders — so it is the office's deliberate act, not a routine call.
+   */
+  app.post(
+    '/api/triage/train',
+    { preValidation: allowRoles('office', 'admin'), schema: { body: TrainInput, tags } },
+    async (req) => {
+      const actor = requireRole(req, 'office', 'admin');
+      return trainFromHistory(db.orm, actor, req.body, clock.now());
     },
   );
 }

@@ -7,6 +7,7 @@ import { CHANNEL_LABELS, TYPE_LABELS } from '../../app/labels.ts';
 import { useUser } from '../../app/auth.tsx';
 import { QueryState } from '../../components/query-state.tsx';
 import { EChart, type ChartClick } from './echart.tsx';
+import { TriageAccuracyCard } from './triage-accuracy.tsx';
 import { hbarOption, overdueOption, pieOption, statusOption, trendOption, type Overview } from './charts.ts';
 
 type Period = 'today' | 'month';
@@ -193,6 +194,8 @@ export default function DashboardPage() {
             >
               <EChart option={options.trend} height={300} />
             </ChartCard>
+
+            <TriageAccuracyCard />
 
             <ChartCard
               title="各单位办理超期工单（在办）"

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { ApiError, post } from '../../app/api.ts';
 
 /** Shapes of the triage service (智能分派 and 疑似重复); with no trained model the suggestion lists are empty. */
@@ -34,13 +34,18 @@ export const DUPLICATE_REASON_ZH: Record<DuplicateReason, string> = {
   same_caller: '同一来电号码',
 };
 
+/**
+ * `value` once it has stopped changing for `ms`. Compared by content (JSON), so a fresh object literal on each
+ * render neither restarts the wait nor re-renders forever; the result keeps its identity until the content changes.
+ */
 export function useDebounced<T>(value: T, ms: number): T {
-  const [v, setV] = useState(value);
+  const key = JSON.stringify(value) ?? '';
+  const [settled, setSettled] = useState(key);
   useEffect(() => {
-    const t = setTimeout(() => setV(value), ms);
+    const t = setTimeout(() => setSettled(key), ms);
     return () => clearTimeout(t);
-  }, [value, ms]);
-  return v;
+  }, [key, ms]);
+  return useMemo(() => (settled === '' ? undefined : JSON.parse(settled)) as T, [settled]);
 }
 
 /** The endpoint is not there (not deployed yet, or switched off): hide its panel rather than show an error. */
@@ -55,10 +60,11 @@ export function reportTriageChoice(
   suggestionId: string | number | null | undefined,
   choice: { orderId: number; categoryId?: number | null; departmentId?: number | null },
 ): void {
-  if (suggestionId == null) return;
+  // The server measures a category choice; an order filed without one has nothing to compare.
+  if (suggestionId == null || choice.categoryId == null) return;
   void post(`/api/triage/suggestions/${encodeURIComponent(String(suggestionId))}/choice`, {
     orderId: choice.orderId,
-    categoryId: choice.categoryId ?? null,
-    departmentId: choice.departmentId ?? null,
+    categoryId: choice.categoryId,
+    ...(choice.departmentId != null ? { departmentId: choice.departmentId } : {}),
   }).catch(() => undefined);
 }

@@ -95,7 +95,8 @@ export function useIntake(
         reportTriageChoice(triageSuggestion(), {
           orderId: order.id,
           categoryId: values.categoryId,
-          departmentId: values.departmentId,
+          // Closed directly, the order goes to no department: the picker's default is not a choice.
+          departmentId: mode === 'dispatch' ? values.departmentId : null,
         });
       }
       try {
