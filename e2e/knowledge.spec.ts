@@ -127,6 +127,7 @@ test.describe.serial('knowledge and training', () => {
     await page.locator('.ant-modal:visible .ant-modal-title').click();
     await clickInModal(page, '提交');
     await expect(row.getByRole('link', { name: TITLE })).toBeVisible();
+    await expect(page.locator('.ant-modal:visible')).toHaveCount(0);
 
     // The editor changes the article as the notice asks (the article page's form is covered above).
     const kb = await apiAs(request, 'kb01');
@@ -138,7 +139,10 @@ test.describe.serial('knowledge and training', () => {
     expect(r.ok()).toBeTruthy();
 
     await row.getByTestId('kb-notice-complete').click();
-    await page.locator('.ant-modal:visible textarea').fill('已修改等待期并发布');
+    // Wait for the completion dialog itself (not a closing one) before typing into it.
+    const dialog = page.locator('.ant-modal:visible').filter({ has: page.locator('textarea') });
+    await expect(dialog).toHaveCount(1);
+    await dialog.locator('textarea').fill('已修改等待期并发布');
     await clickInModal(page, '提交');
     await expect(page.locator('.ant-modal:visible')).toHaveCount(0);
     await page.getByText('已完成', { exact: true }).click();
