@@ -175,9 +175,24 @@ describe('rectification notices (art. 5.4)', () => {
         items: [{ text: '回访不及时' }],
       })
     ).json();
+    const answered = (
+      await req('office', 'POST', '/api/contracts/luohe-2025/rectifications', {
+        items: [{ text: '质检抽样不足' }],
+      })
+    ).json();
+    t.clock.set('2026-03-08T10:00:00+08:00');
+    await req('lead', 'POST', `/api/contracts/rectifications/${answered.id}/respond`, { response: '已补抽' });
     t.clock.set('2026-03-12T10:00:00+08:00');
     const list = (await req('office', 'GET', '/api/contracts/luohe-2025/rectifications')).json().items;
-    expect(list.find((x: { id: number }) => x.id === late.id).state).toBe('overdue');
+    expect(list.find((x: { id: number }) => x.id === late.id)).toMatchObject({
+      state: 'overdue',
+      thirdPartyAllowed: true,
+    });
+    // Answered in time, the office has not verified yet: the office's delay, not the operator's failure.
+    expect(list.find((x: { id: number }) => x.id === answered.id)).toMatchObject({
+      state: 'responded',
+      thirdPartyAllowed: false,
+    });
     expect(list.find((x: { id: number }) => x.id === n.id).state).toBe('closed');
     const print = await req('office', 'GET', `/api/contracts/rectifications/${late.id}/print`);
     expect(print.statusCode).toBe(200);

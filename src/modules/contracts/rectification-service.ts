@@ -22,9 +22,15 @@ export const NoticeItems = z.object({
 /** Days a rectification notice gives (Luohe art. 5.4: 在甲方下达整改通知书7日内仍未达到服务要求的…). */
 export const RECTIFICATION_DAYS = 7;
 
-export function rectificationState(n: { status: string; dueAt: Date }, now: Date) {
+/**
+ * Where a notice stands. Past its 7 days it is overdue unless the operator answered in time and the answer
+ * waits on the office: a late verification is the office's delay, not a failure to rectify (art. 5.4).
+ */
+export function rectificationState(n: { status: string; dueAt: Date; respondedAt?: Date | null }, now: Date) {
   if (n.status === 'accepted') return 'closed';
-  return now.getTime() > n.dueAt.getTime() ? 'overdue' : n.status;
+  if (now.getTime() <= n.dueAt.getTime()) return n.status;
+  const answeredInTime = n.respondedAt != null && n.respondedAt.getTime() <= n.dueAt.getTime();
+  return n.status === 'responded' && answeredInTime ? 'responded' : 'overdue';
 }
 
 /** 整改通知书 — issued by the office with its items; due 7 days later (Civil Code art. 203 for the last day). */
