@@ -6,6 +6,7 @@ import { notFound } from '../../platform/errors.ts';
 import type { Article } from './articles-service.ts';
 import { type ArticleFilter, type ListArticlesQuery, splitCategoryPath } from './model.ts';
 import { kbArticles, kbArticleVersions } from './schema.ts';
+import { users } from '../directory/schema.ts';
 
 /** The city's date today: what "in effect" and "expired" are judged against. */
 export function cityToday(now: Date): LocalDate {
@@ -114,10 +115,12 @@ export async function getArticle(db: DbOrTx, id: number): Promise<Article> {
 export async function getArticleWithVersions(db: DbOrTx, id: number, today: LocalDate) {
   const article = await getArticle(db, id);
   const versions = await db
-    .select()
+    .select({ v: kbArticleVersions, name: users.displayName })
     .from(kbArticleVersions)
+    .leftJoin(users, eq(users.id, kbArticleVersions.changedBy))
     .where(eq(kbArticleVersions.articleId, id))
-    .orderBy(asc(kbArticleVersions.version));
+    .orderBy(asc(kbArticleVersions.version))
+    .then((rows) => rows.map((r) => ({ ...r.v, changedByName: r.name })));
   return {
     ...presentArticle(article, today),
     versions: versions.map((v) => ({
@@ -125,6 +128,8 @@ export async function getArticleWithVersions(db: DbOrTx, id: number, today: Loca
       changedFields: v.changedFields,
       changeNote: v.changeNote,
       changedBy: v.changedBy,
+      // Who changed what is part of the article's record (the issue asks for it): every reader sees the name.
+      changedByName: v.changedByName ?? null,
       changedAt: v.changedAt,
       snapshot: v.snapshot,
     })),

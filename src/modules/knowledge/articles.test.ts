@@ -144,6 +144,8 @@ describe('article rules', () => {
       'status',
     ]);
     expect(got.versions[4].changeNote).toBe('政策废止');
+    // An agent reading the article sees who changed it, by name.
+    expect(got.versions[4].changedByName).toBe('editor');
   });
 
   it('re-indexes on an edit: the new title is found', async () => {

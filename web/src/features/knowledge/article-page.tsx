@@ -24,7 +24,7 @@ function VersionHistory({ versions }: { versions: ArticleVersion[] }) {
               <Space size={6} wrap>
                 <Typography.Text strong>第 {v.version} 版</Typography.Text>
                 <Typography.Text type="secondary">{fmtTime(v.changedAt)}</Typography.Text>
-                <Typography.Text>{nameOf(v.changedBy)}</Typography.Text>
+                <Typography.Text>{v.changedByName ?? nameOf(v.changedBy)}</Typography.Text>
               </Space>
               <Space size={4} wrap>
                 {v.version === 1 && !v.changedFields.length ? (

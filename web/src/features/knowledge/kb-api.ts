@@ -35,6 +35,7 @@ export interface ArticleVersion {
   changedFields: string[];
   changeNote: string | null;
   changedBy: number | null;
+  changedByName: string | null;
   changedAt: string;
   snapshot: Partial<Article>;
 }
