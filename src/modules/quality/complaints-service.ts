@@ -108,7 +108,8 @@ export async function listComplaints(db: DbOrTx, status?: string) {
 
 /**
  * KPI 5 服务质量投诉: complaints received in [from, to) that the office confirmed, per call answered in the
- * same period (target ≤ 0.01 %). Complaints still under investigation are listed as excluded.
+ * same period (target ≤ 0.01 %). Complaints still under investigation, and confirmed ones that are about
+ * neither the agents' attitude nor a business error, are listed as excluded.
  */
 export async function complaintRate(
   db: DbOrTx,
@@ -121,7 +122,11 @@ export async function complaintRate(
     .from(serviceComplaints)
     .where(and(gte(serviceComplaints.receivedAt, from), lt(serviceComplaints.receivedAt, to)))
     .orderBy(asc(serviceComplaints.id));
-  const confirmed = rows.filter((c) => c.status === 'confirmed').map((c) => c.id);
+  // Luohe art. 11 #5 counts complaints 因话务人员态度问题或业务差错: a confirmed one of another kind is listed, not counted.
+  const confirmed = rows
+    .filter((c) => c.status === 'confirmed' && (c.kind === 'attitude' || c.kind === 'error'))
+    .map((c) => c.id);
+  const otherKind = rows.filter((c) => c.status === 'confirmed' && c.kind === 'other').map((c) => c.id);
   return {
     numerator: confirmed.length,
     denominator: answeredCalls,
@@ -132,6 +137,7 @@ export async function complaintRate(
         reason: 'under investigation',
         ids: rows.filter((c) => c.status === 'investigating').map((c) => c.id),
       },
+      { reason: 'confirmed, but neither attitude nor a business error', ids: otherKind },
     ].filter((e) => e.ids.length),
   };
 }

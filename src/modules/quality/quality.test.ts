@@ -200,10 +200,23 @@ describe('service complaints (KPI 5) and public-opinion incidents (KPI 6)', () =
       confirm: true,
       reason: '录音核实，态度确有问题',
     });
+    // Founded, but about the waiting music: not the agents' attitude nor a business error (art. 11 #5).
+    const c3 = (
+      await req('lead', 'POST', '/api/quality/complaints', {
+        receivedAt: '2026-03-03T13:00:00+08:00',
+        source: '市民来电',
+        description: '等待音乐音量过大',
+        kind: 'other',
+      })
+    ).json();
+    await req('office', 'POST', `/api/quality/complaints/${c3.id}/decide`, { confirm: true, reason: '属实' });
     const f = (await req('office', 'GET', '/api/quality/indicators?from=2026-03-01&to=2026-04-01')).json()
       .complaintRate;
     expect(f).toMatchObject({ numerator: 1, denominator: 3, evidence: { counted: [c1.id] } });
-    expect(f.excluded).toEqual([{ reason: 'under investigation', ids: [c2.id] }]);
+    expect(f.excluded).toEqual([
+      { reason: 'under investigation', ids: [c2.id] },
+      { reason: 'confirmed, but neither attitude nor a business error', ids: [c3.id] },
+    ]);
   });
 
   it('counts only serious incidents caused by the service, and alerts at the second in a contract year', async () => {
