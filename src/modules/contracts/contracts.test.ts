@@ -230,3 +230,34 @@ describe('termination risks', () => {
     expect(await checkServiceStarted(t.db.orm, new Date('2025-11-26T10:00:00+08:00'))).toBe(0);
   });
 });
+
+describe('monthly analysis reports (KPI 11)', () => {
+  it('counts a report the operator delivered only once the office has checked it', async () => {
+    t.clock.set('2026-03-12T10:00:00+08:00');
+    const reports = (await req('office', 'GET', '/api/contracts/luohe-2025/reports')).json().items as {
+      id: number;
+      dueAt: string;
+    }[];
+    const feb = reports.find((r) => r.dueAt.startsWith('2026-03'))!;
+    expect(feb).toBeDefined();
+    const delivered = await req('lead', 'POST', `/api/contracts/reports/${feb.id}/delivery`, {
+      deliveredAt: '2026-03-05T16:00:00+08:00',
+      complete: true,
+    });
+    expect(delivered.statusCode, delivered.body).toBe(200);
+    const period = 'period=2026-03';
+    const kpi = async () =>
+      (await req('office', 'GET', `/api/contracts/luohe-2025/assessment?${period}`))
+        .json()
+        .indicators.find((i: { id: string }) => i.id === 'reports_on_time');
+    expect((await kpi()).excluded).toContainEqual({
+      reason: 'delivered, awaiting the office’s check',
+      ids: [feb.id],
+    });
+    await req('office', 'POST', `/api/contracts/reports/${feb.id}/delivery`, {
+      deliveredAt: '2026-03-05T16:00:00+08:00',
+      complete: true,
+    });
+    expect(await kpi()).toMatchObject({ numerator: 1, denominator: 1, met: true });
+  });
+});

@@ -86,7 +86,8 @@ export async function recordDelivery(
 
 /**
  * KPI 11 分析报告及时、完整性 for reports due in [from, to): delivered by the due time and complete / due.
- * One not yet due and not delivered is left out.
+ * One not yet due and not delivered is left out, and so is one the operator recorded as delivered until the
+ * office checks it (the office records the check by posting the delivery again).
  */
 export async function reportsOnTime(
   db: DbOrTx,
@@ -107,7 +108,9 @@ export async function reportsOnTime(
     )
     .orderBy(asc(reportDeliveries.id));
   const pending = rows.filter((r) => !r.deliveredAt && r.dueAt.getTime() > now.getTime());
-  const counted = rows.filter((r) => !pending.includes(r));
+  // Completeness is Party A's judgement: a delivery the operator recorded waits for the office's check.
+  const unchecked = rows.filter((r) => r.deliveredAt && !r.checkedAt);
+  const counted = rows.filter((r) => !pending.includes(r) && !unchecked.includes(r));
   const ok = counted.filter(
     (r) => r.deliveredAt && r.deliveredAt.getTime() <= r.dueAt.getTime() && r.complete === true,
   );
@@ -115,6 +118,9 @@ export async function reportsOnTime(
     'report',
     counted.map((r) => r.id),
     ok.map((r) => r.id),
-    [{ reason: 'not yet due', ids: pending.map((r) => r.id) }],
+    [
+      { reason: 'not yet due', ids: pending.map((r) => r.id) },
+      { reason: 'delivered, awaiting the office’s check', ids: unchecked.map((r) => r.id) },
+    ],
   );
 }
