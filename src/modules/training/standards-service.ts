@@ -5,7 +5,7 @@ import type { Database, DbOrTx } from '../../db/client.ts';
 import { isUniqueViolation } from '../../db/errors.ts';
 import type { Actor } from '../../platform/actor.ts';
 import { recordAudit } from '../../platform/audit.ts';
-import { duplicate, notFound, validationFailed } from '../../platform/errors.ts';
+import { conflict, duplicate, notFound, validationFailed } from '../../platform/errors.ts';
 import { operatingStandards, standardRevisions } from './schema.ts';
 
 const day = z.string().refine(isLocalDate, 'a date YYYY-MM-DD');
@@ -58,6 +58,13 @@ export async function createStandard(db: DbOrTx, actor: Actor, input: StandardIn
 export async function completeStandard(db: DbOrTx, actor: Actor, id: number, completedOn: string, now: Date) {
   const [before] = await db.select().from(operatingStandards).where(eq(operatingStandards.id, id));
   if (!before) throw notFound(`Standard ${id}`, `标准 ${id} `);
+  // The completion date is what KPI 12 is judged on; once recorded it changes only through a revision.
+  if (before.completedOn)
+    throw conflict(
+      'standard_completed',
+      `Standard ${before.code} was completed on ${before.completedOn}; record a revision instead`,
+      `标准 ${before.code} 已于 ${before.completedOn} 编写完成，如有修改请登记修订`,
+    );
   const [after] = await db
     .update(operatingStandards)
     .set({ completedOn, status: 'completed', updatedAt: now })

@@ -136,6 +136,10 @@ describe('operating standards (KPI 12)', () => {
       ).statusCode,
     ).toBe(400);
     await post('lead', `/api/standards/${a.id}/complete`, { completedOn: '2026-03-20' });
+    // Completing again would move the date KPI 12 is judged on: refused, a revision is the way.
+    const again = await post('lead', `/api/standards/${a.id}/complete`, { completedOn: '2026-03-25' });
+    expect(again.statusCode).toBe(409);
+    expect(again.json().error.code).toBe('standard_completed');
     const rev = await post('lead', `/api/standards/${a.id}/revisions`, {
       version: '1.1',
       revisedOn: '2026-05-01',
