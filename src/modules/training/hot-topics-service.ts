@@ -1,11 +1,13 @@
 import { and, asc, desc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Database, DbOrTx } from '../../db/client.ts';
+import { localDateOf } from '../../calendar/local-time.ts';
 import type { Actor } from '../../platform/actor.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import { conflict, notFound } from '../../platform/errors.ts';
 import { defineSetting, readSetting } from '../../platform/settings.ts';
 import { users } from '../directory/schema.ts';
+import { listMembers } from '../workforce/index.ts';
 import { hotTopics, hotTopicTrainees } from './schema.ts';
 
 export const HOT_TOPIC_TRAINING_HOURS = defineSetting({
@@ -52,6 +54,24 @@ export async function createHotTopic(db: DbOrTx, actor: Actor, input: HotTopicIn
  * moment) must be trained by the due time. Agents who join later are not owed; an agent on leave stays
  * outstanding, with a note, rather than being dropped.
  */
+/**
+ * The frontline roster on the day of confirmation: the agents on the workforce roster that day who have an
+ * account (someone who left is no longer owed training; someone on leave still is). Without a roster kept in
+ * the platform, every active agent account.
+ */
+async function frontlineAgents(db: DbOrTx, now: Date): Promise<{ id: number }[]> {
+  const accounts = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(and(eq(users.role, 'agent'), eq(users.active, true)));
+  const members = await listMembers(db, { on: localDateOf(now) });
+  if (!members.length) return accounts;
+  const onRoster = new Set(
+    members.filter((m) => m.role === 'agent' && m.userId != null).map((m) => m.userId),
+  );
+  return accounts.filter((a) => onRoster.has(a.id));
+}
+
 export async function confirmHotTopic(db: Database, actor: Actor, id: number, brief: string, now: Date) {
   const hours = await readSetting(db, HOT_TOPIC_TRAINING_HOURS);
   return db.transaction(async (tx) => {
@@ -59,10 +79,7 @@ export async function confirmHotTopic(db: Database, actor: Actor, id: number, br
     if (!t) throw notFound(`Hot topic ${id}`, `热点问题 ${id} `);
     if (t.status !== 'candidate')
       throw conflict('hot_topic_decided', `Hot topic ${id} is ${t.status}`, '该热点问题已处理');
-    const agents = await tx
-      .select({ id: users.id })
-      .from(users)
-      .where(and(eq(users.role, 'agent'), eq(users.active, true)));
+    const agents = await frontlineAgents(tx, now);
     const [after] = await tx
       .update(hotTopics)
       .set({

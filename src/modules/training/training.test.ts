@@ -215,3 +215,31 @@ describe('hot-topic detection from orders', () => {
     expect(again.updated).toBeGreaterThanOrEqual(1);
   });
 });
+
+describe('the frontline roster a hot topic is owed to', () => {
+  it('is the agents on the workforce roster that day: not those who left, still those on leave', async () => {
+    t.clock.set('2026-03-21T09:00:00+08:00');
+    const member = async (userId: number, name: string) =>
+      (
+        await post('lead', '/api/workforce/members', { name, role: 'agent', startDate: '2026-01-01', userId })
+      ).json().id as number;
+    await member(agents[0]!, '话务员甲');
+    const leaver = await member(agents[1]!, '话务员乙');
+    await member(agents[2]!, '话务员丙');
+    const ended = await post('lead', `/api/workforce/members/${leaver}/end`, {
+      endDate: '2026-03-15',
+      endReason: 'resigned',
+    });
+    expect(ended.statusCode, ended.body).toBe(200);
+    const topic = (
+      await post('lead', '/api/hot-topics', { title: '医保卡激活', keywords: ['医保卡'] })
+    ).json();
+    const confirmed = (
+      await post('office', `/api/hot-topics/${topic.id}/confirm`, { brief: '统一口径：线上激活' })
+    ).json();
+    // a2 left on 15 March; a4 has an account but is not on the roster.
+    expect(confirmed.trainees.map((x: { agentId: number }) => x.agentId).sort()).toEqual(
+      [agents[0], agents[2]].sort(),
+    );
+  });
+});
