@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import dayjs, { type Dayjs } from 'dayjs';
-import { Alert, Button, Card, DatePicker, Form, Input, Radio, Space, Table, Tag, Typography } from 'antd';
+import { Button, Card, DatePicker, Form, Input, Radio, Space, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useQuery } from '@tanstack/react-query';
 import { get, post } from '../../app/api.ts';
@@ -11,6 +11,7 @@ import { FormModal } from '../quality/form-modal.tsx';
 import { useDrillIds } from '../quality/shared.ts';
 import { ContractPicker } from './contract-picker.tsx';
 import { useContractParam, type ReportDelivery } from './shared.ts';
+import { DrillFilterNotice } from '../quality/drill-filter-notice.tsx';
 
 function DeliveryModal({ r, onClose }: { r: ReportDelivery; onClose: () => void }) {
   return (
@@ -112,18 +113,7 @@ export default function ReportsPage() {
         </Typography.Title>
         <ContractPicker value={contractId} onChange={setContract} />
       </Space>
-      {ids && (
-        <Alert
-          type="info"
-          showIcon
-          title={`仅显示指标计入的 ${ids.size} 份报告`}
-          action={
-            <Button size="small" onClick={clearIds}>
-              显示全部
-            </Button>
-          }
-        />
-      )}
+      <DrillFilterNotice ids={ids} onClear={clearIds} unit="份报告" style={{}} />
       <Card size="small">
         <QueryState
           loading={q.isLoading}

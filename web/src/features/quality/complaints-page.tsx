@@ -38,6 +38,7 @@ import {
   type QualityFigures,
   type ServiceComplaint,
 } from './shared.ts';
+import { DrillFilterNotice } from './drill-filter-notice.tsx';
 
 interface RecordValues {
   receivedAt: Dayjs;
@@ -339,19 +340,7 @@ export default function ComplaintsPage() {
           )
         }
       >
-        {ids && (
-          <Alert
-            type="info"
-            showIcon
-            style={{ marginBottom: 12 }}
-            title={`仅显示指标计入的 ${ids.size} 条投诉`}
-            action={
-              <Button size="small" onClick={clearIds}>
-                显示全部
-              </Button>
-            }
-          />
-        )}
+        <DrillFilterNotice ids={ids} onClear={clearIds} unit="条投诉" />
         <QueryState
           loading={q.isLoading}
           error={q.error}

@@ -24,6 +24,7 @@ import { fmtTime } from '../../app/format.ts';
 import { QueryState } from '../../components/query-state.tsx';
 import { FormModal } from './form-modal.tsx';
 import { INCIDENT_STATUS, SEVERITY_LABELS, today, useDrillIds, type OpinionIncident } from './shared.ts';
+import { DrillFilterNotice } from './drill-filter-notice.tsx';
 
 interface RecordValues {
   occurredOn: Dayjs;
@@ -275,19 +276,7 @@ export default function OpinionIncidentsPage() {
           )
         }
       >
-        {ids && (
-          <Alert
-            type="info"
-            showIcon
-            style={{ marginBottom: 12 }}
-            title={`仅显示指标计入的 ${ids.size} 起事件`}
-            action={
-              <Button size="small" onClick={clearIds}>
-                显示全部
-              </Button>
-            }
-          />
-        )}
+        <DrillFilterNotice ids={ids} onClear={clearIds} unit="起事件" />
         <QueryState
           loading={q.isLoading}
           error={q.error}

@@ -26,6 +26,7 @@ import { FormModal } from './form-modal.tsx';
 import { PeriodSelect, usePeriod } from './period-select.tsx';
 import { drillPath, pct, today, useDrillIds, type AssistanceTask, type QualityFigures } from './shared.ts';
 import { Link } from 'react-router';
+import { DrillFilterNotice } from './drill-filter-notice.tsx';
 
 function AssignModal({ onClose }: { onClose: () => void }) {
   return (
@@ -198,19 +199,7 @@ export default function AssistanceTasksPage() {
           )
         }
       >
-        {ids && (
-          <Alert
-            type="info"
-            showIcon
-            style={{ marginBottom: 12 }}
-            title={`仅显示指标计入的 ${ids.size} 项任务`}
-            action={
-              <Button size="small" onClick={clearIds}>
-                显示全部
-              </Button>
-            }
-          />
-        )}
+        <DrillFilterNotice ids={ids} onClear={clearIds} unit="项任务" />
         <QueryState
           loading={q.isLoading}
           error={q.error}

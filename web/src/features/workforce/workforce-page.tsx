@@ -40,6 +40,7 @@ import {
   type Member,
   type ReplacementRequest,
 } from './shared.ts';
+import { DrillFilterNotice } from '../quality/drill-filter-notice.tsx';
 
 const AGREED = 45;
 
@@ -229,19 +230,7 @@ function Roster() {
         )
       }
     >
-      {ids && (
-        <Alert
-          type="info"
-          showIcon
-          style={{ marginBottom: 12 }}
-          title={`仅显示计入的 ${ids.size} 名人员`}
-          action={
-            <Button size="small" onClick={clearIds}>
-              显示全部
-            </Button>
-          }
-        />
-      )}
+      <DrillFilterNotice ids={ids} onClear={clearIds} unit="名人员" />
       <QueryState
         loading={q.isLoading}
         error={q.error}
