@@ -1,3 +1,4 @@
+import { localDateOf } from '../../calendar/local-time.ts';
 import type { DbOrTx } from '../../db/client.ts';
 import type { IndicatorDefinition, ContractDefinition } from './model.ts';
 import { MEASURE_FUNCTIONS, type MeasuredFigure } from './measures.ts';
@@ -49,7 +50,7 @@ export async function assessIndicator(
     toDay: span.to,
     now,
   });
-  const nowDay = new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+  const nowDay = localDateOf(now);
   return {
     id: ind.id,
     no: ind.no,

@@ -1,3 +1,4 @@
+import { localDateOf } from '../../calendar/local-time.ts';
 import type { ChinaCalendar } from '../../calendar/china-calendar.ts';
 import type { DbOrTx } from '../../db/client.ts';
 import { seriousIncidents } from '../quality/index.ts';
@@ -165,9 +166,7 @@ export async function settleQuarter(
     dueFrom: pay.dueFrom,
     dueTo: pay.dueTo,
     invoiceRequired: pay.invoiceRequired,
-    provisional:
-      assessments.some((a) => a.provisional) ||
-      q.to > new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10),
+    provisional: assessments.some((a) => a.provisional) || q.to > localDateOf(now),
     bond: { amountFen: schedule.bondFen, returnBy: schedule.bondReturnBy },
     rounding: schedule.rounding,
     readings: describeReadings(readings),

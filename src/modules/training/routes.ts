@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isLocalDate, parseCityInstant } from '../../calendar/local-time.ts';
+import { isLocalDate, localDateOf, parseCityInstant } from '../../calendar/local-time.ts';
 import type { Db } from '../../db/client.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { validationFailed } from '../../platform/errors.ts';
@@ -189,10 +189,9 @@ export function registerTrainingRoutes(app: AppInstance, deps: { db: Db; clock: 
       const { from, to } = req.query;
       if (to <= from)
         throw validationFailed([{ field: 'to', message: 'must be after from (to is exclusive)' }]);
-      const day = (d: Date) => new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
       return {
         hotTopicTraining: await hotTopicTrainingTimeliness(db.orm, from, to, clock.now()),
-        standardsCompletion: await standardsCompletion(db.orm, day(from), day(to)),
+        standardsCompletion: await standardsCompletion(db.orm, localDateOf(from), localDateOf(to)),
       };
     },
   );
