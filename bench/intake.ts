@@ -8,6 +8,7 @@ import { createBenchDatabase, runConcurrently } from './support.ts';
 
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 50);
 const ORDERS = Number(process.env.BENCH_ORDERS ?? 5000);
+const WARMUP = Number(process.env.BENCH_WARMUP ?? 300);
 
 const body = (i: number) => ({
   channel: 'phone',
@@ -29,19 +30,27 @@ export interface IntakeFigures {
   insertP50Ms: number;
   insertP99Ms: number;
   ratio: number;
+  minimalPerSecond: number;
+  minimalP50Ms: number;
+  minimalP99Ms: number;
+  /** The platform's throughput as a share of the minimal endpoint's (the issue's goal: ≥ 0.8). */
+  platformToMinimal: number;
 }
 
 /** The platform as deployed: its own process (`hotline serve`) on the PostgreSQL server. */
-async function startServer(url: string, port: number): Promise<ChildProcess> {
+export async function startServer(url: string, port: number, minimal = false): Promise<ChildProcess> {
   // BENCH_PROFILE=<dir> writes the server's CPU profile there.
   const profile = process.env.BENCH_PROFILE
     ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`]
     : [];
-  const child = spawn(process.execPath, [...profile, 'bin/hotline.mjs', 'serve', '--port', String(port)], {
+  const args = minimal
+    ? ['--import', 'tsx', 'bench/minimal-intake-server.ts', String(port)]
+    : ['bin/hotline.mjs', 'serve', '--port', String(port)];
+  const child = spawn(process.execPath, [...profile, ...args], {
     env: { ...process.env, DATABASE_URL: url },
     stdio: 'ignore',
   });
-  for (let i = 0; i < 120; i++) {
+  for (let i = 0; i < 1200; i++) {
     if (
       await fetch(`http://127.0.0.1:${port}/api/health`).then(
         (r) => r.ok,
@@ -73,30 +82,53 @@ export async function benchIntake(): Promise<IntakeFigures> {
       new Date(),
     );
     await db.close();
-    const port = 3190;
+    const port = Number(process.env.BENCH_PORT ?? 3190);
     const server = await startServer(api.url, port);
     const base = `http://127.0.0.1:${port}`;
     let viaApi;
+    let token: string;
+    const load = async (at: string, headers: Record<string, string>) => {
+      const run = (n: number) =>
+        runConcurrently(CLIENTS, n, async (i) => {
+          const res = await fetch(`${at}/api/orders`, {
+            method: 'POST',
+            headers,
+            body: JSON.stringify(body(i)),
+          });
+          if (res.status !== 201) throw new Error(`intake ${i}: ${res.status} ${await res.text()}`);
+          await res.arrayBuffer();
+        });
+      // Warm up (module compilation, JIT, the first sweep's background work at start-up), then a pause, so the
+      // timed run measures the steady state of each server alike.
+      await run(WARMUP);
+      await new Promise((r) => setTimeout(r, 5000));
+      return run(ORDERS);
+    };
     try {
       const login = await fetch(`${base}/api/auth/login`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ username: 'bench', password: 'Bench-1234' }),
       });
-      const { token } = (await login.json()) as { token: string };
-      const headers = { 'content-type': 'application/json', authorization: `Bearer ${token}` };
-      viaApi = await runConcurrently(CLIENTS, ORDERS, async (i) => {
-        const res = await fetch(`${base}/api/orders`, {
-          method: 'POST',
-          headers,
-          body: JSON.stringify(body(i)),
-        });
-        if (res.status !== 201) throw new Error(`intake ${i}: ${res.status} ${await res.text()}`);
-        await res.arrayBuffer();
-      });
+      token = ((await login.json()) as { token: string }).token;
+      viaApi = await load(base, { 'content-type': 'application/json', authorization: `Bearer ${token}` });
     } finally {
       server.kill('SIGTERM');
       await new Promise((r) => server.once('exit', r));
+    }
+
+    // The same intakes through the minimal endpoint, on the same database and session (the next day's numbers
+    // are not needed: the counter simply continues).
+    const minimal = await startServer(api.url, port + 1, true);
+    let viaMinimal;
+    try {
+      viaMinimal = await load(`http://127.0.0.1:${port + 1}`, {
+        'content-type': 'application/json',
+        authorization: `Bearer ${token}`,
+      });
+    } finally {
+      minimal.kill('SIGTERM');
+      await new Promise((r) => minimal.once('exit', r));
     }
 
     const rawDb = await openPostgres(raw.url, 2);
@@ -136,6 +168,10 @@ export async function benchIntake(): Promise<IntakeFigures> {
       insertP50Ms: viaInsert.p50,
       insertP99Ms: viaInsert.p99,
       ratio: viaInsert.perSecond / viaApi.perSecond,
+      minimalPerSecond: viaMinimal.perSecond,
+      minimalP50Ms: viaMinimal.p50,
+      minimalP99Ms: viaMinimal.p99,
+      platformToMinimal: viaApi.perSecond / viaMinimal.perSecond,
     };
   } finally {
     await api.drop();

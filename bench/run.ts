@@ -14,6 +14,11 @@ console.log(
     `p50 ${fmt(intake.insertP50Ms)} ms, p99 ${fmt(intake.insertP99Ms)} ms`,
 );
 console.log(`raw INSERT / API throughput: ${fmt(intake.ratio)}×`);
+console.log(
+  `minimal Fastify + pg endpoint, same work: ${fmt(intake.minimalPerSecond)} intakes/s, ` +
+    `p50 ${fmt(intake.minimalP50Ms)} ms, p99 ${fmt(intake.minimalP99Ms)} ms`,
+);
+console.log(`platform / minimal endpoint: ${fmt(intake.platformToMinimal * 100)} % (goal ≥ 80 %)`);
 
 console.log(
   '== web console: first load of the agent workbench (cold cache, Debian Chromium, 5 runs, median)',
@@ -30,7 +35,8 @@ const { benchCalls } = await import('./calls.ts');
 const c = await benchCalls();
 console.log(
   `generic CSV: ${c.genericRows} rows in ${c.genericSeconds.toFixed(1)} s = ${fmt(c.genericPerSecond)} rows/s; ` +
-    `re-import (all already present): ${c.reimportSeconds.toFixed(1)} s`,
+    `re-import (all already present): ${c.reimportSeconds.toFixed(1)} s; raw COPY of the same rows ` +
+    `${fmt(c.rawCopyPerSecond)} rows/s, import = ${(c.importShareOfCopy * 100).toFixed(0)} % of COPY`,
 );
 console.log(
   `Asterisk queue_log: ${c.asteriskLines} lines (${c.asteriskCalls} calls) in ${c.asteriskSeconds.toFixed(1)} s = ` +
@@ -62,4 +68,20 @@ console.log(
   `train from history: ${tr.trainSeconds.toFixed(1)} s (classifier ${tr.classifierSeconds.toFixed(1)} s), held-back macro-F1 ${tr.heldBackMacroF1.toFixed(3)}; ` +
     `suggest p50 ${fmt(tr.suggestP50Ms)} ms, p99 ${fmt(tr.suggestP99Ms)} ms (predict alone p50 ${fmt(tr.predictP50Ms)}, p99 ${fmt(tr.predictP99Ms)}); ` +
     `duplicates over ${tr.duplicatesCandidates} open orders p50 ${fmt(tr.duplicatesP50Ms)} ms, p99 ${fmt(tr.duplicatesP99Ms)} ms`,
+);
+
+console.log(
+  '== key rotation: re-encrypt 100,000 orders with a new SM4 key (PostgreSQL server, PGlite on disk)',
+);
+const { benchReencrypt } = await import('./reencrypt.ts');
+const rk = await benchReencrypt();
+for (const [where, f] of [
+  ['PostgreSQL', rk.postgres],
+  ['PGlite', rk.pglite],
+] as const)
+  console.log(
+    `${where}: ${f.rows} orders re-sealed in ${f.seconds.toFixed(1)} s = ${fmt(f.rowsPerSecond)} rows/s`,
+  );
+console.log(
+  `phone numbers found in clear in PGlite's files: ${rk.plainFiles.length} files (of ${rk.phonesSampled} numbers sampled)`,
 );

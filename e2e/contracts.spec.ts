@@ -1,11 +1,12 @@
 import fs from 'node:fs';
 import { expect, test } from '@playwright/test';
-import { login, screen, submitModal } from './support.ts';
+import { login, screen, settledModal, submitModal } from './support.ts';
 
 /**
  * The contract screens for the Luohe contract on a fresh demo city: the board shows the twelve indicators as
- * traffic lights with their evidence, a quarter's statement shows its deductions (the demo has no roster, so the
- * headcount deduction applies) and exports to XLSX, and a rectification notice is issued and printed.
+ * traffic lights with their evidence, a quarter's statement shows its deductions in Chinese (the demo's roster
+ * starts after the start-up period of art. 1.4, so a headcount deduction applies from its end) and exports to
+ * XLSX, and a rectification notice is issued and printed.
  */
 const SHOTS = '/tmp/contracts-e2e';
 
@@ -36,13 +37,14 @@ test.describe.serial('contracts', () => {
     await page.goto('/contracts/statements?contract=luohe-2025&quarter=1');
     // 40 % of ¥3,278,289.64, in yuan with two decimals.
     await expect(page.getByTestId('statement-base')).toContainText('¥1,311,315.85');
-    const rows = page.getByTestId('statement-deductions').locator('tbody tr.ant-table-row');
-    await expect(rows.first()).toBeVisible();
-    expect(await rows.count()).toBeGreaterThan(0);
-    await expect(page.getByTestId('statement-deductions')).toContainText('人员缺编');
-    await expect(page.getByTestId('statement-deductions')).toContainText('art. 6.5');
+    await expect(page.getByTestId('statement-deductions')).toContainText('人员缺员');
+    await expect(page.getByTestId('statement-deductions')).toContainText('第六条第5款');
+    await expect(page.getByTestId('statement-deductions')).toContainText('组建期人员考核');
     await expect(page.getByTestId('statement-payable')).toContainText('¥');
-    await expect(page.getByTestId('readings')).toContainText('missedIndicatorCounting');
+    await expect(page.getByTestId('readings')).toContainText('未达标扣减计次');
+    await expect(page.getByTestId('readings')).not.toContainText('per_quarter');
+    await expect(page.getByTestId('statement-assessments')).toContainText('≥ 100%');
+    await expect(page.getByTestId('statement-assessments')).not.toContainText('>=');
     await screen(page, 'contract-statement');
     await page.screenshot({ path: `${SHOTS}/statement.png`, fullPage: true });
 
@@ -59,7 +61,7 @@ test.describe.serial('contracts', () => {
     await login(page, 'office01');
     await page.goto('/contracts/rectifications?contract=luohe-2025');
     await page.getByTestId('rectification-issue').click();
-    const modal = page.locator('.ant-modal:visible');
+    const modal = await settledModal(page);
     await modal.getByRole('button', { name: '提交' }).click();
     await expect(modal.getByText('请填写整改事项')).toBeVisible();
     await modal

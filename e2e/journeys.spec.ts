@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { apiAs, departmentId, login, screen, submitModal } from './support.ts';
+import { apiAs, departmentId, login, pickCategory, screen, settledModal, submitModal } from './support.ts';
 
 /**
  * One journey per role against a server on a fresh database with the demo city (no orders): registering and
@@ -22,12 +22,7 @@ test.describe.serial('journeys', () => {
     await page.getByTestId('workbench-phone').fill('13912345678');
     await page.getByLabel('来电人').fill('王先生');
     await page.getByTestId('workbench-type').getByText('投诉', { exact: true }).click();
-    await page.getByTestId('workbench-category').click();
-    await page.keyboard.type('路灯');
-    await page
-      .locator('.ant-select-dropdown:visible .ant-select-tree-title', { hasText: /^路灯$/ })
-      .first()
-      .click();
+    await pickCategory(page, 'workbench-category', '路灯');
     await expect(page.getByTestId('workbench-department')).toContainText('城市管理局');
     await page
       .getByTestId('workbench-content')
@@ -73,8 +68,9 @@ test.describe.serial('journeys', () => {
       .getByTestId('order-actions')
       .getByRole('button', { name: /回\s*访/ })
       .click();
-    const modal = page.locator('.ant-modal:visible');
+    const modal = await settledModal(page);
     await modal.getByRole('radio', { name: '满意', exact: true }).check();
+    await modal.getByRole('radio', { name: '已解决', exact: true }).check();
     await modal.locator('textarea').fill('市民表示路灯已修好，对办理结果满意。');
     await submitModal(page);
     await expect(page.getByText('已办结').first()).toBeVisible();

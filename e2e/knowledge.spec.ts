@@ -99,7 +99,8 @@ test.describe.serial('knowledge and training', () => {
   });
 
   test('an update notice is applied and completed within 24 hours', async ({ page, request }) => {
-    await login(page, 'kb01');
+    // The office records the notice and its time of receipt (Party A's record, KPI 9); the editor applies it.
+    await login(page, 'office01');
     await page.goto('/kb/notices');
     await page.getByTestId('kb-notice-new').click();
     const form = page.getByTestId('kb-notice-form');
@@ -110,6 +111,9 @@ test.describe.serial('knowledge and training', () => {
     await page.getByTestId('kb-notice-change').fill('断缴补缴后的等待期由 30 天调整为 15 天。');
     await clickInModal(page, '提交');
     await expect(page.locator('.ant-modal:visible')).toHaveCount(0);
+    await login(page, 'kb01');
+    await page.goto('/kb/notices');
+    await expect(page.getByTestId('kb-notice-new')).toHaveCount(0);
     const row = page.locator('tr', { hasText: '关于调整城乡居民医保补缴等待期的通知' });
     await expect(row.getByTestId('kb-notice-state')).toHaveText('待更新');
     await expect(row.getByTestId('kb-notice-countdown')).toContainText(/剩 23 小时/);
@@ -180,6 +184,10 @@ test.describe.serial('knowledge and training', () => {
     await expect(candidate).toContainText('停水');
     await expect(candidate).toContainText('源汇区');
     await screen(page, 'hot-topics');
+    // The operator proposes; the office (Party A) confirms a hot topic and so starts KPI 8's clock.
+    await expect(candidate.getByTestId('hot-topic-confirm')).toHaveCount(0);
+    await login(page, 'office01');
+    await page.goto('/training/hot-topics');
     await candidate.getByTestId('hot-topic-confirm').click();
     await page
       .getByTestId('hot-topic-brief')

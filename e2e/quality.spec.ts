@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { apiAs, departmentId, login, screen, submitModal } from './support.ts';
+import { apiAs, departmentId, login, screen, settledModal, submitModal } from './support.ts';
 
 /**
  * The quality screens against a fresh demo city: a callback with an unsatisfied citizen reopens the order; a
@@ -34,13 +34,14 @@ test.describe.serial('quality', () => {
     await expect(row).toBeVisible();
     await screen(page, 'quality-callbacks');
     await page.getByTestId(`callback-${order.number}`).click();
-    const modal = page.locator('.ant-modal:visible');
+    const modal = await settledModal(page);
     // Chinese validation before anything is sent
     await expect(modal.locator('form')).toHaveCount(1);
     await modal.getByRole('button', { name: '提交' }).click();
     await expect(modal.getByText('请选择是否联系上市民')).toBeVisible();
     await modal.getByText('已联系上', { exact: true }).click();
     await modal.getByTestId('callback-satisfaction').getByText('不满意', { exact: true }).click();
+    await modal.getByTestId('callback-resolved').getByText('未解决', { exact: true }).click();
     await modal.getByTestId('callback-attitude').getByText('满意', { exact: true }).click();
     // Unsatisfied with the handling turns 重办 on by itself.
     await expect(modal.getByTestId('callback-reopen')).toHaveAttribute('aria-checked', 'true');
@@ -64,7 +65,7 @@ test.describe.serial('quality', () => {
     await login(page, 'lead01');
     await page.goto('/quality/complaints');
     await page.getByTestId('complaint-record').click();
-    const modal = page.locator('.ant-modal:visible');
+    const modal = await settledModal(page);
     await modal.getByRole('button', { name: '提交' }).click();
     await expect(modal.getByText('请填写投诉来源')).toBeVisible();
     await modal.getByLabel('投诉来源').fill('市民来电');
@@ -81,7 +82,7 @@ test.describe.serial('quality', () => {
     await page.goto('/quality/complaints');
     await expect(page.getByTestId('complaint-confirmed')).toContainText(String(before));
     await page.getByTestId(`complaint-decide-${complaint.id}`).click();
-    const decide = page.locator('.ant-modal:visible');
+    const decide = await settledModal(page);
     await decide.getByText('投诉成立', { exact: true }).click();
     await decide.getByLabel('认定理由').fill('经调听录音，话务员服务用语不规范，投诉属实。');
     await submitModal(page);
@@ -138,7 +139,7 @@ test.describe.serial('quality', () => {
     await login(page, 'lead01');
     await page.goto(`/quality/inspection?month=${month()}`);
     await page.getByTestId('qa-draw').click();
-    const draw = page.locator('.ant-modal:visible');
+    const draw = await settledModal(page);
     await draw.locator('.ant-select').first().click();
     await page.locator('.ant-select-dropdown:visible').getByText('E2E 质检评分表').click();
     await submitModal(page);
@@ -148,7 +149,7 @@ test.describe.serial('quality', () => {
     }[];
     const sample = samples.at(-1)!;
     await page.getByTestId(`qa-score-${sample.id}`).click();
-    const score = page.locator('.ant-modal:visible');
+    const score = await settledModal(page);
     await score.getByLabel(/业务解答准确/).fill('40');
     await score.getByLabel('评语').fill('业务解答有遗漏，未告知办理时限。');
     await submitModal(page);
@@ -159,14 +160,14 @@ test.describe.serial('quality', () => {
     await login(page, 'agent01');
     await page.goto('/quality/inspection');
     await page.getByTestId(`qa-appeal-btn-${sample.id}`).click();
-    await page.locator('.ant-modal:visible').getByLabel('申诉理由').fill('已告知办理时限，见通话第 2 分钟。');
+    await (await settledModal(page)).getByLabel('申诉理由').fill('已告知办理时限，见通话第 2 分钟。');
     await submitModal(page);
     await expect(page.getByTestId(`qa-appeal-${sample.id}`)).toHaveText('申诉待审');
 
     await login(page, 'lead01');
     await page.goto(`/quality/inspection?month=${month()}`);
     await page.getByTestId(`qa-decide-${sample.id}`).click();
-    const decide = page.locator('.ant-modal:visible');
+    const decide = await settledModal(page);
     await decide.getByText('申诉成立，改分', { exact: true }).click();
     await decide.getByLabel('改后得分').fill('90');
     await decide.getByLabel('审核意见').fill('复听录音，话务员已告知时限，改为 90 分。');

@@ -15,6 +15,9 @@ const bin = path.join(root, 'bin', 'hotline.mjs');
 const port = process.env.E2E_PORT ?? '3199';
 const env = { ...process.env };
 let cleanup = async () => undefined;
+// Order attachments in their own temporary directory, removed with the rest.
+const attachments = fs.mkdtempSync(path.join(os.tmpdir(), 'hotline-e2e-attachments-'));
+env.HOTLINE_ATTACHMENTS_DIR = attachments;
 
 if (process.env.DATABASE_URL) {
   const name = `hotline_e2e_${randomBytes(4).toString('hex')}`;
@@ -51,6 +54,7 @@ async function stop() {
   server.kill('SIGTERM');
   await new Promise((r) => (server.exitCode !== null ? r() : server.once('exit', r)));
   await cleanup();
+  fs.rmSync(attachments, { recursive: true, force: true });
   process.exit(0);
 }
 process.on('SIGTERM', stop);

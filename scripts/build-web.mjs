@@ -24,6 +24,7 @@ function newest(dir) {
 if (!fs.existsSync(path.join(web, 'src'))) process.exit(0);
 const sourcesTime = Math.max(
   newest(path.join(web, 'src')),
+  newest(path.join(root, 'src', 'shared')),
   fs.statSync(path.join(web, 'index.html')).mtimeMs,
   fs.statSync(path.join(web, 'vite.config.ts')).mtimeMs,
 );

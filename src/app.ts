@@ -1,4 +1,7 @@
+import os from 'node:os';
+import path from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import {
@@ -11,25 +14,40 @@ import { sql } from 'drizzle-orm';
 import { registerCalendarRoutes } from './calendar/index.ts';
 import type { Db } from './db/client.ts';
 import type { Clock } from './platform/clock.ts';
-import { type AppInstance, installAuthentication, installErrorHandler } from './platform/http.ts';
+import {
+  type AppInstance,
+  installAuthentication,
+  installErrorHandler,
+  installInputGuard,
+  installRoleGuard,
+} from './platform/http.ts';
 import { authenticate, registerDirectoryRoutes } from './modules/directory/index.ts';
 import {
   DEFAULT_ORDER_SETTINGS,
   type OrderSettings,
+  registerAttachmentRoutes,
+  registerOrderBriefRoutes,
   registerOrderRoutes,
   registerStatsRoutes,
 } from './modules/orders/index.ts';
 import type { RateLimit } from './platform/rate-limit.ts';
 import { mountWebConsole } from './platform/web-console.ts';
+import { installIdempotency } from './platform/idempotency.ts';
+import { type ApiDocsAccess, installSecurityHeaders } from './platform/security-headers.ts';
 import { registerPlatformRoutes } from './platform/platform-routes.ts';
 import { registerCallRoutes } from './modules/calls/index.ts';
-import { registerKnowledgeRoutes } from './modules/knowledge/routes.ts';
-import { registerNoticeRoutes } from './modules/knowledge/notices-routes.ts';
-import { registerTrainingRoutes } from './modules/training/routes.ts';
-import { registerQualityRoutes } from './modules/quality/index.ts';
-import { registerContractRoutes } from './modules/contracts/routes.ts';
-import { registerWorkforceRoutes } from './modules/workforce/routes.ts';
-import { registerTriageRoutes } from './modules/triage/routes.ts';
+import { registerKnowledgeRoutes, registerNoticeRoutes } from './modules/knowledge/index.ts';
+import { registerTrainingRoutes } from './modules/training/index.ts';
+import { registerQualityRoutes, registerReplyQualityRoutes } from './modules/quality/index.ts';
+import { registerContractRoutes } from './modules/contracts/index.ts';
+import { registerWorkforceRoutes } from './modules/workforce/index.ts';
+import { simulatedAnswerRate } from './simulation/what-if.ts';
+import { registerTriageRoutes } from './modules/triage/index.ts';
+import { registerReportRoutes } from './modules/reports/index.ts';
+import { registerNotificationRoutes } from './modules/notifications/index.ts';
+import { registerOpen311Routes } from './modules/open311/index.ts';
+import { type DemoHealth, HealthAnswer } from './platform/health.ts';
+import { enableCaches } from './platform/cache.ts';
 
 export interface AppDeps {
   db: Db;
@@ -43,6 +61,12 @@ export interface AppDeps {
   webConsole?: boolean;
   /** Client addresses come from X-Forwarded-For when the platform runs behind a proxy. */
   trustProxy?: boolean;
+  /** Who may read /docs: signed-in staff (default), anyone, or nobody (HOTLINE_API_DOCS). */
+  apiDocs?: ApiDocsAccess;
+  /** Where order attachments are kept (beside the data directory); default a directory under the system temp. */
+  attachmentsDir?: string;
+  /** `serve --demo`: how far the demo city's first-start generation is (reported by GET /api/health). */
+  demoStatus?: () => DemoHealth;
 }
 
 /** The HTTP application: every module's routes, one error shape, OpenAPI at /docs. */
@@ -55,6 +79,16 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandler(app);
+  installInputGuard(app);
+  installRoleGuard(app);
+  const { db, clock } = deps;
+  // Settings, calendar, departments, categories and sessions are cached in this process, invalidated by NOTIFY.
+  const stopCaches = await enableCaches(db);
+  app.addHook('onClose', stopCaches);
+  await app.register(cookie);
+  installAuthentication(app, (token) => authenticate(db.orm, token, clock.now()));
+  await installSecurityHeaders(app, deps.apiDocs ?? 'staff');
+  installIdempotency(app, { db, clock });
 
   await app.register(swagger, {
     openapi: {
@@ -70,12 +104,15 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   await app.register(swaggerUi, { routePrefix: '/docs' });
 
-  const { db, clock } = deps;
-  installAuthentication(app, (token) => authenticate(db.orm, token, clock.now()));
-
-  app.get('/api/health', { schema: { tags: ['platform'] } }, async () => {
+  app.get('/api/health', { schema: { tags: ['platform'], response: { 200: HealthAnswer } } }, async () => {
     await db.orm.execute(sql`select 1`);
-    return { status: 'ok', database: db.kind, time: clock.now().toISOString() };
+    const demo = deps.demoStatus?.();
+    return {
+      status: 'ok' as const,
+      database: db.kind,
+      time: clock.now().toISOString(),
+      ...(demo && { demo }),
+    };
   });
 
   registerDirectoryRoutes(app, { db, clock, sessionHours: deps.sessionHours ?? 12 });
@@ -87,6 +124,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     publicSubmitLimit: deps.publicSubmitLimit ?? { max: 60, windowSeconds: 600 },
     publicTrackLimit: deps.publicTrackLimit ?? { max: 120, windowSeconds: 600 },
   });
+  registerAttachmentRoutes(app, {
+    db,
+    clock,
+    attachmentsDir: deps.attachmentsDir ?? path.join(os.tmpdir(), `hotline-attachments-${process.pid}`),
+    publicSubmitLimit: deps.publicSubmitLimit ?? { max: 60, windowSeconds: 600 },
+  });
+  registerOrderBriefRoutes(app, { db });
   registerStatsRoutes(app, { db, clock });
   registerPlatformRoutes(app, { db, clock });
   registerCallRoutes(app, { db, clock });
@@ -94,9 +138,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerNoticeRoutes(app, { db, clock });
   registerTrainingRoutes(app, { db, clock });
   registerQualityRoutes(app, { db, clock });
+  registerReplyQualityRoutes(app, { db, clock });
   registerContractRoutes(app, { db, clock });
-  registerWorkforceRoutes(app, { db, clock });
+  // The edge passes the call simulator in: modules do not import src/simulation.
+  registerWorkforceRoutes(app, { db, clock, simulateAnswerRate: simulatedAnswerRate });
   registerTriageRoutes(app, { db, clock });
+  registerReportRoutes(app, { db, clock });
+  registerNotificationRoutes(app, { db, clock });
+  registerOpen311Routes(app, { db, clock });
   if (deps.webConsole !== false) await mountWebConsole(app);
   return app;
 }

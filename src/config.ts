@@ -7,6 +7,12 @@ export interface Settings {
   /** PostgreSQL server; when absent the embedded PGlite database in `dataDir` is used. */
   databaseUrl: string | undefined;
   dataDir: string;
+  /** HOTLINE_ATTACHMENTS_DIR: order attachments, beside the data directory (default `<dataDir>-attachments`). */
+  attachmentsDir: string;
+  /** HOTLINE_DATA_KEY: the data key ring inline (a key file's JSON, or one hex secret); wins over the file. */
+  dataKey: string | undefined;
+  /** HOTLINE_DATA_KEY_FILE: the key file, kept outside the data directory (default: `<dataDir>.key`). */
+  dataKeyFile: string;
   sessionHours: number;
   /** Citizen submissions allowed per client address per window (public intake is open to anyone). */
   publicSubmitLimit: { max: number; windowSeconds: number };
@@ -15,6 +21,8 @@ export interface Settings {
   sweepIntervalSeconds: number;
   /** Behind a reverse proxy: take the client address from X-Forwarded-For (rate limits are per address). */
   trustProxy: boolean;
+  /** Who may read the API document at /docs: `staff` (signed in), `public` or `off`. */
+  apiDocs: 'staff' | 'public' | 'off';
   /** Work-order rules a city may set (docs/settings.md). */
   orders: { timeLimits: { normal: number; urgent: number }; maxCallbackAttempts: number };
 }
@@ -27,12 +35,25 @@ function intFrom(env: NodeJS.ProcessEnv, name: string, fallback: number): number
   return n;
 }
 
+function apiDocsFrom(raw: string | undefined): Settings['apiDocs'] {
+  if (raw === undefined || raw === '') return 'staff';
+  if (raw === 'staff' || raw === 'public' || raw === 'off') return raw;
+  throw new Error(`HOTLINE_API_DOCS must be staff, public or off, got "${raw}"`);
+}
+
 export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
   return {
     port: intFrom(env, 'PORT', 3000),
     host: env.HOST || '0.0.0.0',
     databaseUrl: env.DATABASE_URL || undefined,
     dataDir: path.resolve(env.HOTLINE_DATA_DIR || './data'),
+    attachmentsDir: path.resolve(
+      env.HOTLINE_ATTACHMENTS_DIR || `${path.resolve(env.HOTLINE_DATA_DIR || './data')}-attachments`,
+    ),
+    dataKey: env.HOTLINE_DATA_KEY || undefined,
+    dataKeyFile: path.resolve(
+      env.HOTLINE_DATA_KEY_FILE || `${path.resolve(env.HOTLINE_DATA_DIR || './data')}.key`,
+    ),
     sessionHours: intFrom(env, 'HOTLINE_SESSION_HOURS', 12),
     publicSubmitLimit: {
       max: intFrom(env, 'HOTLINE_PUBLIC_SUBMIT_MAX', 60),
@@ -44,6 +65,7 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     },
     sweepIntervalSeconds: intFrom(env, 'HOTLINE_SWEEP_SECONDS', 60),
     trustProxy: env.HOTLINE_TRUST_PROXY === 'true' || env.HOTLINE_TRUST_PROXY === '1',
+    apiDocs: apiDocsFrom(env.HOTLINE_API_DOCS),
     orders: {
       timeLimits: {
         normal: intFrom(env, 'HOTLINE_DEFAULT_TIME_LIMIT_DAYS', 5),

@@ -14,6 +14,12 @@ import { registerContractCommands } from './cli/contracts.ts';
 import { registerHotTopicCommands } from './cli/hot-topics.ts';
 import { registerKbCommands } from './cli/kb.ts';
 import { registerTriageCommands } from './cli/triage.ts';
+import { registerWorkforceCommands } from './cli/workforce.ts';
+import { registerReportCommands } from './cli/reports.ts';
+import { registerAuditCommands } from './cli/audit.ts';
+import { registerHandoverCommands } from './cli/handover.ts';
+import { registerKeyCommands } from './cli/keys.ts';
+import { registerOpen311Commands } from './cli/open311.ts';
 
 /** The `hotline` command line: the composition root for everything that is not a long-running server. */
 const program = new Command('hotline').description('12345 政务服务便民热线 platform').showHelpAfterError();
@@ -37,6 +43,12 @@ registerContractCommands(program, settings);
 registerHotTopicCommands(program, settings);
 registerKbCommands(program, settings);
 registerTriageCommands(program, settings);
+registerWorkforceCommands(program, settings);
+registerReportCommands(program, settings);
+registerAuditCommands(program, settings);
+registerHandoverCommands(program, settings);
+registerKeyCommands(program, settings);
+registerOpen311Commands(program, settings);
 program
   .command('sweep')
   .description('run the deadline sweep once (warnings, overdue, automatic supervision)')

@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 
@@ -5,6 +6,8 @@ import react from '@vitejs/plugin-react';
 export default defineConfig({
   root: import.meta.dirname,
   plugins: [react()],
+  // What server and console share (the zh-CN labels): src/shared, plain data importing nothing.
+  resolve: { alias: { '@shared': fileURLToPath(new URL('../src/shared', import.meta.url)) } },
   build: {
     outDir: 'dist',
     emptyOutDir: true,
@@ -22,5 +25,8 @@ export default defineConfig({
       },
     },
   },
-  server: { proxy: { '/api': 'http://localhost:3000', '/docs': 'http://localhost:3000' } },
+  server: {
+    fs: { allow: ['..'] },
+    proxy: { '/api': 'http://localhost:3000', '/docs': 'http://localhost:3000' },
+  },
 });

@@ -1,3 +1,5 @@
+import { isStrictDate, parseStrictInstant } from '../platform/input.ts';
+
 /**
  * The city's clock. China has used UTC+8 all year since 1991 (no daylight saving), so Asia/Shanghai is a fixed
  * offset and day arithmetic needs no time-zone database.
@@ -9,13 +11,9 @@ const DAY_MS = 86_400_000;
 /** A calendar date `YYYY-MM-DD` as seen in the city. */
 export type LocalDate = string;
 
-const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
+/** A real calendar day `YYYY-MM-DD` within the platform's sane years (see platform/input.ts). */
 export function isLocalDate(s: string): boolean {
-  const m = DATE_RE.exec(s);
-  if (!m) return false;
-  const d = new Date(`${s}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+  return isStrictDate(s);
 }
 
 export function localDateOf(instant: Date): LocalDate {
@@ -57,10 +55,5 @@ export function formatCityInstant(instant: Date): string {
  * the city's time zone (an agent's "2025-03-03 10:00" means Beijing time).
  */
 export function parseCityInstant(s: string): Date | null {
-  const t = s.trim().replace(' ', 'T');
-  if (isLocalDate(t)) return startOfLocalDay(t);
-  const hasZone = /(Z|[+-]\d{2}:?\d{2})$/i.test(t);
-  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(t)) return null;
-  const d = new Date(hasZone ? t : `${t}+08:00`);
-  return Number.isNaN(d.getTime()) ? null : d;
+  return parseStrictInstant(s);
 }

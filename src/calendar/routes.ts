@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Db } from '../db/client.ts';
 import type { Clock } from '../platform/clock.ts';
 import { validationFailed } from '../platform/errors.ts';
-import { type AppInstance, allowRoles, requireActor, requireRole } from '../platform/http.ts';
+import { type AppInstance, requireActor, actorOf } from '../platform/http.ts';
 import { addDays, formatCityInstant, isLocalDate, parseCityInstant } from './local-time.ts';
 import {
   declareYear,
@@ -13,6 +13,14 @@ import {
   setOverride,
 } from './service.ts';
 import { addWorkingDays } from './working-days.ts';
+import {
+  DeleteCalendarOverridesDayResponse,
+  GetCalendarDaysResponse,
+  GetCalendarDeadlineResponse,
+  GetCalendarOverridesResponse,
+  PostCalendarYearsResponse,
+  PutCalendarOverridesDayResponse,
+} from './model.ts';
 
 const localDate = z.string().refine(isLocalDate, 'a date YYYY-MM-DD');
 
@@ -21,7 +29,13 @@ export function registerCalendarRoutes(app: AppInstance, deps: { db: Db; clock: 
 
   app.get(
     '/api/calendar/days',
-    { schema: { querystring: z.object({ from: localDate, to: localDate }), tags: ['calendar'] } },
+    {
+      schema: {
+        response: { 200: GetCalendarDaysResponse },
+        querystring: z.object({ from: localDate, to: localDate }),
+        tags: ['calendar'],
+      },
+    },
     async (req) => {
       requireActor(req);
       const { from, to } = req.query;
@@ -37,6 +51,7 @@ export function registerCalendarRoutes(app: AppInstance, deps: { db: Db; clock: 
     '/api/calendar/deadline',
     {
       schema: {
+        response: { 200: GetCalendarDeadlineResponse },
         querystring: z.object({ from: z.string().min(4), days: z.coerce.number().int().min(0).max(3660) }),
         tags: ['calendar'],
       },
@@ -50,17 +65,22 @@ export function registerCalendarRoutes(app: AppInstance, deps: { db: Db; clock: 
     },
   );
 
-  app.get('/api/calendar/overrides', { schema: { tags: ['calendar'] } }, async (req) => {
-    requireActor(req);
-    const [items, years] = await Promise.all([listOverrides(db.orm), listDeclaredYears(db.orm)]);
-    return { items, declaredYears: years };
-  });
+  app.get(
+    '/api/calendar/overrides',
+    { schema: { response: { 200: GetCalendarOverridesResponse }, tags: ['calendar'] } },
+    async (req) => {
+      requireActor(req);
+      const [items, years] = await Promise.all([listOverrides(db.orm), listDeclaredYears(db.orm)]);
+      return { items, declaredYears: years };
+    },
+  );
 
   app.put(
     '/api/calendar/overrides/:day',
     {
-      preValidation: allowRoles('admin', 'office'),
+      config: { roles: ['admin', 'office'] },
       schema: {
+        response: { 200: PutCalendarOverridesDayResponse },
         params: z.object({ day: localDate }),
         body: z.object({
           isWorkday: z.boolean(),
@@ -71,7 +91,7 @@ export function registerCalendarRoutes(app: AppInstance, deps: { db: Db; clock: 
       },
     },
     async (req) => {
-      const actor = requireRole(req, 'admin', 'office');
+      const actor = actorOf(req);
       return db.orm.transaction((tx) =>
         setOverride(tx, actor, { day: req.params.day, ...req.body }, clock.now()),
       );
@@ -81,11 +101,15 @@ export function registerCalendarRoutes(app: AppInstance, deps: { db: Db; clock: 
   app.delete(
     '/api/calendar/overrides/:day',
     {
-      preValidation: allowRoles('admin', 'office'),
-      schema: { params: z.object({ day: localDate }), tags: ['calendar'] },
+      config: { roles: ['admin', 'office'] },
+      schema: {
+        response: { 200: DeleteCalendarOverridesDayResponse },
+        params: z.object({ day: localDate }),
+        tags: ['calendar'],
+      },
     },
     async (req) => {
-      const actor = requireRole(req, 'admin', 'office');
+      const actor = actorOf(req);
       await db.orm.transaction((tx) => removeOverride(tx, actor, req.params.day, clock.now()));
       return { ok: true };
     },
@@ -94,8 +118,9 @@ export function registerCalendarRoutes(app: AppInstance, deps: { db: Db; clock: 
   app.post(
     '/api/calendar/years',
     {
-      preValidation: allowRoles('admin', 'office'),
+      config: { roles: ['admin', 'office'] },
       schema: {
+        response: { 200: PostCalendarYearsResponse },
         body: z.object({
           year: z.number().int().min(2000).max(2100),
           source: z.string().trim().min(1).max(200),
@@ -104,7 +129,7 @@ export function registerCalendarRoutes(app: AppInstance, deps: { db: Db; clock: 
       },
     },
     async (req) => {
-      const actor = requireRole(req, 'admin', 'office');
+      const actor = actorOf(req);
       return db.orm.transaction((tx) => declareYear(tx, actor, req.body.year, req.body.source, clock.now()));
     },
   );

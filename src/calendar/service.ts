@@ -2,6 +2,7 @@ import { asc, eq } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.ts';
 import type { Actor } from '../platform/actor.ts';
 import { recordAudit } from '../platform/audit.ts';
+import { cached, invalidate } from '../platform/cache.ts';
 import { notFound } from '../platform/errors.ts';
 import { loadBuiltinCalendar } from './builtin.ts';
 import { type ChinaCalendar, createChinaCalendar } from './china-calendar.ts';
@@ -9,10 +10,14 @@ import type { LocalDate } from './local-time.ts';
 import { calendarOverrides, calendarYears } from './schema.ts';
 
 /**
- * The calendar as it stands in the database now: the built-in data plus the office's overrides. Read per use
- * (the tables are tiny) so a change made through any process applies everywhere at once.
+ * The calendar as it stands in the database now: the built-in data plus the office's overrides. Cached in
+ * process (platform/cache.ts); a change made through any process reaches every other by NOTIFY at commit.
  */
-export async function loadCalendar(db: DbOrTx): Promise<ChinaCalendar> {
+export function loadCalendar(db: DbOrTx): Promise<ChinaCalendar> {
+  return cached(db, 'calendar', () => readCalendar(db));
+}
+
+async function readCalendar(db: DbOrTx): Promise<ChinaCalendar> {
   const [overrides, years] = await Promise.all([
     db.select().from(calendarOverrides),
     db.select().from(calendarYears),
@@ -47,6 +52,7 @@ export async function setOverride(db: DbOrTx, actor: Actor, input: OverrideInput
     .values(values)
     .onConflictDoUpdate({ target: calendarOverrides.day, set: values })
     .returning();
+  await invalidate(db, 'calendar');
   await recordAudit(db, actor, now, {
     action: 'set',
     entity: 'calendar_override',
@@ -61,6 +67,7 @@ export async function setOverride(db: DbOrTx, actor: Actor, input: OverrideInput
 export async function removeOverride(db: DbOrTx, actor: Actor, day: LocalDate, now: Date): Promise<void> {
   const [before] = await db.delete(calendarOverrides).where(eq(calendarOverrides.day, day)).returning();
   if (!before) throw notFound(`Override for ${day}`, `${day} 的调整记录`);
+  await invalidate(db, 'calendar');
   await recordAudit(db, actor, now, { action: 'remove', entity: 'calendar_override', entityId: day, before });
 }
 
@@ -71,6 +78,7 @@ export async function declareYear(db: DbOrTx, actor: Actor, year: number, source
     .values(values)
     .onConflictDoUpdate({ target: calendarYears.year, set: values })
     .returning();
+  await invalidate(db, 'calendar');
   await recordAudit(db, actor, now, {
     action: 'declare_year',
     entity: 'calendar_year',

@@ -28,7 +28,7 @@ export function registerCallCommands(program: Command, settings: () => Settings)
     .requiredOption('--format <format>', 'generic | asterisk-queue-log | freeswitch')
     .option('--json', 'print the counts as JSON')
     .action(async (file: string, o: { format: string; json?: boolean }) => {
-      const { IMPORT_FORMATS, importCallLog } = await import('../modules/calls/index.ts');
+      const { IMPORT_FORMATS, importCallLog, readCallSettings } = await import('../modules/calls/index.ts');
       if (!(IMPORT_FORMATS as readonly string[]).includes(o.format)) {
         throw new CliError(`--format must be one of ${IMPORT_FORMATS.join(', ')}`);
       }
@@ -38,6 +38,7 @@ export function registerCallCommands(program: Command, settings: () => Settings)
         const result = await importCallLog(db.orm, SYSTEM_ACTOR, o.format as never, progress.stream, {
           fileName: path.basename(file),
           now: new Date(),
+          callbackDueHours: (await readCallSettings(db.orm)).callbackDueHours,
           onProgress: (c) => progress.update(c.calls.toLocaleString('en')),
         });
         progress.finish();

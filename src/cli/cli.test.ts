@@ -24,7 +24,11 @@ async function hotline(...args: string[]) {
 beforeAll(() => {
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hotline-cli-'));
 });
-afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
+afterAll(() => {
+  fs.rmSync(dataDir, { recursive: true, force: true });
+  // The data key file is generated beside the data directory, never inside it.
+  fs.rmSync(`${dataDir}.key`, { force: true });
+});
 
 describe('hotline calendar', () => {
   it('answers is-workday and deadline as the issue names them', async () => {

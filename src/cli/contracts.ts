@@ -1,13 +1,22 @@
 import fs from 'node:fs';
 import type { Command } from 'commander';
 import type { Settings } from '../config.ts';
+import type { AsOf } from '../modules/contracts/index.ts';
 import { SYSTEM_ACTOR } from '../platform/actor.ts';
 import { CliError } from './errors.ts';
 import { withDatabase } from './open-database.ts';
 
 const yuan = (fen: number) =>
   `¥${(fen / 100).toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
-const pct = (v: number | null) => (v == null ? '—' : `${(v * 100).toFixed(v < 0.001 && v > 0 ? 4 : 2)}%`);
+
+/** `--as-of`: a real date or the CLI's error naming the option (2026-02-30 is refused). */
+function asOfOption(resolve: (d: string | undefined, now: Date) => AsOf, day: string | undefined): AsOf {
+  try {
+    return resolve(day, new Date());
+  } catch {
+    throw new CliError(`--as-of must be a real date YYYY-MM-DD, not ${day}`);
+  }
+}
 
 export function registerContractCommands(program: Command, settings: () => Settings): void {
   const contract = program
@@ -59,16 +68,23 @@ export function registerContractCommands(program: Command, settings: () => Setti
     )
     .requiredOption('--contract <id>')
     .requiredOption('--period <period>')
+    .option(
+      '--as-of <day>',
+      'as of this day (YYYY-MM-DD, Asia/Shanghai): nothing after it counts; default today',
+    )
     .option('--json', 'print as JSON')
-    .action(async (o: { contract: string; period: string; json?: boolean }) => {
-      const { assessContract } = await import('../modules/contracts/index.ts');
+    .action(async (o: { contract: string; period: string; asOf?: string; json?: boolean }) => {
+      const { assessContract, resolveAsOf } = await import('../modules/contracts/index.ts');
+      const asOf = asOfOption(resolveAsOf, o.asOf);
       await withDatabase(settings(), 'assess', async (db) => {
-        const a = await assessContract(db.orm, o.contract, o.period, new Date());
+        const a = await assessContract(db.orm, o.contract, o.period, asOf);
         if (o.json) return console.log(JSON.stringify(a));
-        console.log(`${a.contract.name} — ${a.period.key} (${a.period.from} – ${a.period.to})`);
+        console.log(
+          `${a.contract.name} — ${a.period.key}（${a.period.from} 至 ${a.period.to}，止日不含），截至 ${a.asOf}${a.provisional ? '，暂估' : ''}`,
+        );
         for (const i of a.indicators) {
           console.log(
-            `  ${i.met ? 'OK  ' : 'MISS'} #${i.no} ${i.name}: ${i.numerator}/${i.denominator} = ${pct(i.value)} (target ${i.comparator} ${pct(i.target)})${i.provisional ? ' provisional' : ''}`,
+            `  ${i.statusZh.padEnd(3, '　')} 第${i.no}项 ${i.name}：${i.valueZh}（指标 ${i.targetZh}）${i.provisional ? ' 暂估' : ''}`,
           );
         }
       });
@@ -81,23 +97,32 @@ export function registerContractCommands(program: Command, settings: () => Setti
     )
     .requiredOption('--contract <id>')
     .requiredOption('--quarter <n>', 'payment period 1–4')
+    .option(
+      '--as-of <day>',
+      'as of this day (YYYY-MM-DD, Asia/Shanghai): nothing after it counts; default today',
+    )
     .option('--json', 'print as JSON')
-    .action(async (o: { contract: string; quarter: string; json?: boolean }) => {
+    .action(async (o: { contract: string; quarter: string; asOf?: string; json?: boolean }) => {
       const quarter = Number(o.quarter);
       if (!Number.isInteger(quarter) || quarter < 1) throw new CliError('--quarter must be 1, 2, 3 or 4');
-      const { currentStatement } = await import('../modules/contracts/index.ts');
+      const { currentStatement, resolveAsOf } = await import('../modules/contracts/index.ts');
+      const asOf = asOfOption(resolveAsOf, o.asOf);
       await withDatabase(settings(), 'settle', async (db) => {
-        const s = await currentStatement(db.orm, o.contract, quarter, new Date());
+        const s = await currentStatement(db.orm, o.contract, quarter, asOf);
         if (o.json) return console.log(JSON.stringify(s));
         console.log(
-          `${s.contractId} quarter ${s.quarter} (${s.period.from} – ${s.period.to})${s.provisional ? ' — provisional' : ''}`,
+          `${s.contractId} 第${s.quarter}季度（${s.period.from} 至 ${s.period.to}，止日不含），截至 ${s.asOf}：${s.statusZh}`,
         );
-        console.log(`  base        ${yuan(s.baseFen).padStart(16)}`);
+        console.log(`  本期基数    ${yuan(s.baseFen).padStart(16)}`);
         for (const d of s.deductions)
           console.log(`  − ${yuan(d.amountFen).padStart(14)}  ${d.reasonZh}  [${d.reading}]`);
+        if (s.carriedInFen) console.log(`  − ${yuan(s.carriedInFen).padStart(14)}  上期结转扣减`);
         console.log(
-          `  payable     ${yuan(s.payableFen).padStart(16)}  between ${s.dueFrom} and ${s.dueTo}${s.invoiceRequired ? ', against a VAT invoice' : ''}`,
+          `  本期应付    ${yuan(s.payableFen).padStart(16)}  付款期 ${s.dueFrom} 至 ${s.dueTo}${s.invoiceRequired ? '，凭合格增值税发票' : ''}`,
         );
+        if (s.carriedOutFen) console.log(`  结转下期    ${yuan(s.carriedOutFen).padStart(16)}`);
+        if (s.bond.drawnFen) console.log(`  从履约保证金扣除 ${yuan(s.bond.drawnFen)}`);
+        for (const w of s.warnings) console.log(`  提示 [${w.code}] ${w.messageZh}`);
       });
     });
 }

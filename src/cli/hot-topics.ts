@@ -59,7 +59,7 @@ export function registerHotTopicCommands(program: Command, _settings: () => Sett
 }
 
 async function runScan(o: ScanCliOptions): Promise<void> {
-  const hot = await import('../modules/training/hot-topics/index.ts');
+  const hot = await import('../modules/training/index.ts');
   const { createSegmenter } = await import('../platform/text/segment.ts');
   const { PLACE_NAMES } = await import('../platform/text/user-dict.ts');
   if (!fs.existsSync(o.file)) throw new CliError(`no such file: ${o.file}`);

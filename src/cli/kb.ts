@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import type { Settings } from '../config.ts';
 import type { Db } from '../db/client.ts';
-import type { SearchOptions, SearchResult } from '../modules/knowledge/index.ts';
+import type { EvaluationReport, SearchOptions, SearchResult } from '../modules/knowledge/index.ts';
 import { SYSTEM_ACTOR } from '../platform/actor.ts';
 import { CliError } from './errors.ts';
 import { withDatabase } from './open-database.ts';
@@ -21,6 +21,19 @@ function parseLimit(value: string): number {
   if (!Number.isInteger(n) || n < 1 || n > 50)
     throw new CliError(`--limit must be an integer 1–50: ${value}`);
   return n;
+}
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
+function formatEvaluation(r: EvaluationReport): string {
+  const l = r.latencyMs;
+  return [
+    `${r.queries} queries (${r.unknownTitles} left out: their title is not in the articles)`,
+    `recall@1 ${r.recallAt1.toFixed(3)}  recall@5 ${r.recallAt5.toFixed(3)}  MRR@10 ${r.mrr.toFixed(3)}  not in top 10: ${r.notFound}`,
+    `latency ms: p50 ${l.p50}  p95 ${l.p95}  p99 ${l.p99}  mean ${l.mean}  max ${l.max}`,
+  ].join('\n');
 }
 
 /** The CLI's search: the same function (and so the same ranking) as GET /api/kb/search. */
@@ -126,6 +139,26 @@ export function registerKbCommands(program: Command, settings: () => Settings): 
         });
       },
     );
+
+  kb.command('evaluate')
+    .description(
+      'search quality on a labelled set: import the articles into a fresh in-memory database, search each query as the API does, print recall@1, recall@5, MRR@10 and latency',
+    )
+    .requiredOption(
+      '--articles <file>',
+      'articles in the import columns (.csv/.xlsx); repeat for more files',
+      collect,
+      [],
+    )
+    .requiredOption('--queries <file>', 'JSON: [{"query": "…", "title": "title of the right article"}]')
+    .option('--json', 'print the report as JSON')
+    .action(async (o: { articles: string[]; queries: string; json?: boolean }) => {
+      const { runEvaluation } = await import('./kb-evaluate.ts');
+      const report = await runEvaluation(o.articles, o.queries, new Date(), (line) => {
+        if (!o.json) console.log(line);
+      });
+      console.log(o.json ? JSON.stringify(report) : formatEvaluation(report));
+    });
 
   kb.command('reindex')
     .description("rebuild every article's search index with the current user dictionary")

@@ -4,6 +4,8 @@ import type { Settings } from '../config.ts';
 import { type Db, openPglite, openPostgres } from '../db/client.ts';
 import { DataDirLockedError, lockDataDir } from '../db/data-dir-lock.ts';
 import { migrateDatabase } from '../db/migrate.ts';
+import { sealLegacyAuditRows } from '../platform/audit.ts';
+import { installKeyring, loadKeyring } from '../platform/keyring.ts';
 
 /**
  * Opens the configured database and brings its schema up to date: the PostgreSQL server when DATABASE_URL is
@@ -19,8 +21,16 @@ export async function openDatabase(settings: Settings, command: string): Promise
     db = { ...pglite, close: async () => (await pglite.close(), release()) };
   }
   await migrateDatabase(db);
+  const ring = loadKeyring({ inline: settings.dataKey, file: settings.dataKeyFile }, (file) =>
+    console.error(`generated the data key file ${file}: keep it apart from the data and back it up`),
+  );
+  installKeyring(ring);
+  // Rows written before the audit chain and before encryption at rest join them now (nothing once done).
+  await sealLegacyAuditRows(db.orm);
+  const { resealPersonalData } = await import('./reseal-personal-data.ts');
+  await resealPersonalData(db.orm, ring, 'plain');
   // The repository's contract files (contracts/*.json) are loaded as they change: a new file is a new contract.
-  const { syncRepositoryContracts } = await import('../modules/contracts/contracts-service.ts');
+  const { syncRepositoryContracts } = await import('../modules/contracts/index.ts');
   await syncRepositoryContracts(db.orm, new Date());
   return db;
 }

@@ -16,10 +16,16 @@ export function registerServeCommands(program: Command, settings: () => Settings
       const port = o.port ? Number(o.port) : s.port;
       const db = await openDatabase(s, 'serve');
       const { buildApp } = await import('../app.ts');
-      const { runDeadlineSweep } = await import('../modules/orders/index.ts');
-      const { seedDemoCityIfEmpty } = await import('../demo/seed.ts');
-      const seedOrders = o.demo ? await seedDemoCityIfEmpty(db, systemClock.now(), console.log) : null;
+      const { runDeadlineSweep, segmentUnsearchableOrders } = await import('../modules/orders/index.ts');
+      const { prepareDemoCity } = await import('../demo/seed.ts');
+      // On an empty database the demo city is written after the server listens, in short steps that let
+      // requests through; health reports its progress (issue 14: first start answered nothing for minutes).
+      const demo = o.demo ? await prepareDemoCity(db, console.log) : null;
+      const seeding = () => demo?.progress.status().state === 'seeding';
       const app = await buildApp({
+        demoStatus: o.demo
+          ? () => demo?.progress.status() ?? { state: 'ready', percent: 100, step: null }
+          : undefined,
         db,
         clock: systemClock,
         sessionHours: s.sessionHours,
@@ -27,11 +33,14 @@ export function registerServeCommands(program: Command, settings: () => Settings
         publicTrackLimit: s.publicTrackLimit,
         orderSettings: s.orders,
         trustProxy: s.trustProxy,
+        apiDocs: s.apiDocs,
+        attachmentsDir: s.attachmentsDir,
         logger: false,
       });
-      const { checkOutages } = await import('../modules/calls/index.ts');
+      const { checkOutages, readCallSettings } = await import('../modules/calls/index.ts');
       const { checkServiceStarted } = await import('../modules/contracts/index.ts');
-      const { detectFromOrders } = await import('../modules/training/detect-service.ts');
+      const { detectFromOrders } = await import('../modules/training/index.ts');
+      const { generateScheduledMonthly, resumeReportJobs } = await import('../modules/reports/index.ts');
       // The detector reads four weeks of orders: once an hour is enough for a board people look at daily.
       let lastDetection = 0;
       const detectHotTopicsHourly = async (now: Date) => {
@@ -47,16 +56,27 @@ export function registerServeCommands(program: Command, settings: () => Settings
         });
       };
       const sweep = async () => {
+        // The sweeps read whole tables in one transaction: not while the demo is half written.
+        if (seeding()) return;
         try {
           await runDeadlineSweep(db.orm, systemClock.now());
-          await checkOutages(db.orm, systemClock.now());
+          // Orders written in bulk (demo, simulation, an upgrade) get their search words here.
+          await segmentUnsearchableOrders(db.orm);
+          await checkOutages(db.orm, systemClock.now(), (await readCallSettings(db.orm)).outageAlertHours);
           await checkServiceStarted(db.orm, systemClock.now());
           await detectHotTopicsHourly(systemClock.now());
+          // Not awaited: a month of data takes a while and the deadline sweep must not wait for it.
+          generateScheduledMonthly(db, systemClock.now()).catch((err) =>
+            console.error('monthly report generation failed:', err),
+          );
+          // Report jobs left queued or running by a process that stopped (a restart) are resumed, or failed.
+          resumeReportJobs(db, () => systemClock.now()).catch((err) =>
+            console.error('report jobs resume failed:', err),
+          );
         } catch (err) {
           console.error('sweep failed:', err);
         }
       };
-      await sweep();
       const timer = setInterval(sweep, s.sweepIntervalSeconds * 1000);
       const shutdown = async () => {
         clearInterval(timer);
@@ -70,11 +90,13 @@ export function registerServeCommands(program: Command, settings: () => Settings
       console.log(
         `12345 hotline platform on http://localhost:${port} (database: ${db.kind} ${db.where}); API docs at /docs`,
       );
-      if (seedOrders) {
-        console.log('generating the demo orders in the background; the platform is usable meanwhile');
-        seedOrders()
+      // The first sweep after listening: a newcomer's first request need not wait for it.
+      if (!demo) void sweep();
+      if (demo) {
+        demo
+          .run(systemClock.now())
           .then(sweep)
-          .catch((err) => console.error('demo order generation failed:', err));
+          .catch((err: unknown) => console.error('demo generation failed:', err));
       }
     });
 }

@@ -1,8 +1,6 @@
 import type { Command } from 'commander';
 import type { Settings } from '../config.ts';
-import { getDepartmentByCode } from '../modules/directory/departments-service.ts';
-import { createUser, presentUser } from '../modules/directory/index.ts';
-import { CreateUserInput } from '../modules/directory/model.ts';
+import { CreateUserInput, createUser, getDepartmentByCode, presentUser } from '../modules/directory/index.ts';
 import { SYSTEM_ACTOR } from '../platform/actor.ts';
 import { CliError } from './errors.ts';
 import { withDatabase } from './open-database.ts';

@@ -1,6 +1,7 @@
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { yieldToEventLoop } from '../platform/yield.ts';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import pg from 'pg';
@@ -32,6 +33,15 @@ export interface Db {
 export async function openPglite(dataDir?: string): Promise<Db> {
   const client = new PGlite(dataDir ?? 'memory://', { extensions: { pg_trgm } });
   await client.waitReady;
+  // Every statement first waits for the event loop's turn. PGlite runs in this thread and its statements resolve
+  // without real I/O, so a chain of awaited statements — a step of the demo city, a month's report figures —
+  // never let a request or a timer in until it ended (issue 14: health stalled for seconds while the demo city
+  // was written). All statements, in and out of transactions, go through execProtocolStream (PGlite 0.5).
+  const stream = client.execProtocolStream.bind(client);
+  client.execProtocolStream = async (...args: Parameters<typeof stream>) => {
+    await yieldToEventLoop();
+    return stream(...args);
+  };
   const orm = drizzlePglite({ client, schema }) as unknown as Database;
   return {
     kind: 'pglite',

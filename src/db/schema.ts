@@ -9,3 +9,5 @@ export * from '../modules/quality/schema.ts';
 export * from '../modules/contracts/schema.ts';
 export * from '../modules/workforce/schema.ts';
 export * from '../modules/triage/schema.ts';
+export * from '../modules/reports/schema.ts';
+export * from '../modules/open311/schema.ts';

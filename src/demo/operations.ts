@@ -8,15 +8,19 @@ import { count } from 'drizzle-orm';
 import { addDays, localDateOf } from '../calendar/local-time.ts';
 import type { Db } from '../db/client.ts';
 import { SYSTEM_ACTOR } from '../platform/actor.ts';
-import { applyArticleChange, insertArticles } from '../modules/knowledge/articles-service.ts';
-import { loadDictionary } from '../modules/knowledge/dictionary.ts';
-import { completeNotice, linkNoticeArticles, recordNotice } from '../modules/knowledge/notices-service.ts';
-import { kbArticles } from '../modules/knowledge/schema.ts';
-import { assignTask, completeTask } from '../modules/quality/assistance-service.ts';
-import { createSheet } from '../modules/quality/inspection-service.ts';
-import { createStandard } from '../modules/training/standards-service.ts';
-import { detectFromOrders } from '../modules/training/detect-service.ts';
-import { seedDemoRoster } from '../modules/workforce/index.ts';
+import { yieldToEventLoop } from '../platform/yield.ts';
+import { kbArticles } from '../db/schema.ts';
+import {
+  applyArticleChange,
+  completeNotice,
+  insertArticles,
+  linkNoticeArticles,
+  loadDictionary,
+  recordNotice,
+} from '../modules/knowledge/index.ts';
+import { assignTask, completeTask, createSheet } from '../modules/quality/index.ts';
+import { createStandard, detectFromOrders } from '../modules/training/index.ts';
+import { seedDemoRoster } from './roster.ts';
 import { generateArticles } from './knowledge-articles.ts';
 
 const DEMO_ARTICLES = 400;
@@ -33,16 +37,25 @@ export async function seedDemoOperations(db: Db, now: Date, log: (line: string) 
   const start = yearAgo > '2025-11-01' ? yearAgo : '2025-11-01';
   const team = await seedDemoRoster(db.orm, { start, agreed: 45, now });
 
-  // The knowledge base: articles of every category, all in effect from before the demo's history.
-  const articles = await db.orm.transaction(async (tx) =>
-    insertArticles(
-      tx,
-      SYSTEM_ACTOR,
-      generateArticles(DEMO_ARTICLES, 7).map((fields) => ({ fields, note: '演示数据导入' })),
-      new Date(now.getTime() - 400 * 24 * HOUR),
-      await loadDictionary(tx),
-    ),
-  );
+  // The knowledge base: articles of every category, all in effect from before the demo's history. Written 25
+  // to a transaction (segmenting them is CPU work) so a server beside the seeder keeps answering.
+  const dictionary = await loadDictionary(db.orm);
+  const articles = [];
+  const all = generateArticles(DEMO_ARTICLES, 7).map((fields) => ({ fields, note: '演示数据导入' }));
+  for (let i = 0; i < all.length; i += 25) {
+    articles.push(
+      ...(await db.orm.transaction(async (tx) =>
+        insertArticles(
+          tx,
+          SYSTEM_ACTOR,
+          all.slice(i, i + 25),
+          new Date(now.getTime() - 400 * 24 * HOUR),
+          dictionary,
+        ),
+      )),
+    );
+    await yieldToEventLoop();
+  }
   const published = articles.filter((a) => a.status === 'published');
 
   // Update notices: one applied in time last week, one open and due tomorrow morning.

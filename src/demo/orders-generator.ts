@@ -3,6 +3,7 @@ import { loadCalendar } from '../calendar/service.ts';
 import type { Db } from '../db/client.ts';
 import type { Actor } from '../platform/actor.ts';
 import { createRandom, type Random } from '../platform/random.ts';
+import { yieldToEventLoop } from '../platform/yield.ts';
 import { actorOf, listCategories, type User } from '../modules/directory/index.ts';
 import {
   applyOrderAction,
@@ -135,6 +136,8 @@ async function simulateOrder(c: Context, stats: DemoOrderStats, windowDays: numb
     const at = new Date(t.getTime() + delay);
     if (at.getTime() > now.getTime()) return false;
     t = at;
+    // One short transaction per action, with the event loop's turn before it: requests wait for one action, not a whole order.
+    await yieldToEventLoop();
     await applyOrderAction(c.db.orm, actor, id, action, input, t, DEFAULT_ORDER_SETTINGS);
     stats.actions++;
     return true;
@@ -282,6 +285,9 @@ async function handleAtDepartment(
         {
           reached: true,
           satisfaction,
+          // 是否解决, asked beside the rating: an unsatisfied citizen says the matter is not solved (no draw, so
+          // the demo's other figures stay as they were).
+          resolved: satisfaction !== 'unsatisfied',
           reopen,
           note: reopen ? '市民对处理结果不满意，要求重办' : '市民对办理结果表示认可',
         },
@@ -330,6 +336,8 @@ export async function generateDemoOrders(
   for (let i = 0; i < options.count; i++) {
     await simulateOrder(c, stats, i >= options.count - recent ? 2 : 90);
     options.onProgress?.(i + 1, options.count);
+    // Each order is a few short transactions; between orders a server beside the generator answers requests.
+    await yieldToEventLoop();
   }
   await runDeadlineSweep(db.orm, now);
   return stats;

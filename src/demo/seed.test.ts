@@ -57,6 +57,14 @@ describe('demo city', () => {
     expect(span!.rest).toBeGreaterThan(0);
     const statuses = await queryRows<{ status: string }>(db.orm, sql`select distinct status from orders`);
     expect(statuses.length).toBeGreaterThanOrEqual(5);
+    // 是否解决 is recorded at every callback that reached the citizen, so the reports total it.
+    const [asked] = await queryRows<{ solved: number; unasked: number }>(
+      db.orm,
+      sql`select count(*) filter (where resolved is not null)::int solved,
+            count(*) filter (where reached and resolved is null)::int unasked from order_callbacks`,
+    );
+    expect(asked!.unasked).toBe(0);
+    expect(asked!.solved).toBeGreaterThan(0);
   });
 
   it('seeds the operator’s side: the roster, a searchable knowledge base, notices, standards, tasks, a QA sheet', async () => {
@@ -83,5 +91,22 @@ describe('demo city', () => {
     const { searchArticles } = await import('../modules/knowledge/index.ts');
     const found = await searchArticles(db.orm, '物业', { limit: 3 }, NOW);
     expect(found.results.length).toBeGreaterThan(0);
+  });
+
+  it('has a demo contract whose term covers today, with this month’s figures on at least 6 indicators', async () => {
+    expect(result.contract).toMatchObject({
+      id: 'demo-2026',
+      term: { from: '2026-02-01', to: '2027-02-01' },
+    });
+    const { assessContract, listReports } = await import('../modules/contracts/index.ts');
+    const reports = await listReports(db.orm, 'demo-2026');
+    const february = reports.find((r) => r.period === '2026-02')!;
+    expect(february.deliveredAt!.getTime()).toBeLessThanOrEqual(february.dueAt.getTime());
+    expect(february.checkedAt).not.toBeNull();
+    expect(reports.find((r) => r.period === '2026-03')!.deliveredAt).toBeNull();
+    const { resolveAsOf } = await import('../modules/contracts/index.ts');
+    const march = await assessContract(db.orm, 'demo-2026', '2026-03', resolveAsOf(undefined, NOW));
+    const withData = march.indicators.filter((i) => i.denominator > 0).map((i) => i.no);
+    expect(withData.length).toBeGreaterThanOrEqual(6);
   });
 });

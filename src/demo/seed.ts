@@ -1,12 +1,23 @@
 import { count } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { SYSTEM_ACTOR, type Role } from '../platform/actor.ts';
-import { createCategory, createDepartment, createUser, type User } from '../modules/directory/index.ts';
+import {
+  actorOf,
+  createCategory,
+  createDepartment,
+  createUser,
+  type User,
+} from '../modules/directory/index.ts';
 import { departments } from '../modules/directory/schema.ts';
 import { DEMO_CATEGORIES, DEMO_DEPARTMENTS, type DemoCategory } from './city-data.ts';
+import { DEMO_CATEGORY_KEYWORDS } from './category-keywords.ts';
 import { generateDemoOrders } from './orders-generator.ts';
 import { detectDemoHotTopics, seedDemoOperations } from './operations.ts';
+import { deliverDemoReports, seedDemoContract } from './contract-seed.ts';
 import { addDays, localDateOf, startOfLocalDay } from '../calendar/local-time.ts';
+import { hashPassword } from '../platform/passwords.ts';
+import { yieldToEventLoop } from '../platform/yield.ts';
+import type { DemoProgress } from './progress.ts';
 
 /** One password for every demo account, printed at first start and in the README. Demo only. */
 export const DEMO_PASSWORD = 'Demo-12345';
@@ -44,6 +55,7 @@ async function seedDepartments(db: Db, now: Date): Promise<Map<string, number>> 
       now,
     );
     ids.set(d!.code, row.id);
+    await yieldToEventLoop();
   }
   return ids;
 }
@@ -67,10 +79,12 @@ async function seedCategories(
           timeLimitDays: c.timeLimitDays ?? null,
           urgentTimeLimitDays: c.urgentTimeLimitDays ?? null,
           sortOrder: i,
+          keywords: DEMO_CATEGORY_KEYWORDS[c.code] ?? [],
         },
         now,
       );
       ids.set(c.code, view.id);
+      await yieldToEventLoop();
       if (c.children) await walk(c.children, view.id);
     }
   };
@@ -79,19 +93,25 @@ async function seedCategories(
 }
 
 async function seedUsers(db: Db, now: Date, departmentIds: Map<string, number>): Promise<DemoAccounts> {
-  const add = (
+  // One password for all: hashed once (scrypt costs ~0.1 s a hash), not 72 times.
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const add = async (
     username: string,
     role: Role,
     displayName: string,
     departmentId?: number,
     extra: { agentCode?: string; team?: string } = {},
-  ) =>
-    createUser(
+  ) => {
+    const user = await createUser(
       db.orm,
       SYSTEM_ACTOR,
       { username, password: DEMO_PASSWORD, role, displayName, departmentId, ...extra },
       now,
+      { passwordHash },
     );
+    await yieldToEventLoop();
+    return user;
+  };
   const agentNames = ['李娜', '王芳', '张静', '刘洋', '陈晨', '杨雪', '赵敏', '黄磊', '周婷', '吴倩'];
   const accounts: DemoAccounts = {
     admin: await add('admin', 'admin', '系统管理员'),
@@ -131,6 +151,8 @@ export interface DemoSeedOptions {
   orders?: number;
   seed?: number;
   log?: (line: string) => void;
+  /** How far the generation is, for the first start's health answer and banner. */
+  progress?: DemoProgress;
 }
 
 /** The demo city without its orders: departments, the dispatch catalogue, users of every role. */
@@ -156,6 +178,7 @@ export async function seedDemoOrders(
     count: options.orders ?? 2000,
     seed: options.seed ?? 12345,
     onProgress: (done, total) => {
+      options.progress?.at('orders', done / total);
       if (done % 250 === 0 || done === total) log(`demo orders: ${done}/${total}`);
     },
   });
@@ -167,62 +190,106 @@ export async function seedDemoCalls(
   now: Date,
   days: number,
   log: (line: string) => void = () => undefined,
+  progress?: DemoProgress,
 ) {
   if (days <= 0) return null;
   const { writeSimulation } = await import('../simulation/write-simulation.ts');
   const from = startOfLocalDay(addDays(localDateOf(now), -days));
-  const r = await writeSimulation(db, { from, to: now, agents: 45, seed: 7, now, withOrders: false });
+  const span = now.getTime() - from.getTime();
+  const r = await writeSimulation(db, {
+    from,
+    to: now,
+    agents: 45,
+    seed: 7,
+    now,
+    withOrders: false,
+    // Small batches, each its own statement, with a pause between: the server answers while they are written.
+    callBatch: 250,
+    onCallsWritten: (lastOfferedAt) =>
+      progress?.at('calls', (lastOfferedAt.getTime() - from.getTime()) / span),
+  });
   log(`demo calls: ${r.calls} calls over ${days} days (${r.answered} answered)`);
   return r;
 }
 
-/** The whole demo city with its orders and calls. */
+/** The whole demo city with its orders, calls, contract and operations, reporting progress as it goes. */
 export async function seedDemo(db: Db, now: Date, options: DemoSeedOptions & { callDays?: number } = {}) {
-  const city = await seedDemoCity(db, now, options.log);
+  const { log = () => undefined, progress } = options;
+  progress?.at('city');
+  const city = await seedDemoCity(db, now, log);
+  progress?.at('contract');
+  const contract = await seedDemoContract(db, now, log);
+  progress?.at('orders');
   const stats = await seedDemoOrders(db, now, city.accounts, options);
-  await (await import('../modules/triage/index.ts')).trainDemoModel(db.orm, now, options.log);
-  await seedDemoCalls(db, now, options.callDays ?? 30, options.log);
-  await seedDemoOperations(db, now, options.log);
-  await detectDemoHotTopics(db, now, options.log);
-  return { ...city, stats };
+  progress?.at('model');
+  await (await import('./triage-model.ts')).trainDemoModel(db.orm, now, log);
+  progress?.at('calls');
+  // Calls from the start of the demo contract's term (at least 30 days), so its months have an answer rate.
+  const callDays = options.callDays ?? Math.max(30, daysSince(contract.term.from, now) + 1);
+  await seedDemoCalls(db, now, callDays, log, progress);
+  progress?.at('operations');
+  await seedDemoOperations(db, now, log);
+  await deliverDemoReports(db, contract.id, actorOf(city.accounts.office[0]!), now, log);
+  progress?.at('hotTopics');
+  await detectDemoHotTopics(db, now, log);
+  progress?.done();
+  return { ...city, stats, contract };
 }
+
+/** Whole days from the start of `date` (city time) to `now`. */
+function daysSince(date: string, now: Date): number {
+  return Math.floor((now.getTime() - startOfLocalDay(date).getTime()) / 86_400_000);
+}
+
+/**
+ * The demo accounts as the startup banner prints them and the README lists them (a test keeps the two
+ * in step): user name(s), role in Chinese, role key.
+ */
+export const DEMO_ACCOUNTS: readonly { users: string; zh: string; role: string }[] = [
+  { users: 'admin', zh: '系统管理员', role: 'admin' },
+  { users: 'agent01 … agent10', zh: '话务员', role: 'agent' },
+  { users: 'lead01, lead02', zh: '班长', role: 'team_lead' },
+  { users: 'office01, office02', zh: '热线办', role: 'office' },
+  { users: 'kb01', zh: '知识库管理员', role: 'kb_editor' },
+  { users: 'dept_<code>, e.g. dept_zjj 住建局, dept_cgj 城管局', zh: '承办单位', role: 'department' },
+];
 
 export function printDemoAccounts(log: (line: string) => void): void {
   log('');
   log(`Demo accounts (password for all: ${DEMO_PASSWORD}):`);
-  log('  admin      系统管理员 admin');
-  log('  agent01…10 话务员 agent');
-  log('  lead01     班长 team_lead');
-  log('  office01   热线办 office');
-  log('  kb01       知识库编辑 kb_editor');
-  log('  dept_zjj   住建局承办人 department (every department has dept_<code>, e.g. dept_cgj 城管局)');
+  for (const a of DEMO_ACCOUNTS) log(`  ${a.users.padEnd(20)} ${a.zh} ${a.role}`);
   log('');
 }
 
 /**
- * On a database without departments: seeds the demo city and returns the generation of its orders, which the
- * server runs in the background after it starts listening (months of orders take a minute or two on the
- * embedded database). Returns null when the database already has data.
+ * On a database without departments: a progress tracker and the generation of the whole demo city, which the
+ * server runs in the background after it starts listening (GET /api/health reports the progress). Returns
+ * null when the database already has data.
  */
-export async function seedDemoCityIfEmpty(
+export async function prepareDemoCity(
   db: Db,
-  now: Date,
   log: (line: string) => void,
-): Promise<(() => Promise<unknown>) | null> {
+): Promise<{ progress: DemoProgress; run: (now: Date) => Promise<unknown> } | null> {
   const [row] = await db.orm.select({ n: count() }).from(departments);
   if (Number(row?.n ?? 0) > 0) {
     log('demo data already present (seeded on first start)');
     printDemoAccounts(log);
     return null;
   }
-  log('first start: seeding the demo city…');
-  const city = await seedDemoCity(db, now, log);
-  printDemoAccounts(log);
-  return async () => {
-    await seedDemoOrders(db, now, city.accounts, { log });
-    await (await import('../modules/triage/index.ts')).trainDemoModel(db.orm, now, log);
-    await seedDemoCalls(db, now, 30, log);
-    await seedDemoOperations(db, now, log);
-    await detectDemoHotTopics(db, now, log);
+  const { DemoProgress } = await import('./progress.ts');
+  const progress = new DemoProgress();
+  return {
+    progress,
+    run: async (now) => {
+      log('first start: writing the demo city in the background; the platform answers meanwhile');
+      try {
+        await seedDemo(db, now, { log, progress });
+      } catch (err) {
+        progress.failed();
+        throw err;
+      }
+      log('demo city ready');
+      printDemoAccounts(log);
+    },
   };
 }

@@ -1,3 +1,5 @@
+import { ROLE_LABELS as SHARED_ROLE_LABELS } from '../shared/labels.ts';
+
 /**
  * Who acts. `agent` 话务员, `team_lead` 班长, `office` 热线办 supervisor, `department` a handler bound to one
  * 承办单位, `admin` the platform administrator (users and reference data, not casework), `switch` a machine
@@ -7,15 +9,8 @@
 export const ROLES = ['agent', 'team_lead', 'office', 'department', 'admin', 'switch', 'kb_editor'] as const;
 export type Role = (typeof ROLES)[number];
 
-export const ROLE_LABELS: Record<Role, string> = {
-  agent: '话务员',
-  team_lead: '班长',
-  office: '热线办',
-  department: '承办单位',
-  admin: '系统管理员',
-  switch: '交换机接口',
-  kb_editor: '知识库管理员',
-};
+/** The roles' zh-CN labels, from the one table the console shares (src/shared/labels.ts). */
+export const ROLE_LABELS: Record<Role, string> = SHARED_ROLE_LABELS;
 
 export interface Actor {
   id: number | null;
@@ -23,7 +18,15 @@ export interface Actor {
   displayName: string;
   role: Role | 'system' | 'citizen';
   departmentId: number | null;
+  /** Set on a session that may only finish signing in (see `installAuthentication`). */
+  restriction?: SessionRestriction;
 }
+
+/**
+ * `password_expired`: the password is past the policy's age and must be changed first; `totp_enrolment`: the
+ * role must use a second factor and the user has not set one up yet.
+ */
+export type SessionRestriction = 'password_expired' | 'totp_enrolment';
 
 /** The platform itself, for automatic records (deadline sweep, seeding). */
 export const SYSTEM_ACTOR: Actor = {

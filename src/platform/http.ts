@@ -2,8 +2,10 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest, RawSe
 import type { FastifyBaseLogger } from 'fastify';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { hasZodFastifySchemaValidationErrors, type ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { Actor, Role } from './actor.ts';
-import { AppError, forbidden, unauthenticated, type FieldError } from './errors.ts';
+import type { Actor, Role, SessionRestriction } from './actor.ts';
+import { AppError, forbidden, unauthenticated, validationFailed, type FieldError } from './errors.ts';
+import { findHostileInput } from './input.ts';
+import { runWithClient } from './request-context.ts';
 
 /** The Fastify instance with zod schemas as the type provider, as every module's routes receive it. */
 export type AppInstance = FastifyInstance<
@@ -19,14 +21,24 @@ declare module 'fastify' {
     actor: Actor | null;
     bearerToken: string | null;
   }
+  interface FastifyContextConfig {
+    /** The roles that may call the route: its one declaration of who may act (see `installRoleGuard`). */
+    roles?: readonly Role[];
+    /** A route that takes longer text than the platform's field limit (e.g. a whole citizen message to search). */
+    maxFieldChars?: number;
+  }
 }
 
+/** The old way for role checks inside handlers (see `requireRole`); still the way to require any signed-in user. */
 export function requireActor(req: FastifyRequest): Actor {
   if (!req.actor) throw unauthenticated();
   return req.actor;
 }
 
-/** The signed-in actor, who must hold one of `roles`. */
+/**
+ * The signed-in actor, who must hold one of `roles`. The old way, kept while other branches still use it: a
+ * route now declares `config: { roles }` once and its handler calls `actorOf`.
+ */
 export function requireRole(req: FastifyRequest, ...roles: Role[]): Actor {
   const actor = requireActor(req);
   if (!roles.includes(actor.role as Role)) throw forbidden();
@@ -40,12 +52,65 @@ function fieldName(instancePath: string, context: string | undefined): string {
   return context === 'body' ? 'body' : (context ?? 'request');
 }
 
-interface ErrorBody {
+export interface ErrorBody {
   error: { code: string; message: string; messageZh: string } & Record<string, unknown>;
 }
 
 function send(reply: FastifyReply, status: number, body: ErrorBody) {
   return reply.code(status).type('application/json').send(body);
+}
+
+/** A failure as the status and body every answer uses; null for an unexpected error (a 500, logged). */
+export function errorAnswer(
+  err: FastifyError,
+): { status: number; body: ErrorBody; retryAfter?: number } | null {
+  if (err instanceof AppError) {
+    return {
+      status: err.status,
+      body: { error: { code: err.code, message: err.message, messageZh: err.messageZh, ...err.details } },
+      // Every 429 says when to come back (RFC 9110 10.2.3), so clients back off instead of hammering.
+      ...(err.status === 429 ? { retryAfter: Number(err.details.retryAfterSeconds ?? 60) } : {}),
+    };
+  }
+  if (hasZodFastifySchemaValidationErrors(err)) {
+    const fields: FieldError[] = err.validation.map((v) => ({
+      field: fieldName(v.instancePath, err.validationContext),
+      message: v.message ?? 'invalid',
+    }));
+    const names = [...new Set(fields.map((f) => f.field))].join(', ');
+    return {
+      status: 400,
+      body: {
+        error: {
+          code: 'validation_failed',
+          message: `Invalid input: ${names}`,
+          messageZh: `输入有误：${names}`,
+          fields,
+        },
+      },
+    };
+  }
+  const dataError = databaseDataError(err);
+  if (dataError) {
+    return {
+      status: 400,
+      body: {
+        error: {
+          code: 'invalid_input',
+          message: `Invalid input (${dataError})`,
+          messageZh: '输入的值超出允许范围',
+        },
+      },
+    };
+  }
+  const status = err.statusCode ?? 500;
+  if (status >= 400 && status < 500) {
+    return {
+      status,
+      body: { error: { code: err.code ?? 'bad_request', message: err.message, messageZh: '请求有误' } },
+    };
+  }
+  return null;
 }
 
 /**
@@ -54,31 +119,10 @@ function send(reply: FastifyReply, status: number, body: ErrorBody) {
  */
 export function installErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError, req: FastifyRequest, reply: FastifyReply) => {
-    if (err instanceof AppError) {
-      return send(reply, err.status, {
-        error: { code: err.code, message: err.message, messageZh: err.messageZh, ...err.details },
-      });
-    }
-    if (hasZodFastifySchemaValidationErrors(err)) {
-      const fields: FieldError[] = err.validation.map((v) => ({
-        field: fieldName(v.instancePath, err.validationContext),
-        message: v.message ?? 'invalid',
-      }));
-      const names = [...new Set(fields.map((f) => f.field))].join(', ');
-      return send(reply, 400, {
-        error: {
-          code: 'validation_failed',
-          message: `Invalid input: ${names}`,
-          messageZh: `输入有误：${names}`,
-          fields,
-        },
-      });
-    }
-    const status = err.statusCode ?? 500;
-    if (status >= 400 && status < 500) {
-      return send(reply, status, {
-        error: { code: err.code ?? 'bad_request', message: err.message, messageZh: '请求有误' },
-      });
+    const answer = errorAnswer(err);
+    if (answer) {
+      if (answer.retryAfter !== undefined) reply.header('retry-after', String(answer.retryAfter));
+      return send(reply, answer.status, answer.body);
     }
     req.log.error(err);
     return send(reply, 500, {
@@ -92,6 +136,55 @@ export function installErrorHandler(app: FastifyInstance): void {
   );
 }
 
+/**
+ * PostgreSQL's class 22 "data exception" (a number out of range, an invalid date or byte sequence): input that
+ * slipped past a schema is still the client's fault, so it answers 400 rather than 500. The schemas built from
+ * `platform/input.ts` are meant to stop it first and name the field; this is the net under them.
+ */
+function databaseDataError(err: unknown): string | null {
+  for (
+    let e = err as { code?: unknown; cause?: unknown } | undefined, i = 0;
+    e && i < 4;
+    e = e.cause as typeof e, i++
+  ) {
+    if (typeof e.code === 'string' && /^22[0-9A-Z]{3}$/.test(e.code)) return e.code;
+  }
+  return null;
+}
+
+/**
+ * Refuses, for every route and before its schema runs, strings that PostgreSQL cannot store or no honest client
+ * sends (NUL, lone surrogates, a field past the size limit) anywhere in the path, query or JSON body: one check
+ * instead of one per route, and it covers the routes anyone may call without signing in.
+ */
+export function installInputGuard(app: FastifyInstance): void {
+  app.addHook('preValidation', async (req) => {
+    const maxChars = req.routeOptions.config?.maxFieldChars;
+    for (const part of [req.params, req.query, req.body]) {
+      const bad = findHostileInput(part, '', undefined, maxChars);
+      if (bad) throw validationFailed([{ field: bad.field || 'body', message: bad.message }]);
+    }
+  });
+}
+
+/** The console's session cookie (HttpOnly, SameSite=Strict, Secure over TLS). */
+export const SESSION_COOKIE = 'hotline_session';
+
+/**
+ * A write authenticated by the cookie must come from the console's own origin (defence in depth beside
+ * SameSite=Strict against cross-site request forgery); reads and requests without an Origin header pass.
+ */
+function sameOrigin(req: FastifyRequest): boolean {
+  if (req.method === 'GET' || req.method === 'HEAD') return true;
+  const origin = req.headers.origin;
+  if (!origin) return true;
+  try {
+    return new URL(origin).host === req.headers.host;
+  } catch {
+    return false;
+  }
+}
+
 /** Reads the bearer token on every request and resolves the actor; routes decide whether one is required. */
 export function installAuthentication(
   app: FastifyInstance,
@@ -99,29 +192,96 @@ export function installAuthentication(
 ): void {
   app.decorateRequest('actor', null);
   app.decorateRequest('bearerToken', null);
+  // Everything the request causes runs with its client known, so audit rows name the address and agent.
+  app.addHook('onRequest', (req, _reply, done) => {
+    const agent = req.headers['user-agent'];
+    runWithClient({ address: req.ip ?? null, userAgent: typeof agent === 'string' ? agent : null }, done);
+  });
   app.addHook('onRequest', async (req) => {
     const header = req.headers.authorization;
     const m = header ? /^Bearer\s+(\S+)$/i.exec(header) : null;
-    // A browser's EventSource cannot send headers: event streams may carry the token in the query instead.
-    const streamToken =
-      !m && req.url.split('?')[0]!.endsWith('/stream')
-        ? new URL(req.url, 'http://x').searchParams.get('token')
-        : null;
-    const token = m?.[1] ?? streamToken;
+    // The console signs in with an HttpOnly cookie (script never sees the token; EventSource sends it too); API
+    // and CLI clients send the bearer header. No token is ever taken from the URL, where logs and history keep it.
+    const cookie = m ? undefined : req.cookies?.[SESSION_COOKIE];
+    const token = m?.[1] ?? cookie ?? null;
     if (token) {
       req.bearerToken = token;
       req.actor = await authenticate(token);
     }
+    if (cookie && req.actor && !sameOrigin(req))
+      throw forbidden('Cross-site request refused', '拒绝跨站请求');
     // Everything under /api needs a signed-in user except sign-in, health and the citizens' public endpoints;
     // checked before body validation so an anonymous caller learns nothing about the schema.
     const url = req.url.split('?')[0]!;
     if (!url.startsWith('/api/')) return;
-    if (url === '/api/auth/login' || url === '/api/health' || url.startsWith('/api/public/')) return;
+    if (
+      url === '/api/auth/login' ||
+      url === '/api/auth/password' ||
+      url === '/api/health' ||
+      url.startsWith('/api/public/')
+    )
+      return;
     if (!req.actor) throw unauthenticated();
+    // A session that must first change its password or set up its second factor can do only that.
+    const restriction = req.actor.restriction;
+    if (restriction && !RESTRICTED_ALLOWED[restriction].includes(url))
+      throw restriction === 'password_expired'
+        ? new AppError(
+            'password_expired',
+            403,
+            'The password has expired: change it first',
+            '口令已过期，请先修改口令',
+            {
+              changeAt: '/api/auth/password',
+            },
+          )
+        : new AppError(
+            'totp_enrolment_required',
+            403,
+            'Set up the second factor (one-time codes) first',
+            '请先绑定动态口令（双因素认证）',
+            { enrolAt: '/api/auth/totp/enrol' },
+          );
   });
 }
 
+/** What a restricted session may still call (see `SessionRestriction`). */
+const RESTRICTED_ALLOWED: Record<SessionRestriction, string[]> = {
+  password_expired: ['/api/auth/me', '/api/auth/logout', '/api/auth/password'],
+  totp_enrolment: [
+    '/api/auth/me',
+    '/api/auth/logout',
+    '/api/auth/password',
+    '/api/auth/totp',
+    '/api/auth/totp/enrol',
+    '/api/auth/totp/confirm',
+  ],
+};
+
 /**
+ * Makes each route's `config.roles` its guard: a preValidation hook admits only those roles, so a role that may
+ * not act gets 403 before its body is validated (and learns nothing about the schema). Installed before any
+ * route is registered; the handler then takes the admitted actor with `actorOf`.
+ */
+export function installRoleGuard(app: FastifyInstance): void {
+  app.addHook('onRoute', (route) => {
+    const roles = route.config?.roles;
+    if (!roles) return;
+    const guard = async (req: FastifyRequest) => {
+      requireRole(req, ...roles);
+    };
+    const existing = route.preValidation ? [route.preValidation].flat() : [];
+    route.preValidation = [guard, ...existing];
+  });
+}
+
+/** The actor of a route whose `config.roles` already admitted them (or of any signed-in route). */
+export function actorOf(req: FastifyRequest): Actor {
+  return requireActor(req);
+}
+
+/**
+ * The old way, kept while other branches still add routes with it: prefer `config: { roles }` on the route.
  * A preValidation hook that admits only `roles`, so a role that may not act gets 403 before its body is
  * validated (and learns nothing about the schema). Handlers then take the actor with `requireRole`.
  */

@@ -1,4 +1,5 @@
 import {
+  bigint,
   bigserial,
   index,
   integer,
@@ -38,9 +39,30 @@ export const auditLog = pgTable(
     entityId: text('entity_id'),
     before: jsonb('before'),
     after: jsonb('after'),
+    /** The client's address and user agent (等保 2.0 8.1.4.3 security audit: who, from where). */
+    clientAddress: text('client_address'),
+    userAgent: text('user_agent'),
+    /** SM3 of the previous row's hash and this row's canonical form: an edit or deletion breaks the chain. */
+    prevHash: text('prev_hash'),
+    hash: text('hash'),
   },
-  (t) => [index('audit_log_entity_idx').on(t.entity, t.entityId), index('audit_log_at_idx').on(t.at)],
+  (t) => [
+    index('audit_log_entity_idx').on(t.entity, t.entityId),
+    index('audit_log_at_idx').on(t.at),
+    index('audit_log_actor_idx').on(t.actorId, t.at),
+  ],
 );
+
+/**
+ * The head of the audit chain, one row: appends lock it, so concurrent writers queue instead of forking the
+ * chain, and the last row's hash is kept apart so deleting the newest rows is detected too.
+ */
+export const auditChainHead = pgTable('audit_chain_head', {
+  id: integer('id').primaryKey(),
+  lastId: bigint('last_id', { mode: 'number' }).notNull(),
+  lastHash: text('last_hash').notNull(),
+  entries: bigint('entries', { mode: 'number' }).notNull(),
+});
 
 /** Fixed-window counters shared by every process (public intake is rate-limited per client address). */
 export const rateLimits = pgTable(
@@ -80,3 +102,36 @@ export const alerts = pgTable(
   },
   (t) => [uniqueIndex('alerts_kind_subject_key').on(t.kind, t.subject)],
 );
+
+/**
+ * 幂等键 — the first answer to a write sent with an `Idempotency-Key` header, so a client that retries after a
+ * lost answer (a crash, a dropped connection) gets that answer again instead of a second order. `scope` is the
+ * user (`user:<id>`) or, for citizens, the client address (`ip:<addr>`). `response` holds the whole stored
+ * answer in one column (it carries personal data: encrypted at rest by the data-protection layer). A row whose
+ * `status` is null is a request still in flight.
+ */
+export const idempotencyKeys = pgTable(
+  'idempotency_keys',
+  {
+    scope: text('scope').notNull(),
+    key: text('key').notNull(),
+    route: text('route').notNull(),
+    requestHash: text('request_hash').notNull(),
+    status: integer('status'),
+    response: text('response'),
+    createdAt: ts('created_at').notNull(),
+    expiresAt: ts('expires_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.scope, t.key] }), index('idempotency_keys_expires_idx').on(t.expiresAt)],
+);
+
+/**
+ * Failed sign-ins per account (`user:<name>`) and per client address (`ip:<addr>`): a run of failures locks
+ * that key until `lockedUntil` (等保 2.0 level 3, GB/T 22239-2019 8.1.4.1 b: "login failure handling").
+ */
+export const signInFailures = pgTable('sign_in_failures', {
+  key: text('key').primaryKey(),
+  failures: integer('failures').notNull(),
+  lastFailureAt: ts('last_failure_at').notNull(),
+  lockedUntil: ts('locked_until'),
+});

@@ -1,8 +1,9 @@
-import { eq, inArray } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { DbOrTx } from '../db/client.ts';
 import type { Actor } from './actor.ts';
 import { recordAudit } from './audit.ts';
+import { cached, invalidate } from './cache.ts';
 import { notFound, validationFailed } from './errors.ts';
 import { settings } from './schema.ts';
 
@@ -31,10 +32,18 @@ export function settingDefinitions(): SettingDefinition<unknown>[] {
   return [...registry.values()].sort((a, b) => a.key.localeCompare(b.key));
 }
 
+/** Every stored setting (a few dozen rows), cached in process; writes announce themselves (platform/cache.ts). */
+function storedSettings(db: DbOrTx): Promise<Map<string, unknown>> {
+  return cached(db, 'settings', async () => {
+    const rows = await db.select({ key: settings.key, value: settings.value }).from(settings);
+    return new Map(rows.map((r) => [r.key, r.value]));
+  });
+}
+
 export async function readSetting<T>(db: DbOrTx, def: SettingDefinition<T>): Promise<T> {
-  const [row] = await db.select().from(settings).where(eq(settings.key, def.key));
-  if (!row) return def.default;
-  const parsed = def.schema.safeParse(row.value);
+  const stored = await storedSettings(db);
+  if (!stored.has(def.key)) return def.default;
+  const parsed = def.schema.safeParse(stored.get(def.key));
   // A stored value that no longer fits the definition (a release changed it) falls back to the default.
   return parsed.success ? parsed.data : def.default;
 }
@@ -44,16 +53,7 @@ export async function readSettingsOf(
   db: DbOrTx,
   defs: SettingDefinition<unknown>[],
 ): Promise<Record<string, unknown>> {
-  const rows = await db
-    .select()
-    .from(settings)
-    .where(
-      inArray(
-        settings.key,
-        defs.map((d) => d.key),
-      ),
-    );
-  const stored = new Map(rows.map((r) => [r.key, r.value]));
+  const stored = await storedSettings(db);
   return Object.fromEntries(
     defs.map((d) => {
       const parsed = stored.has(d.key) ? d.schema.safeParse(stored.get(d.key)) : null;
@@ -79,6 +79,7 @@ export async function writeSetting(db: DbOrTx, actor: Actor, key: string, value:
       target: settings.key,
       set: { value: parsed.data as object, updatedBy: actor.id, updatedAt: now },
     });
+  await invalidate(db, 'settings');
   await recordAudit(db, actor, now, {
     action: 'set',
     entity: 'setting',

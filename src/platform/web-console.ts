@@ -13,7 +13,7 @@ export const WEB_DIST = fileURLToPath(new URL('../../web/dist', import.meta.url)
 export async function mountWebConsole(app: FastifyInstance, dist = WEB_DIST): Promise<boolean> {
   const index = path.join(dist, 'index.html');
   if (!fs.existsSync(index)) {
-    app.get('/', async (_req, reply) =>
+    app.get('/', { schema: { hide: true } }, async (_req, reply) =>
       reply
         .type('text/plain; charset=utf-8')
         .send('12345 热线平台: the web console is not built. Run `npm run build:web`. API docs: /docs'),
@@ -32,7 +32,8 @@ export async function mountWebConsole(app: FastifyInstance, dist = WEB_DIST): Pr
   app.addHook('onSend', async (req, reply) => {
     if (req.url.startsWith('/assets/')) reply.header('cache-control', 'public, max-age=31536000, immutable');
   });
-  app.get('/*', async (req, reply) => {
+  // The console's pages are not part of the API: kept out of the OpenAPI document.
+  app.get('/*', { schema: { hide: true } }, async (req, reply) => {
     const url = req.url.split('?')[0]!;
     if (url.startsWith('/api/') || url.startsWith('/docs')) return reply.callNotFound();
     return reply.header('cache-control', 'no-cache').sendFile('index.html');

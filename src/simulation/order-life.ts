@@ -1,8 +1,7 @@
 import type { ChinaCalendar } from '../calendar/china-calendar.ts';
 import { addWorkingDays } from '../calendar/working-days.ts';
 import type { Random } from '../platform/random.ts';
-import { deadlineStateAt, warnAtFor } from '../modules/orders/deadlines.ts';
-import type { Status } from '../modules/orders/state-machine.ts';
+import { deadlineStateAt, type Status, warnAtFor } from '../modules/orders/index.ts';
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;

@@ -3,6 +3,7 @@ import { localDateOf } from '../calendar/local-time.ts';
 import type { DbOrTx } from '../db/client.ts';
 import { queryRows } from '../db/rows.ts';
 import { orderCallbacks, orderDispatches, orderReturns, orders } from '../modules/orders/schema.ts';
+import { historyRefusal, sealCaller } from '../modules/orders/index.ts';
 import type { PlannedOrder } from './order-life.ts';
 
 export interface OrderToWrite {
@@ -38,6 +39,14 @@ async function reserveNumbers(db: DbOrTx, day: string, n: number): Promise<strin
  */
 export async function writeOrders(db: DbOrTx, batch: OrderToWrite[], now: Date): Promise<string[]> {
   if (!batch.length) return [];
+  // The bulk path writes statuses without applyOrderAction, so each planned step is held to the same table.
+  for (const o of batch) {
+    const steps = o.plan.events.map((e) => ({ action: e.action, from: e.from, to: e.to, role: e.actorRole }));
+    const refused = historyRefusal(steps);
+    if (refused) throw new Error(`simulated order refused at step ${refused.index}: ${refused.reason}`);
+    if (steps.at(-1)?.to !== o.plan.status)
+      throw new Error('simulated order: status differs from its history');
+  }
   const byDay = new Map<string, OrderToWrite[]>();
   for (const o of batch) {
     const day = localDateOf(o.receivedAt);
@@ -62,8 +71,7 @@ export async function writeOrders(db: DbOrTx, batch: OrderToWrite[], now: Date):
           urgency: 'normal',
           title: o.title,
           content: o.content,
-          callerName: o.callerName,
-          callerPhone: o.callerPhone,
+          ...sealCaller({ callerName: o.callerName, callerPhone: o.callerPhone, address: null }),
           callerAnonymous: false,
           callbackWanted: o.callbackWanted,
           district: o.district,

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../db/client.ts';
 import { queryRows } from '../db/rows.ts';
 import { callMetrics } from '../modules/calls/index.ts';
+import { historyRefusal, type RecordedStep } from '../modules/orders/index.ts';
 import { createTestDb } from '../testing/test-db.ts';
 import { writeSimulation } from './write-simulation.ts';
 
@@ -63,6 +64,30 @@ describe('a simulated stretch written to the database', () => {
       sql`select distinct status from orders where status not in ('closed', 'archived')`,
     );
     expect(open.length).toBeGreaterThan(0);
+  });
+
+  // Issue 11: the simulation writes statuses in bulk, so every order's history is replayed through the table.
+  it('writes only histories the transition table allows, step by step', async () => {
+    const rows = await queryRows<RecordedStep & { orderId: number; status: string }>(
+      db.orm,
+      sql`select e.order_id "orderId", e.action, e.from_status "from", e.to_status "to", e.actor_role "role",
+            o.status from order_events e join orders o on o.id = e.order_id order by e.order_id, e.at, e.id`,
+    );
+    const histories = new Map<number, { status: string; steps: RecordedStep[] }>();
+    for (const r of rows) {
+      const h = histories.get(r.orderId) ?? { status: r.status, steps: [] };
+      h.steps.push({ action: r.action, from: r.from, to: r.to, role: r.role });
+      histories.set(r.orderId, h);
+    }
+    expect(histories.size).toBe(result.orders);
+    const refused = [...histories].flatMap(([id, h]) => {
+      const r = historyRefusal(h.steps);
+      if (r) return [{ id, ...r }];
+      return h.steps.at(-1)!.to === h.status
+        ? []
+        : [{ id, index: -1, reason: 'status differs from history' }];
+    });
+    expect(refused).toEqual([]);
   });
 
   it('refuses to write the same seed twice', async () => {

@@ -2,10 +2,9 @@ import { asc, desc, eq, sql } from 'drizzle-orm';
 import type { Database, DbOrTx } from '../../db/client.ts';
 import type { Actor } from '../../platform/actor.ts';
 import { conflict, notFound } from '../../platform/errors.ts';
-import { readSetting } from '../../platform/settings.ts';
 import { queryRows } from '../../db/rows.ts';
+import { openNumber } from './personal-data.ts';
 import { callCallbackAttempts, callCallbacks, calls } from './schema.ts';
-import { CALLBACK_MAX_ATTEMPTS } from './settings.ts';
 
 export const CALLBACK_STATUSES = ['open', 'done', 'unreachable'] as const;
 
@@ -34,6 +33,7 @@ export async function listCallbacks(db: DbOrTx, status: string | undefined, page
   return {
     items: items.map((r) => ({
       ...r.callback,
+      callerNumber: openNumber(r.callback.callerNumber, 'call_callbacks')!,
       queue: r.queue,
       offeredAt: r.offeredAt,
       abandonReason: r.abandonReason,
@@ -46,7 +46,8 @@ export async function listCallbacks(db: DbOrTx, status: string | undefined, page
 
 /**
  * One attempt to call a missed caller back. Reached: done (optionally with the order it produced). Not reached:
- * the attempt is kept, and after the setting's number of attempts the callback is closed as unreachable.
+ * the attempt is kept, and after `maxAttempts` unreached attempts (the setting `calls.callbackMaxAttempts`, read by
+ * the caller) the callback is closed as unreachable.
  */
 export async function attemptCallback(
   db: Database,
@@ -54,8 +55,8 @@ export async function attemptCallback(
   id: number,
   input: { reached: boolean; note?: string; orderNumber?: string },
   now: Date,
+  maxAttempts: number,
 ) {
-  const maxAttempts = await readSetting(db, CALLBACK_MAX_ATTEMPTS);
   return db.transaction(async (tx) => {
     const [cb] = await tx.select().from(callCallbacks).where(eq(callCallbacks.id, id)).for('update');
     if (!cb) throw notFound(`Callback ${id}`, `回拨任务 ${id} `);

@@ -292,8 +292,10 @@ describe('wallboard stream', () => {
     const port = (t.app.server.address() as { port: number }).port;
     const token = (await t.as('lead')).authorization!.slice('Bearer '.length);
     const controller = new AbortController();
-    const res = await fetch(`http://127.0.0.1:${port}/api/calls/wallboard/stream?token=${token}`, {
+    // The console's EventSource sends the HttpOnly session cookie, like any same-origin request.
+    const res = await fetch(`http://127.0.0.1:${port}/api/calls/wallboard/stream`, {
       signal: controller.signal,
+      headers: { cookie: `hotline_session=${token}` },
     });
     expect(res.headers.get('content-type')).toContain('text/event-stream');
     const reader = res.body!.getReader();

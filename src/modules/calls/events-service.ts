@@ -1,10 +1,9 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client.ts';
 import { conflict } from '../../platform/errors.ts';
-import { readSetting } from '../../platform/settings.ts';
 import type { CallEventInput } from './model.ts';
+import { openNumber, sealNumber } from './personal-data.ts';
 import { callCallbacks, calls } from './schema.ts';
-import { CALLBACK_DUE_HOURS } from './settings.ts';
 
 /** The channel on which every change to calls is announced, for the wallboards of all processes. */
 export const CALLS_CHANNEL = 'hotline_calls';
@@ -16,7 +15,13 @@ const LIVE = 'live';
  * same rows as imports (source `live`); replays of an event change nothing. An event for a call never offered,
  * or one that contradicts what is recorded (answered after it was abandoned), answers 409.
  */
-export async function applyCallEvent(db: Database, e: CallEventInput, now: Date) {
+export async function applyCallEvent(
+  db: Database,
+  e: CallEventInput,
+  now: Date,
+  /** The setting `calls.callbackDueHours` (a missed call's callback is due this long after it), read by the caller. */
+  dueHours: number,
+) {
   const result = await db.transaction(async (tx) => {
     if (e.type === 'offered') {
       await tx
@@ -24,7 +29,7 @@ export async function applyCallEvent(db: Database, e: CallEventInput, now: Date)
         .values({
           source: LIVE,
           callId: e.callId,
-          callerNumber: e.callerNumber ?? null,
+          callerNumber: sealNumber(e.callerNumber, 'calls'),
           queue: e.queue ?? null,
           offeredAt: e.at,
           createdAt: now,
@@ -58,14 +63,13 @@ export async function applyCallEvent(db: Database, e: CallEventInput, now: Date)
             .update(calls)
             .set({ abandonedAt: e.at, abandonReason: e.abandonReason ?? 'caller_hangup' })
             .where(eq(calls.id, call.id));
-          const number = e.callerNumber ?? call.callerNumber;
+          const number = e.callerNumber ?? openNumber(call.callerNumber, 'calls');
           if (number) {
-            const dueHours = await readSetting(tx, CALLBACK_DUE_HOURS);
             await tx
               .insert(callCallbacks)
               .values({
                 callPk: call.id,
-                callerNumber: number,
+                callerNumber: sealNumber(number, 'call_callbacks')!,
                 missedAt: e.at,
                 dueAt: new Date(e.at.getTime() + dueHours * 3600_000),
               })
@@ -83,7 +87,8 @@ export async function applyCallEvent(db: Database, e: CallEventInput, now: Date)
     }
     await tx.execute(sql`select pg_notify(${CALLS_CHANNEL}, ${e.type})`);
     const [after] = await tx.select().from(calls).where(eq(calls.id, call.id));
-    return after!;
+    // The switch sent the number itself; it gets it back as it sent it, not sealed.
+    return { ...after!, callerNumber: openNumber(after!.callerNumber, 'calls') };
   });
   return result;
 }

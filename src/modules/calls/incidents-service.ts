@@ -4,9 +4,7 @@ import type { Actor } from '../../platform/actor.ts';
 import { raiseAlert } from '../../platform/alerts.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import { conflict, notFound, validationFailed } from '../../platform/errors.ts';
-import { readSetting } from '../../platform/settings.ts';
 import { callExemptions, hotlineOutages } from './schema.ts';
-import { OUTAGE_ALERT_HOURS } from './settings.ts';
 
 /** 突发事件 — the operator (or the office) asks that a window's calls be left out of the answer rate. */
 export async function requestExemption(
@@ -81,6 +79,8 @@ export async function recordOutage(
   actor: Actor,
   input: { startedAt: Date; endedAt?: Date | null; cause: string; operatorFault?: boolean | null },
   now: Date,
+  /** The setting `calls.outageAlertHours`, read by the caller. */
+  alertHours: number,
 ) {
   if (input.endedAt && input.endedAt.getTime() <= input.startedAt.getTime()) {
     throw validationFailed([{ field: 'endedAt', message: 'must be after startedAt' }]);
@@ -97,11 +97,19 @@ export async function recordOutage(
     })
     .returning();
   await recordAudit(db, actor, now, { action: 'record', entity: 'outage', entityId: row!.id, after: row });
-  await checkOutages(db, now);
+  await checkOutages(db, now, alertHours);
   return row!;
 }
 
-export async function endOutage(db: DbOrTx, actor: Actor, id: number, endedAt: Date, now: Date) {
+export async function endOutage(
+  db: DbOrTx,
+  actor: Actor,
+  id: number,
+  endedAt: Date,
+  now: Date,
+  /** The setting `calls.outageAlertHours`, read by the caller. */
+  alertHours: number,
+) {
   const [before] = await db.select().from(hotlineOutages).where(eq(hotlineOutages.id, id));
   if (!before) throw notFound(`Outage ${id}`, `中断记录 ${id} `);
   if (before.endedAt) throw conflict('outage_ended', `Outage ${id} has ended`, '该中断已结束');
@@ -113,7 +121,7 @@ export async function endOutage(db: DbOrTx, actor: Actor, id: number, endedAt: D
     .where(eq(hotlineOutages.id, id))
     .returning();
   await recordAudit(db, actor, now, { action: 'end', entity: 'outage', entityId: id, before, after });
-  await checkOutages(db, now);
+  await checkOutages(db, now, alertHours);
   return after!;
 }
 
@@ -125,8 +133,7 @@ export function outageHours(o: { startedAt: Date; endedAt: Date | null }, now: D
  * Raises a termination-risk alert for every outage that has run (or ran) past the setting's continuous hours
  * (Luohe art. 8.3(5)); the sweep calls this for outages still going on.
  */
-export async function checkOutages(db: DbOrTx, now: Date): Promise<number> {
-  const hours = await readSetting(db, OUTAGE_ALERT_HOURS);
+export async function checkOutages(db: DbOrTx, now: Date, hours: number): Promise<number> {
   const threshold = new Date(now.getTime() - hours * 3600_000);
   const long = await db
     .select()
@@ -171,8 +178,7 @@ export async function checkOutages(db: DbOrTx, now: Date): Promise<number> {
   return long.length;
 }
 
-export async function listOutages(db: DbOrTx, now: Date) {
-  const hours = await readSetting(db, OUTAGE_ALERT_HOURS);
+export async function listOutages(db: DbOrTx, now: Date, hours: number) {
   const rows = await db.select().from(hotlineOutages).orderBy(desc(hotlineOutages.startedAt)).limit(500);
   return rows.map((o) => ({
     ...o,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { zInstant } from '../../platform/input.ts';
 
 /**
  * Why a call offered to the agent queue never reached an agent. `caller_hangup` (ABANDON in Asterisk,
@@ -51,7 +52,7 @@ export type ImportFormat = (typeof IMPORT_FORMATS)[number];
 export const CallEventInput = z.object({
   type: z.enum(['offered', 'answered', 'abandoned', 'ended', 'rated']),
   callId: z.string().trim().min(1).max(128),
-  at: z.coerce.date(),
+  at: zInstant,
   callerNumber: z.string().trim().max(32).nullish(),
   queue: z.string().trim().max(64).nullish(),
   agent: z.string().trim().max(64).nullish(),
@@ -59,3 +60,301 @@ export const CallEventInput = z.object({
   rating: z.number().int().min(1).max(5).optional(),
 });
 export type CallEventInput = z.infer<typeof CallEventInput>;
+
+// What each route answers. Fastify serialises every answer through these, so a field not declared here is
+// not sent, and an answer that does not match fails loudly instead of reaching the console.
+
+export const ApplyCallEventResponse = z.object({
+  id: z.number(),
+  source: z.string(),
+  callId: z.string(),
+  callerNumber: z.string().nullable(),
+  queue: z.string().nullable(),
+  offeredAt: z.date(),
+  answeredAt: z.date().nullable(),
+  agent: z.string().nullable(),
+  endedAt: z.date().nullable(),
+  abandonedAt: z.date().nullable(),
+  abandonReason: z.string().nullable(),
+  ivrRating: z.number().nullable(),
+  orderNumbers: z.array(z.string()),
+  importId: z.number().nullable(),
+  createdAt: z.date(),
+});
+
+export const CallMetricsResponse = z.object({
+  from: z.date(),
+  to: z.date(),
+  granularity: z.enum(['interval', 'day', 'month', 'quarter', 'year']),
+  totals: z.object({
+    offered: z.number(),
+    answered: z.number(),
+    abandoned: z.number(),
+    abandonedByCaller: z.number(),
+    waiting: z.number(),
+    answerRate: z.number().nullable(),
+    answeredWithin15s: z.number(),
+    answeredWithin15sRate: z.number().nullable(),
+    answeredWithinThreshold: z.number(),
+    thresholdSeconds: z.number(),
+    asaSeconds: z.number().nullable(),
+    ahtSeconds: z.number().nullable(),
+    longestWaitSeconds: z.number().nullable(),
+    excluded: z.object({
+      exemptedOffered: z.number(),
+      exemptedAnswered: z.number(),
+      shortAbandoned: z.number(),
+    }),
+  }),
+  intervals: z.array(
+    z.object({
+      offered: z.number(),
+      answered: z.number(),
+      abandoned: z.number(),
+      abandonedByCaller: z.number(),
+      waiting: z.number(),
+      answerRate: z.number().nullable(),
+      answeredWithin15s: z.number(),
+      answeredWithin15sRate: z.number().nullable(),
+      answeredWithinThreshold: z.number(),
+      thresholdSeconds: z.number(),
+      asaSeconds: z.number().nullable(),
+      ahtSeconds: z.number().nullable(),
+      longestWaitSeconds: z.number().nullable(),
+      excluded: z.object({
+        exemptedOffered: z.number(),
+        exemptedAnswered: z.number(),
+        shortAbandoned: z.number(),
+      }),
+      start: z.date(),
+    }),
+  ),
+  exemptions: z.array(z.object({ id: z.number(), startsAt: z.date(), endsAt: z.date(), reason: z.string() })),
+  settings: z.object({ shortAbandonSeconds: z.number(), serviceLevelSeconds: z.number() }),
+});
+
+/** A line of a call log the importer refused, and why. */
+const RejectedLine = z.object({ line: z.number(), reason: z.string() });
+
+export const ImportCallLogResponse = z.object({
+  importId: z.number(),
+  rejections: z.array(RejectedLine),
+  read: z.number(),
+  calls: z.number(),
+  imported: z.number(),
+  alreadyPresent: z.number(),
+  rejected: z.number(),
+  skipped: z.number(),
+});
+
+export const GetCallsImportsResponse = z.object({
+  items: z.array(
+    z.object({
+      id: z.number(),
+      format: z.string(),
+      fileName: z.string().nullable(),
+      startedAt: z.date(),
+      finishedAt: z.date().nullable(),
+      read: z.number(),
+      imported: z.number(),
+      alreadyPresent: z.number(),
+      rejected: z.number(),
+      skipped: z.number(),
+      rejections: z.array(RejectedLine).nullable(),
+      importedBy: z.number().nullable(),
+    }),
+  ),
+});
+
+export const GetCallsResponse = z.object({
+  items: z.array(
+    z.object({
+      callerNumber: z.string().nullable(),
+      id: z.number(),
+      source: z.string(),
+      callId: z.string(),
+      queue: z.string().nullable(),
+      offeredAt: z.date(),
+      answeredAt: z.date().nullable(),
+      agent: z.string().nullable(),
+      endedAt: z.date().nullable(),
+      abandonedAt: z.date().nullable(),
+      abandonReason: z.string().nullable(),
+      ivrRating: z.number().nullable(),
+      orderNumbers: z.array(z.string()),
+      importId: z.number().nullable(),
+      createdAt: z.date(),
+    }),
+  ),
+  total: z.number(),
+  page: z.number(),
+  pageSize: z.number(),
+});
+
+export const GetCallsSatisfactionResponse = z.object({
+  items: z.array(z.object({ count: z.number(), agent: z.string().nullable(), rating: z.number() })),
+});
+
+export const GetCallsCallbacksResponse = z.object({
+  items: z.array(
+    z.object({
+      callerNumber: z.string(),
+      queue: z.string().nullable(),
+      offeredAt: z.date(),
+      abandonReason: z.string().nullable(),
+      id: z.number(),
+      callPk: z.number(),
+      missedAt: z.date(),
+      dueAt: z.date(),
+      status: z.string(),
+      attempts: z.number(),
+      lastAttemptAt: z.date().nullable(),
+      completedAt: z.date().nullable(),
+      completedBy: z.number().nullable(),
+      outcome: z.string().nullable(),
+    }),
+  ),
+  total: z.number(),
+  page: z.number(),
+  pageSize: z.number(),
+});
+
+export const CallbackStatsResponse = z.object({
+  missed: z.number(),
+  done: z.number(),
+  unreachable: z.number(),
+  open: z.number(),
+  overdue: z.number(),
+  doneInTime: z.number(),
+  avgHours: z.number().nullable(),
+  medianHours: z.number().nullable(),
+});
+
+export const GetCallsCallbacksIdAttemptsResponse = z.object({
+  items: z.array(
+    z.object({
+      id: z.number(),
+      callbackId: z.number(),
+      at: z.date(),
+      agentId: z.number().nullable(),
+      reached: z.boolean(),
+      note: z.string().nullable(),
+      orderNumber: z.string().nullable(),
+    }),
+  ),
+});
+
+export const AttemptCallbackResponse = z.object({
+  id: z.number(),
+  callPk: z.number(),
+  callerNumber: z.string(),
+  missedAt: z.date(),
+  dueAt: z.date(),
+  status: z.string(),
+  attempts: z.number(),
+  lastAttemptAt: z.date().nullable(),
+  completedAt: z.date().nullable(),
+  completedBy: z.number().nullable(),
+  outcome: z.string().nullable(),
+});
+
+export const GetCallsExemptionsResponse = z.object({
+  items: z.array(
+    z.object({
+      id: z.number(),
+      startsAt: z.date(),
+      endsAt: z.date(),
+      reason: z.string(),
+      status: z.string(),
+      requestedBy: z.number().nullable(),
+      requestedAt: z.date(),
+      decidedBy: z.number().nullable(),
+      decidedAt: z.date().nullable(),
+      decisionNote: z.string().nullable(),
+    }),
+  ),
+});
+
+export const PostCallsExemptionsResponse = z.object({
+  id: z.number(),
+  status: z.string(),
+  decidedBy: z.number().nullable(),
+  decidedAt: z.date().nullable(),
+  decisionNote: z.string().nullable(),
+  reason: z.string(),
+  requestedAt: z.date(),
+  requestedBy: z.number().nullable(),
+  startsAt: z.date(),
+  endsAt: z.date(),
+});
+
+export const DecideExemptionResponse = z.object({
+  id: z.number(),
+  startsAt: z.date(),
+  endsAt: z.date(),
+  reason: z.string(),
+  status: z.string(),
+  requestedBy: z.number().nullable(),
+  requestedAt: z.date(),
+  decidedBy: z.number().nullable(),
+  decidedAt: z.date().nullable(),
+  decisionNote: z.string().nullable(),
+});
+
+export const GetCallsOutagesResponse = z.object({
+  items: z.array(
+    z.object({
+      hours: z.number(),
+      overLimit: z.boolean(),
+      id: z.number(),
+      startedAt: z.date(),
+      endedAt: z.date().nullable(),
+      cause: z.string(),
+      operatorFault: z.boolean().nullable(),
+      recordedBy: z.number().nullable(),
+      recordedAt: z.date(),
+      alertRaisedAt: z.date().nullable(),
+    }),
+  ),
+});
+
+export const PostCallsOutagesResponse = z.object({
+  id: z.number(),
+  cause: z.string(),
+  recordedBy: z.number().nullable(),
+  recordedAt: z.date(),
+  operatorFault: z.boolean().nullable(),
+  endedAt: z.date().nullable(),
+  startedAt: z.date(),
+  alertRaisedAt: z.date().nullable(),
+});
+
+export const PostCallsOutagesIdEndResponse = z.object({
+  id: z.number(),
+  startedAt: z.date(),
+  endedAt: z.date().nullable(),
+  cause: z.string(),
+  operatorFault: z.boolean().nullable(),
+  recordedBy: z.number().nullable(),
+  recordedAt: z.date(),
+  alertRaisedAt: z.date().nullable(),
+});
+
+export const WallboardSnapshotResponse = z.object({
+  today: z.object({
+    offered: z.number(),
+    answered: z.number(),
+    abandoned: z.number(),
+    answerRate: z.number().nullable(),
+    answeredWithin15sRate: z.number().nullable(),
+    asaSeconds: z.number().nullable(),
+  }),
+  waiting: z.number(),
+  talking: z.number(),
+  agentsTalking: z.number(),
+  longestWaitingSeconds: z.number().nullable(),
+  callbacksOpen: z.number(),
+  callbacksOverdue: z.number(),
+  outageOngoing: z.boolean(),
+  at: z.date(),
+});

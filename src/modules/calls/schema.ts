@@ -55,7 +55,7 @@ export const callImports = pgTable('call_imports', {
   alreadyPresent: integer('already_present').notNull().default(0),
   rejected: integer('rejected').notNull().default(0),
   skipped: integer('skipped').notNull().default(0),
-  rejections: jsonb('rejections'),
+  rejections: jsonb('rejections').$type<{ line: number; reason: string }[]>(),
   importedBy: integer('imported_by'),
 });
 

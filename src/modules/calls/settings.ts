@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { defineSetting } from '../../platform/settings.ts';
+import type { DbOrTx } from '../../db/client.ts';
+import { defineSetting, readSetting } from '../../platform/settings.ts';
 
 const seconds = z.number().int().min(0).max(3600);
 
@@ -38,7 +39,7 @@ export const CALLBACK_DUE_HOURS = defineSetting({
   source: '国办函〔2025〕66号 (missed calls to be called back); the time limit is the city’s choice',
 });
 
-export const CALLBACK_MAX_ATTEMPTS = defineSetting({
+export const MISSED_CALL_CALLBACK_MAX_ATTEMPTS = defineSetting({
   key: 'calls.callbackMaxAttempts',
   default: 3,
   schema: z.number().int().min(1).max(10),
@@ -55,3 +56,26 @@ export const OUTAGE_ALERT_HOURS = defineSetting({
   descriptionZh: '热线连续中断超过此小时数时发出可解除合同风险提醒',
   source: 'Luohe contract art. 8.3(5): 因乙方原因，导致热线服务连续中断超过 6 小时',
 });
+
+/**
+ * The calls settings, read once at the edge (a route, the CLI, the sweep) and passed into the services as
+ * arguments, so a service's figures depend on what it is given, not on a registry read deep inside it.
+ */
+export async function readCallSettings(db: DbOrTx) {
+  const [shortAbandonSeconds, serviceLevelSeconds, callbackDueHours, callbackMaxAttempts, outageAlertHours] =
+    await Promise.all([
+      readSetting(db, SHORT_ABANDON_SECONDS),
+      readSetting(db, SERVICE_LEVEL_SECONDS),
+      readSetting(db, CALLBACK_DUE_HOURS),
+      readSetting(db, MISSED_CALL_CALLBACK_MAX_ATTEMPTS),
+      readSetting(db, OUTAGE_ALERT_HOURS),
+    ]);
+  return {
+    shortAbandonSeconds,
+    serviceLevelSeconds,
+    callbackDueHours,
+    callbackMaxAttempts,
+    outageAlertHours,
+  };
+}
+export type CallSettings = Awaited<ReturnType<typeof readCallSettings>>;

@@ -1,11 +1,13 @@
 import { localDateOf } from '../../calendar/local-time.ts';
+import { clipTo, type AsOf } from './as-of.ts';
 import type { DbOrTx } from '../../db/client.ts';
+import { clauseZh, statusZh, targetZh, valueZh } from './format-zh.ts';
 import type { IndicatorDefinition, ContractDefinition } from './model.ts';
 import { MEASURE_FUNCTIONS, type MeasuredFigure } from './measures.ts';
 import { meets, type Period } from './periods.ts';
 import { describeReadings, type Readings } from './readings.ts';
 
-export interface IndicatorResult {
+export type IndicatorResult = {
   id: string;
   no: number;
   name: string;
@@ -18,12 +20,17 @@ export interface IndicatorResult {
   target: number;
   comparator: '>=' | '<=';
   met: boolean;
+  /** As a person reads it: "96.07%（2,345/2,441）" or 无数据; "≥ 96%"; 达标 / 未达标 / 无数据. */
+  valueZh: string;
+  targetZh: string;
+  statusZh: string;
   excluded: MeasuredFigure['excluded'];
   evidence: MeasuredFigure['evidence'] & { drillDown?: string };
   clause: string;
+  clauseZh: string;
   /** True while the period has not ended: the figure can still change. */
   provisional: boolean;
-}
+};
 
 /** The span an indicator is measured over for a period: the period, or the year so far by a reading. */
 function measuredSpan(ind: IndicatorDefinition, p: Period, c: ContractDefinition, r: Readings) {
@@ -40,6 +47,8 @@ export async function assessIndicator(
   c: ContractDefinition,
   readings: Readings,
   now: Date,
+  /** Shared by the indicators of one request (see MeasureContext.memo). */
+  memo?: Map<string, Promise<unknown>>,
 ): Promise<IndicatorResult> {
   const span = measuredSpan(ind, period, c, readings);
   const f = await MEASURE_FUNCTIONS[ind.measure]({
@@ -49,8 +58,10 @@ export async function assessIndicator(
     fromDay: span.from,
     toDay: span.to,
     now,
+    memo,
   });
   const nowDay = localDateOf(now);
+  const met = meets(f.value, ind.comparator, ind.target);
   return {
     id: ind.id,
     no: ind.no,
@@ -63,11 +74,15 @@ export async function assessIndicator(
     value: f.value,
     target: ind.target,
     comparator: ind.comparator,
-    met: meets(f.value, ind.comparator, ind.target),
+    met,
+    valueZh: valueZh(f, ind.measure),
+    targetZh: targetZh(ind.comparator, ind.target, ind.measure),
+    statusZh: statusZh({ met, value: f.value, denominator: f.denominator }, ind.measure),
     excluded: f.excluded,
     evidence: { ...f.evidence, ...(f.drillDown ? { drillDown: f.drillDown } : {}) },
     clause: ind.clause,
-    provisional: span.to > nowDay,
+    clauseZh: clauseZh(ind.clause),
+    provisional: span.to > nowDay || f.provisional === true,
   };
 }
 
@@ -77,15 +92,22 @@ export async function assessPeriod(
   c: ContractDefinition,
   period: Period,
   readings: Readings,
-  now: Date,
+  asOf: AsOf,
 ) {
   const indicators = [];
-  for (const ind of c.indicators) indicators.push(await assessIndicator(db, ind, period, c, readings, now));
+  // Nothing after the as-of day counts: the period is measured up to it and the rules judge as of its end.
+  const measured = { ...period, to: clipTo(period.to, asOf) };
+  const memo = new Map<string, Promise<unknown>>();
+  if (measured.from < measured.to)
+    for (const ind of c.indicators)
+      indicators.push(await assessIndicator(db, ind, measured, c, readings, asOf.now, memo));
   return {
     contract: { id: c.id, version: c.version, name: c.name },
     period,
+    asOf: asOf.day,
+    provisional: period.to > asOf.until || indicators.some((i) => i.provisional),
     indicators,
     readings: describeReadings(readings),
-    generatedAt: now,
+    generatedAt: asOf.now,
   };
 }

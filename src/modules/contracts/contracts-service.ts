@@ -3,7 +3,7 @@ import type { DbOrTx } from '../../db/client.ts';
 import type { Actor } from '../../platform/actor.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import { notFound, validationFailed } from '../../platform/errors.ts';
-import { parseContractDefinition, readRepositoryContracts } from './definitions.ts';
+import { definitionHash, parseContractDefinition, readRepositoryContracts } from './definitions.ts';
 import type { ContractDefinition } from './model.ts';
 import { DEFAULT_READINGS, READINGS, type ReadingKey, type Readings } from './readings.ts';
 import { ensureReportObligations } from './reports-service.ts';
@@ -21,7 +21,18 @@ export async function syncRepositoryContracts(db: DbOrTx, now: Date): Promise<st
     if (inserted.length) {
       added.push(`${c.id}@${c.version}`);
       await ensureReportObligations(db, c);
+      continue;
     }
+    // A loaded version is never rewritten: a file changed without a new version would make a statement computed
+    // under "version N" unreproducible (it happened: luohe-2025 gained `rectification` as version 1).
+    const [stored] = await db
+      .select({ definition: contractDefinitions.definition })
+      .from(contractDefinitions)
+      .where(and(eq(contractDefinitions.id, c.id), eq(contractDefinitions.version, c.version)));
+    if (stored && definitionHash(stored.definition) !== definitionHash(c))
+      throw new Error(
+        `contracts/${c.id}: version ${c.version} is already loaded with different content; a changed contract needs a new "version" (and a "changes" line)`,
+      );
   }
   return added;
 }
@@ -60,15 +71,23 @@ export async function loadContract(
   return c;
 }
 
-/** The latest loaded version of a contract. */
-export async function getContract(db: DbOrTx, id: string): Promise<ContractDefinition> {
+/** The latest loaded version of a contract, or the version asked (to reproduce a statement made under it). */
+export async function getContract(db: DbOrTx, id: string, version?: number): Promise<ContractDefinition> {
   const [row] = await db
     .select()
     .from(contractDefinitions)
-    .where(eq(contractDefinitions.id, id))
+    .where(
+      version == null
+        ? eq(contractDefinitions.id, id)
+        : and(eq(contractDefinitions.id, id), eq(contractDefinitions.version, version)),
+    )
     .orderBy(desc(contractDefinitions.version))
     .limit(1);
-  if (!row) throw notFound(`Contract ${id}`, `合同 ${id} `);
+  if (!row)
+    throw notFound(
+      `Contract ${id}${version == null ? '' : ` version ${version}`}`,
+      `合同 ${id}${version == null ? '' : ` 第 ${version} 版`} `,
+    );
   return row.definition as ContractDefinition;
 }
 

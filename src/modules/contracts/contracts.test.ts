@@ -122,8 +122,13 @@ describe('assessment', () => {
 
 describe('settlement statements', () => {
   it('exports a statement to XLSX with its deductions and readings', async () => {
-    const r = await req('office', 'GET', '/api/contracts/luohe-2025/settlements/1/export.xlsx');
+    const r = await req(
+      'office',
+      'GET',
+      '/api/contracts/luohe-2025/settlements/1/export.xlsx?asOf=2026-02-01',
+    );
     expect(r.statusCode).toBe(200);
+    expect(r.headers['content-disposition']).toContain('luohe-2025-Q1-2026-02-01.xlsx');
     expect(r.headers['content-type']).toContain('spreadsheetml');
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(r.rawPayload as unknown as ArrayBuffer);
@@ -132,7 +137,19 @@ describe('settlement statements', () => {
       .map((v) => String(v ?? ''))
       .join(' ');
     expect(text).toContain('1311315.85');
-    expect(text).toContain('missedIndicatorCounting');
+    // In Chinese where a person reads (issue 12): readings by label, clauses as 第十一条, targets as ≥ 100%.
+    expect(text).toContain('未达标扣减计次');
+    expect(text).toContain('每季度每项指标至多扣一次');
+    expect(text).toContain('第十一条');
+    expect(text).toContain('≥ 100%');
+    expect(text).toContain('截至日');
+    for (const english of ['missedIndicatorCounting', 'per_quarter', 'missed_indicator', 'art. 11', '>= '])
+      expect(text).not.toContain(english);
+    // A figure with nothing to measure reads 无数据, never 达标.
+    const rows = wb.getWorksheet('考核指标')!.getSheetValues().slice(2) as unknown[][];
+    const empty = rows.filter((row) => String(row[4]) === '无数据');
+    expect(empty.length).toBeGreaterThan(0);
+    for (const row of empty) expect(String(row[6])).toMatch(/^无数据/);
   });
 
   it('lets only the office confirm, and refuses an unknown quarter', async () => {
@@ -199,6 +216,55 @@ describe('rectification notices (art. 5.4)', () => {
     expect(print.headers['content-type']).toContain('text/html');
     expect(print.body).toContain('整改通知书');
     expect(print.body).toContain('回访不及时');
+  });
+});
+
+describe('the invoice gate (art. 2.2)', () => {
+  it('records no payment without a valid invoice received first', async () => {
+    const url = '/api/contracts/luohe-2025/payments/2';
+    const paid = { paidOn: '2026-05-08', paidFen: 65_565_793 };
+    const refused = await req('office', 'PUT', url, paid);
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().error.code).toBe('invoice_required');
+    const late = await req('office', 'PUT', url, { ...paid, invoiceReceivedOn: '2026-05-09' });
+    expect(late.statusCode).toBe(409);
+    expect(
+      (await req('office', 'PUT', url, { invoiceReceivedOn: '2026-05-06', invoiceRef: 'FP-2' })).statusCode,
+    ).toBe(200);
+    const ok = await req('office', 'PUT', url, paid);
+    expect(ok.statusCode, ok.body).toBe(200);
+    expect(ok.json()).toMatchObject({ invoiceReceivedOn: '2026-05-06', paidOn: '2026-05-08' });
+    expect((await req('lead', 'PUT', url, paid)).statusCode).toBe(403);
+  });
+});
+
+describe('the rectification period from each contract (issue 12)', () => {
+  it('gives Luohe’s 7 days from its file, Sanmenxia none unless the office sets one', async () => {
+    t.clock.set('2026-03-02T10:00:00+08:00');
+    const issue = async (id: string) =>
+      (
+        await req('office', 'POST', `/api/contracts/${id}/rectifications`, { items: [{ text: '整改事项' }] })
+      ).json();
+    expect((await issue('luohe-2025')).dueAt).toBe('2026-03-09T16:00:00.000Z');
+    const none = await issue('sanmenxia-2024');
+    expect(none.dueAt).toBeNull();
+    t.clock.set('2026-06-02T10:00:00+08:00');
+    const listed = (await req('office', 'GET', '/api/contracts/sanmenxia-2024/rectifications')).json().items;
+    expect(listed.find((n: { id: number }) => n.id === none.id)).toMatchObject({
+      state: 'issued',
+      thirdPartyAllowed: false,
+    });
+    const print = await req('office', 'GET', `/api/contracts/rectifications/${none.id}/print`);
+    expect(print.body).not.toContain('第三方');
+    const set = await req('office', 'PUT', '/api/contracts/sanmenxia-2024/readings/rectificationDays', {
+      value: 10,
+    });
+    expect(set.statusCode, set.body).toBe(200);
+    expect((await issue('sanmenxia-2024')).dueAt).toBe('2026-06-12T16:00:00.000Z');
+    const bad = await req('office', 'PUT', '/api/contracts/sanmenxia-2024/readings/rectificationDays', {
+      value: 2 ** 31,
+    });
+    expect(bad.statusCode).toBe(400);
   });
 });
 

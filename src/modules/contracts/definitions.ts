@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -29,3 +30,19 @@ export function readRepositoryContracts(dir = CONTRACTS_DIR): ContractDefinition
     .sort()
     .map((f) => parseContractDefinition(JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8'))));
 }
+
+/** JSON with sorted keys, so the same content always hashes the same (jsonb does not keep key order). */
+export function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value && typeof value === 'object' && !(value instanceof Date)) {
+    return `{${Object.keys(value)
+      .sort()
+      .filter((k) => (value as Record<string, unknown>)[k] !== undefined)
+      .map((k) => `${JSON.stringify(k)}:${canonicalJson((value as Record<string, unknown>)[k])}`)
+      .join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+/** SHA-256 of a definition's content: on every statement's inputs, so a same-version change cannot pass unseen. */
+export const definitionHash = (c: unknown) => createHash('sha256').update(canonicalJson(c)).digest('hex');

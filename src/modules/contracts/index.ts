@@ -1,3 +1,4 @@
+export { resolveAsOf, type AsOf } from './as-of.ts';
 export { assessPeriod, type IndicatorResult } from './assessment.ts';
 export {
   getContract,
@@ -10,12 +11,14 @@ export {
 export * from './model.ts';
 export { assessContract, contractOverview } from './overview.ts';
 export { parsePeriod } from './periods.ts';
+export { registerContractRoutes } from './routes.ts';
 export { READINGS, DEFAULT_READINGS, type Readings } from './readings.ts';
 export { listReports, recordDelivery, reportsOnTime } from './reports-service.ts';
 export { checkServiceStarted } from './risks-service.ts';
 export { paymentSchedule, splitByShares } from './schedule.ts';
 export { settleQuarter } from './settlement.ts';
 export {
+  acknowledgeWarning,
   confirmStatement,
   currentStatement,
   recordPayment,

@@ -1,10 +1,10 @@
-import { startOfLocalDay } from '../../calendar/local-time.ts';
+import { addDays, startOfLocalDay } from '../../calendar/local-time.ts';
 import type { DbOrTx } from '../../db/client.ts';
 import type { IndicatorFigure } from '../../platform/indicator.ts';
 import { readSetting } from '../../platform/settings.ts';
 import { callMetrics } from '../calls/index.ts';
-import { noticeTimeliness } from '../knowledge/notices-service.ts';
-import { CALLBACK_MAX_ATTEMPTS, onlineResponseRate, returnRate } from '../orders/index.ts';
+import { noticeTimeliness } from '../knowledge/index.ts';
+import { ORDER_CALLBACK_MAX_ATTEMPTS, onlineResponseRate, returnRate } from '../orders/index.ts';
 import {
   assistanceCompletion,
   attitudeSatisfaction,
@@ -12,7 +12,7 @@ import {
   complaintRate,
   seriousIncidents,
 } from '../quality/index.ts';
-import { hotTopicTrainingTimeliness, standardsCompletion } from '../training/indicators.ts';
+import { hotTopicTrainingTimeliness, standardsCompletion } from '../training/index.ts';
 import { staffingRate } from '../workforce/index.ts';
 import type { ContractDefinition, Measure } from './model.ts';
 import type { Readings } from './readings.ts';
@@ -26,10 +26,37 @@ export interface MeasureContext {
   fromDay: string;
   toDay: string;
   now: Date;
+  /** Figures shared by several indicators of one request (the span's call metrics), computed once. */
+  memo?: Map<string, Promise<unknown>>;
+}
+
+/**
+ * The span's call metrics as a whole (`year` granularity: one bucket), computed once per assessment request
+ * however many indicators read them (issue 18: the answer rate and the complaint rate both do).
+ */
+function spanCalls(
+  ctx: MeasureContext,
+  options: { exemptionWindows?: boolean; shortAbandons?: boolean } = {},
+) {
+  const { from, to } = range(ctx);
+  const o = {
+    exemptionWindows: options.exemptionWindows !== false,
+    shortAbandons: options.shortAbandons !== false,
+  };
+  const key = `calls|${ctx.fromDay}|${ctx.toDay}|${o.exemptionWindows}|${o.shortAbandons}`;
+  const hit = ctx.memo?.get(key) as ReturnType<typeof callMetrics> | undefined;
+  if (hit) return hit;
+  const p = callMetrics(ctx.db, from, to, 'year', o);
+  ctx.memo?.set(key, p);
+  return p;
 }
 
 /** A figure with, where the records are too many to list (calls), where to see them instead. */
-export type MeasuredFigure = IndicatorFigure & { drillDown?: string };
+export type MeasuredFigure = IndicatorFigure & {
+  drillDown?: string;
+  /** Some of the period's records can still change the figure (a report not yet due). */
+  provisional?: boolean;
+};
 
 const range = (ctx: MeasureContext) => ({
   from: startOfLocalDay(ctx.fromDay),
@@ -39,8 +66,7 @@ const range = (ctx: MeasureContext) => ({
 /** Each measure a contract indicator can name, computed from the platform's own records. */
 export const MEASURE_FUNCTIONS: Record<Measure, (ctx: MeasureContext) => Promise<MeasuredFigure>> = {
   'calls.answerRate': async (ctx) => {
-    const { from, to } = range(ctx);
-    const m = await callMetrics(ctx.db, from, to, 'year', {
+    const m = await spanCalls(ctx, {
       exemptionWindows: ctx.readings.answerRateExemptions.approvedWindows,
       shortAbandons: ctx.readings.answerRateExemptions.shortAbandons,
     });
@@ -71,11 +97,11 @@ export const MEASURE_FUNCTIONS: Record<Measure, (ctx: MeasureContext) => Promise
       range(ctx).from,
       range(ctx).to,
       ctx.now,
-      await readSetting(ctx.db, CALLBACK_MAX_ATTEMPTS),
+      await readSetting(ctx.db, ORDER_CALLBACK_MAX_ATTEMPTS),
     ),
   'quality.complaintRate': async (ctx) => {
     const { from, to } = range(ctx);
-    const calls = await callMetrics(ctx.db, from, to, 'year');
+    const calls = await spanCalls(ctx);
     return complaintRate(ctx.db, from, to, calls.totals.answered);
   },
   'quality.seriousIncidents': async (ctx) => {
@@ -93,8 +119,14 @@ export const MEASURE_FUNCTIONS: Record<Measure, (ctx: MeasureContext) => Promise
     hotTopicTrainingTimeliness(ctx.db, range(ctx).from, range(ctx).to, ctx.now),
   'knowledge.noticeTimeliness': (ctx) => noticeTimeliness(ctx.db, range(ctx).from, range(ctx).to, ctx.now),
   'quality.assistanceCompletion': (ctx) => assistanceCompletion(ctx.db, ctx.fromDay, ctx.toDay, ctx.now),
-  'reports.onTimeComplete': (ctx) =>
-    reportsOnTime(ctx.db, ctx.contract.id, range(ctx).from, range(ctx).to, ctx.now),
+  'reports.onTimeComplete': async (ctx) => {
+    // The last month's report falls due after the term (October 2026's on 2026-11-06): a period reaching the
+    // term's end also judges the reports due after it, so the term counts all twelve (art. 11 #11).
+    const to =
+      ctx.toDay >= ctx.contract.term.to ? startOfLocalDay(addDays(ctx.contract.term.to, 92)) : range(ctx).to;
+    const f = await reportsOnTime(ctx.db, ctx.contract.id, range(ctx).from, to, ctx.now);
+    return { ...f, provisional: f.excluded.some((e) => e.reason === 'not yet due') };
+  },
   'training.standardsCompletion': (ctx) => standardsCompletion(ctx.db, ctx.fromDay, ctx.toDay),
   'workforce.staffingRate': (ctx) =>
     staffingRate(

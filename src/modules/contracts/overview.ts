@@ -1,5 +1,6 @@
 import { loadCalendar } from '../../calendar/service.ts';
 import type { DbOrTx } from '../../db/client.ts';
+import type { AsOf } from './as-of.ts';
 import { assessPeriod } from './assessment.ts';
 import { getContract, readingsOf } from './contracts-service.ts';
 import { parsePeriod } from './periods.ts';
@@ -38,7 +39,7 @@ export async function contractOverview(db: DbOrTx, id: string) {
 }
 
 /** The assessment of a contract for a period key (see parsePeriod). */
-export async function assessContract(db: DbOrTx, id: string, periodKey: string, now: Date) {
+export async function assessContract(db: DbOrTx, id: string, periodKey: string, asOf: AsOf) {
   const [c, readings] = await Promise.all([getContract(db, id), readingsOf(db, id)]);
-  return assessPeriod(db, c, parsePeriod(periodKey, c, readings), readings, now);
+  return assessPeriod(db, c, parsePeriod(periodKey, c, readings), readings, asOf);
 }

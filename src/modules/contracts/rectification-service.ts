@@ -7,7 +7,9 @@ import type { Database, DbOrTx } from '../../db/client.ts';
 import type { Actor } from '../../platform/actor.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import { conflict, notFound } from '../../platform/errors.ts';
-import { getContract } from './contracts-service.ts';
+import { getContract, readingsOf } from './contracts-service.ts';
+import type { ContractDefinition } from './model.ts';
+import type { Readings } from './readings.ts';
 import { rectificationNotices } from './schema.ts';
 
 export const NoticeItems = z.object({
@@ -19,16 +21,25 @@ export const NoticeItems = z.object({
     .max(30),
 });
 
-/** Days a rectification notice gives (Luohe art. 5.4: 在甲方下达整改通知书7日内仍未达到服务要求的…). */
-export const RECTIFICATION_DAYS = 7;
+/**
+ * Days a rectification notice gives: the office's `rectificationDays` reading if set, else the contract file's
+ * `rectification.days` (Luohe art. 5.4: 在甲方下达整改通知书7日内仍未达到服务要求的… = 7); null when neither says
+ * (Sanmenxia has no such clause): the notice then has no deadline and no third-party right follows from it.
+ */
+export function rectificationDaysOf(c: ContractDefinition, r: Readings): number | null {
+  return r.rectificationDays ?? c.rectification?.days ?? null;
+}
 
 /**
  * Where a notice stands. Past its 7 days it is overdue unless the operator answered in time and the answer
  * waits on the office: a late verification is the office's delay, not a failure to rectify (art. 5.4).
  */
-export function rectificationState(n: { status: string; dueAt: Date; respondedAt?: Date | null }, now: Date) {
+export function rectificationState(
+  n: { status: string; dueAt: Date | null; respondedAt?: Date | null },
+  now: Date,
+) {
   if (n.status === 'accepted') return 'closed';
-  if (now.getTime() <= n.dueAt.getTime()) return n.status;
+  if (!n.dueAt || now.getTime() <= n.dueAt.getTime()) return n.status;
   const answeredInTime = n.respondedAt != null && n.respondedAt.getTime() <= n.dueAt.getTime();
   return n.status === 'responded' && answeredInTime ? 'responded' : 'overdue';
 }
@@ -41,8 +52,9 @@ export async function issueRectification(
   items: z.infer<typeof NoticeItems>['items'],
   now: Date,
 ) {
-  await getContract(db, contractId);
-  const due = addCalendarDays(await loadCalendar(db), now, RECTIFICATION_DAYS);
+  const [c, readings] = await Promise.all([getContract(db, contractId), readingsOf(db, contractId)]);
+  const days = rectificationDaysOf(c, readings);
+  const due = days == null ? null : addCalendarDays(await loadCalendar(db), now, days);
   return db.transaction(async (tx) => {
     const year = localDateOf(now).slice(0, 4);
     const [n] = await tx
@@ -57,7 +69,7 @@ export async function issueRectification(
         issuedAt: now,
         issuedBy: actor.id,
         items,
-        dueAt: due.end,
+        dueAt: due?.end ?? null,
       })
       .returning();
     await recordAudit(tx, actor, now, {
@@ -161,8 +173,10 @@ export async function printableRectification(db: DbOrTx, id: number, now: Date):
   if (!n) throw notFound(`Rectification ${id}`, `整改通知 ${id} `);
   const c = await getContract(db, n.contractId);
   const items = n.items as { text: string; basis?: string }[];
-  const due = formatCityInstant(n.dueAt).slice(0, 10);
-  const dueDay = new Date(n.dueAt.getTime() - 1);
+  const dueAt = n.dueAt;
+  const deadline = dueAt
+    ? `请于 ${esc(formatCityInstant(new Date(dueAt.getTime() - 1)).slice(0, 10))} 24 时前（即 ${esc(formatCityInstant(dueAt).slice(0, 10))} 前）完成整改并书面答复`
+    : '请尽快完成整改并书面答复';
   // The clause is the contract file's own (Luohe art. 5.4), so another city's notice cites its own contract.
   const clause = c.deadlines.find((d) => d.id === 'rectification')?.clause;
   const cite = clause ? `（${esc(clause)}）` : '';
@@ -172,9 +186,9 @@ h1{text-align:center;font-size:26px;letter-spacing:8px}.no{text-align:right}.sig
 @page{size:A4;margin:25mm 20mm}@media print{body{margin:0 auto}}</style></head><body>
 <h1>整改通知书</h1><p class="no">编号：${esc(n.number)}</p>
 <p>${esc(c.parties.partyB.name)}：</p>
-<p>根据《${esc(c.name)}》有关服务要求的约定${cite}，经检查，贵方在服务中存在以下问题，请于 ${esc(formatCityInstant(dueDay).slice(0, 10))} 24 时前（即 ${esc(due)} 前）完成整改并书面答复：</p>
+<p>根据《${esc(c.name)}》有关服务要求的约定${cite}，经检查，贵方在服务中存在以下问题，${deadline}：</p>
 <ol>${items.map((i) => `<li>${esc(i.text)}${i.basis ? `（依据：${esc(i.basis)}）` : ''}</li>`).join('')}</ol>
-<p>逾期仍未达到服务要求的，甲方有权依合同约定${cite}邀请第三方提供服务，相关费用由贵方承担。</p>
+${dueAt ? `<p>逾期仍未达到服务要求的，甲方有权依合同约定${cite}邀请第三方提供服务，相关费用由贵方承担。</p>` : ''}
 <p class="sign">${esc(c.parties.partyA.name)}<br>${esc(formatCityInstant(n.issuedAt).slice(0, 10))}</p>
 <p style="color:#888;font-size:12px">打印于 ${esc(formatCityInstant(now).slice(0, 16).replace('T', ' '))}；状态：${STATE_ZH[rectificationState(n, now)] ?? esc(rectificationState(n, now))}</p>
 </body></html>`;

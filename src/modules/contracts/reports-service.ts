@@ -10,9 +10,10 @@ import { figure, type IndicatorFigure } from '../../platform/indicator.ts';
 import type { ContractDefinition } from './model.ts';
 import { reportDeliveries } from './schema.ts';
 import { addMonths } from './schedule.ts';
+import { zInstant } from '../../platform/input.ts';
 
 export const DeliveryInput = z.object({
-  deliveredAt: z.coerce.date(),
+  deliveredAt: zInstant,
   complete: z.boolean(),
   note: z.string().trim().max(2000).optional(),
 });
@@ -107,12 +108,15 @@ export async function reportsOnTime(
       ),
     )
     .orderBy(asc(reportDeliveries.id));
-  const pending = rows.filter((r) => !r.deliveredAt && r.dueAt.getTime() > now.getTime());
+  // As of `now`: a delivery or a check recorded later has not happened yet.
+  const delivered = (r: (typeof rows)[number]) => r.deliveredAt && r.deliveredAt.getTime() <= now.getTime();
+  const checked = (r: (typeof rows)[number]) => r.checkedAt && r.checkedAt.getTime() <= now.getTime();
+  const pending = rows.filter((r) => !delivered(r) && r.dueAt.getTime() > now.getTime());
   // Completeness is Party A's judgement: a delivery the operator recorded waits for the office's check.
-  const unchecked = rows.filter((r) => r.deliveredAt && !r.checkedAt);
+  const unchecked = rows.filter((r) => delivered(r) && !checked(r));
   const counted = rows.filter((r) => !pending.includes(r) && !unchecked.includes(r));
   const ok = counted.filter(
-    (r) => r.deliveredAt && r.deliveredAt.getTime() <= r.dueAt.getTime() && r.complete === true,
+    (r) => delivered(r) && r.deliveredAt!.getTime() <= r.dueAt.getTime() && r.complete === true,
   );
   return figure(
     'report',

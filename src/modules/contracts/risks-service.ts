@@ -1,17 +1,19 @@
-import { desc, eq, sql } from 'drizzle-orm';
+import { desc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { addDays, localDateOf, startOfLocalDay } from '../../calendar/local-time.ts';
 import type { DbOrTx } from '../../db/client.ts';
-import { queryRows } from '../../db/rows.ts';
 import type { Actor } from '../../platform/actor.ts';
 import { raiseAlert } from '../../platform/alerts.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import { conflict, notFound } from '../../platform/errors.ts';
+import { anyCallSince } from '../calls/index.ts';
+import { anyOrderSince } from '../orders/index.ts';
 import { listContracts, getContract } from './contracts-service.ts';
 import { securityIncidents } from './schema.ts';
+import { zInstant } from '../../platform/input.ts';
 
 export const SecurityIncidentInput = z.object({
-  occurredAt: z.coerce.date(),
+  occurredAt: zInstant,
   description: z.string().trim().min(1).max(5000),
 });
 
@@ -98,11 +100,8 @@ export async function checkServiceStarted(db: DbOrTx, now: Date): Promise<number
     const today = localDateOf(now);
     if (today <= deadline || today >= c.term.to) continue;
     const since = startOfLocalDay(c.term.from);
-    const [row] = await queryRows<{ activity: boolean }>(
-      db,
-      sql`select exists(select 1 from calls where offered_at >= ${since}) or exists(select 1 from orders where received_at >= ${since}) as activity`,
-    );
-    if (row?.activity) continue;
+    // Calls and orders are their modules' tables: ask them.
+    if ((await anyCallSince(db, since)) || (await anyOrderSince(db, since))) continue;
     const isNew = await raiseAlert(
       db,
       {

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { isLocalDate } from '../../calendar/local-time.ts';
 import type { Db } from '../../db/client.ts';
 import type { Clock } from '../../platform/clock.ts';
-import { type AppInstance, allowRoles, requireActor, requireRole } from '../../platform/http.ts';
+import { type AppInstance, requireActor, actorOf } from '../../platform/http.ts';
 import { getContract, listContracts, loadContract, setReading } from './contracts-service.ts';
 import { assessContract, contractOverview } from './overview.ts';
 import { DeliveryInput, listReports, recordDelivery } from './reports-service.ts';
@@ -20,51 +20,181 @@ import {
   recordSecurityIncident,
   SecurityIncidentInput,
 } from './risks-service.ts';
-import { confirmStatement, recordPayment, statementWithHistory } from './statements-service.ts';
+import { resolveAsOf } from './as-of.ts';
+import { ChargeInput, listCharges, presentCharge, recordCharge } from './charges-service.ts';
+import {
+  acknowledgeWarning,
+  confirmStatement,
+  recordPayment,
+  statementWithHistory,
+} from './statements-service.ts';
 import { statementWorkbook } from './statement-export.ts';
+import {
+  checkContractFact,
+  listRecords,
+  presentRecord,
+  recordContractFact,
+  RecordInput,
+  renewalAssessment,
+} from './records-service.ts';
+import { zId } from '../../platform/input.ts';
+import {
+  ConfirmSecurityIncidentResponse,
+  ContractOverviewResponse,
+  GetContractsIdRectificationsResponse,
+  GetContractsIdReportsResponse,
+  GetContractsIdSecurityIncidentsResponse,
+  GetContractsIdSettlementsQuarterExportXlsxResponse,
+  GetContractsRectificationsIdPrintResponse,
+  GetContractsResponse,
+  PostContractsIdRectificationsResponse,
+  PostContractsIdSecurityIncidentsResponse,
+  PostContractsResponse,
+  PutContractsIdReadingsKeyResponse,
+  RecordDeliveryResponse,
+  RecordPaymentResponse,
+  RespondRectificationResponse,
+  StatementWithHistoryResponse,
+  AcknowledgedWarning,
+  AssessmentResponse,
+  Charge,
+  ChargesResponse,
+  ConfirmedStatementResponse,
+  ContractRecordResponse,
+  ContractRecordsResponse,
+  RenewalResponse,
+} from './model.ts';
 
 const Id = z.object({ id: z.string().regex(/^[a-z0-9-]{3,40}$/) });
 const Quarter = Id.extend({ quarter: z.coerce.number().int().min(1).max(12) });
-const NumId = z.object({ id: z.coerce.number().int().positive() });
+const NumId = z.object({ id: zId });
 /** The office (Party A) and the operator's management (team leads) both read contracts; only the office decides. */
 const READERS = ['office', 'team_lead', 'admin'] as const;
 const day = z.string().refine(isLocalDate, 'a date YYYY-MM-DD');
+/** 截至日: nothing after this day (Asia/Shanghai) counts; absent = today. 2026-02-30 is refused naming `asOf`. */
+const AsOfQuery = z.object({ asOf: day.optional() });
 
 export function registerContractRoutes(app: AppInstance, deps: { db: Db; clock: Clock }): void {
   const { db, clock } = deps;
   const tx = db.orm.transaction.bind(db.orm);
 
-  app.get('/api/contracts', { schema: { tags: ['contracts'] } }, async (req) => {
-    requireRole(req, ...READERS);
-    return { items: await listContracts(db.orm) };
-  });
+  app.get(
+    '/api/contracts/:id/records',
+    {
+      config: { roles: READERS },
+      schema: {
+        params: Id,
+        querystring: AsOfQuery.extend({
+          kind: z
+            .enum(['payroll', 'hiring', 'termination_event', 'handover', 'quality_problem', 'renewal'])
+            .optional(),
+        }),
+        response: { 200: ContractRecordsResponse },
+        tags: ['contracts'],
+      },
+    },
+    async (req) => {
+      actorOf(req);
+      await getContract(db.orm, req.params.id);
+      const rows = await listRecords(db.orm, req.params.id, resolveAsOf(req.query.asOf, clock.now()));
+      return { items: rows.filter((r) => !req.query.kind || r.kind === req.query.kind).map(presentRecord) };
+    },
+  );
+  app.post(
+    '/api/contracts/:id/records',
+    {
+      config: { roles: ['office', 'team_lead'] },
+      schema: {
+        params: Id,
+        body: RecordInput,
+        response: { 201: ContractRecordResponse },
+        tags: ['contracts'],
+      },
+    },
+    async (req, reply) => {
+      const actor = actorOf(req);
+      const row = await tx((t) => recordContractFact(t, actor, req.params.id, req.body, clock.now()));
+      return reply.code(201).send(presentRecord(row));
+    },
+  );
+  app.post(
+    '/api/contracts/records/:id/check',
+    {
+      config: { roles: ['office'] },
+      schema: {
+        params: NumId,
+        body: z.object({ accepted: z.boolean(), note: z.string().trim().min(1).max(2000) }),
+        response: { 200: ContractRecordResponse },
+        tags: ['contracts'],
+      },
+    },
+    async (req) =>
+      presentRecord(
+        await tx((t) => checkContractFact(t, actorOf(req), req.params.id, req.body, clock.now())),
+      ),
+  );
+  app.get(
+    '/api/contracts/:id/renewal',
+    {
+      config: { roles: READERS },
+      schema: { params: Id, querystring: AsOfQuery, response: { 200: RenewalResponse }, tags: ['contracts'] },
+    },
+    async (req) => {
+      actorOf(req);
+      const asOf = resolveAsOf(req.query.asOf, clock.now());
+      const a = await renewalAssessment(db.orm, req.params.id, asOf);
+      const decisions = (await listRecords(db.orm, req.params.id, asOf)).filter((r) => r.kind === 'renewal');
+      return { ...a, decisions: decisions.map(presentRecord) };
+    },
+  );
+
+  app.get(
+    '/api/contracts',
+    { config: { roles: READERS }, schema: { response: { 200: GetContractsResponse }, tags: ['contracts'] } },
+    async (req) => {
+      actorOf(req);
+      return { items: await listContracts(db.orm) };
+    },
+  );
   app.post(
     '/api/contracts',
     {
-      preValidation: allowRoles('office', 'admin'),
-      schema: { body: z.record(z.string(), z.unknown()), tags: ['contracts'] },
+      config: { roles: ['office', 'admin'] },
+      schema: {
+        response: { 201: PostContractsResponse },
+        body: z.record(z.string(), z.unknown()),
+        tags: ['contracts'],
+      },
     },
     async (req, reply) => {
-      const actor = requireRole(req, 'office', 'admin');
+      const actor = actorOf(req);
       return reply.code(201).send(await tx((t) => loadContract(t, actor, req.body, clock.now())));
     },
   );
-  app.get('/api/contracts/:id', { schema: { params: Id, tags: ['contracts'] } }, async (req) => {
-    requireRole(req, ...READERS);
-    return contractOverview(db.orm, req.params.id);
-  });
+  app.get(
+    '/api/contracts/:id',
+    {
+      config: { roles: READERS },
+      schema: { response: { 200: ContractOverviewResponse }, params: Id, tags: ['contracts'] },
+    },
+    async (req) => {
+      actorOf(req);
+      return contractOverview(db.orm, req.params.id);
+    },
+  );
   app.put(
     '/api/contracts/:id/readings/:key',
     {
-      preValidation: allowRoles('office'),
+      config: { roles: ['office'] },
       schema: {
+        response: { 200: PutContractsIdReadingsKeyResponse },
         params: Id.extend({ key: z.string().max(60) }),
         body: z.object({ value: z.unknown() }),
         tags: ['contracts'],
       },
     },
     async (req) => {
-      const actor = requireRole(req, 'office');
+      const actor = actorOf(req);
       return {
         key: req.params.key,
         value: await tx((t) =>
@@ -75,58 +205,116 @@ export function registerContractRoutes(app: AppInstance, deps: { db: Db; clock: 
   );
   app.get(
     '/api/contracts/:id/assessment',
-    { schema: { params: Id, querystring: z.object({ period: z.string().max(20) }), tags: ['contracts'] } },
+    {
+      config: { roles: READERS },
+      schema: {
+        response: { 200: AssessmentResponse },
+        params: Id,
+        querystring: AsOfQuery.extend({ period: z.string().max(20) }),
+        tags: ['contracts'],
+      },
+    },
     async (req) => {
-      requireRole(req, ...READERS);
-      return assessContract(db.orm, req.params.id, req.query.period, clock.now());
+      return assessContract(
+        db.orm,
+        req.params.id,
+        req.query.period,
+        resolveAsOf(req.query.asOf, clock.now()),
+      );
     },
   );
   app.get(
     '/api/contracts/:id/settlements/:quarter',
-    { schema: { params: Quarter, tags: ['contracts'] } },
+    {
+      config: { roles: READERS },
+      schema: {
+        params: Quarter,
+        /** `version`: recompute under an earlier loaded version of the contract (to reproduce a statement). */
+        querystring: AsOfQuery.extend({ version: zId.optional() }),
+        response: { 200: StatementWithHistoryResponse },
+        tags: ['contracts'],
+      },
+    },
     async (req) => {
-      requireRole(req, ...READERS);
-      return statementWithHistory(db.orm, req.params.id, req.params.quarter, clock.now());
+      const asOf = resolveAsOf(req.query.asOf, clock.now());
+      return statementWithHistory(db.orm, req.params.id, req.params.quarter, asOf, req.query.version);
     },
   );
   app.get(
     '/api/contracts/:id/settlements/:quarter/export.xlsx',
-    { schema: { params: Quarter, tags: ['contracts'] } },
+    {
+      config: { roles: READERS },
+      schema: {
+        response: { 200: GetContractsIdSettlementsQuarterExportXlsxResponse },
+        params: Quarter,
+        querystring: AsOfQuery,
+        tags: ['contracts'],
+      },
+    },
     async (req, reply) => {
-      requireRole(req, ...READERS);
-      const s = await statementWithHistory(db.orm, req.params.id, req.params.quarter, clock.now());
+      const asOf = resolveAsOf(req.query.asOf, clock.now());
+      const s = await statementWithHistory(db.orm, req.params.id, req.params.quarter, asOf);
       const buffer = await statementWorkbook(s.current, await getContract(db.orm, req.params.id));
       return reply
         .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-        .header('content-disposition', `attachment; filename="${req.params.id}-Q${req.params.quarter}.xlsx"`)
+        .header(
+          'content-disposition',
+          `attachment; filename="${req.params.id}-Q${req.params.quarter}-${asOf.day}.xlsx"`,
+        )
         .send(buffer);
     },
   );
   app.post(
     '/api/contracts/:id/settlements/:quarter/confirm',
     {
-      preValidation: allowRoles('office'),
+      config: { roles: ['office'] },
       schema: {
         params: Quarter,
         body: z.object({ note: z.string().max(1000).optional() }),
+        response: { 200: ConfirmedStatementResponse },
         tags: ['contracts'],
       },
     },
     async (req) =>
       confirmStatement(
         db.orm,
-        requireRole(req, 'office'),
+        actorOf(req),
         req.params.id,
         req.params.quarter,
         req.body.note,
-        clock.now(),
+        resolveAsOf(undefined, clock.now()),
+      ),
+  );
+  app.post(
+    '/api/contracts/:id/settlements/:quarter/warnings/:key/acknowledge',
+    {
+      config: { roles: ['office'] },
+      schema: {
+        params: Quarter.extend({ key: z.string().max(80) }),
+        body: z.object({ note: z.string().trim().min(1).max(1000) }),
+        response: { 200: AcknowledgedWarning },
+        tags: ['contracts'],
+      },
+    },
+    async (req) =>
+      tx((t) =>
+        acknowledgeWarning(
+          t,
+          actorOf(req),
+          req.params.id,
+          req.params.quarter,
+          req.params.key,
+          req.body.note,
+          resolveAsOf(undefined, clock.now()),
+        ),
       ),
   );
   app.put(
     '/api/contracts/:id/payments/:quarter',
     {
-      preValidation: allowRoles('office'),
+      config: { roles: ['office'] },
       schema: {
+        response: { 200: RecordPaymentResponse },
         params: Quarter,
         body: z.object({
           invoiceReceivedOn: day.nullish(),
@@ -138,98 +326,119 @@ export function registerContractRoutes(app: AppInstance, deps: { db: Db; clock: 
       },
     },
     async (req) =>
-      recordPayment(
-        db.orm,
-        requireRole(req, 'office'),
-        req.params.id,
-        req.params.quarter,
-        req.body,
-        clock.now(),
-      ),
+      recordPayment(db.orm, actorOf(req), req.params.id, req.params.quarter, req.body, clock.now()),
   );
 
-  app.get('/api/contracts/:id/reports', { schema: { params: Id, tags: ['contracts'] } }, async (req) => {
-    requireRole(req, ...READERS);
-    return { items: await listReports(db.orm, req.params.id) };
-  });
+  app.get(
+    '/api/contracts/:id/charges',
+    {
+      config: { roles: READERS },
+      schema: { params: Id, response: { 200: ChargesResponse }, tags: ['contracts'] },
+    },
+    async (req) => ({ items: (await listCharges(db.orm, req.params.id)).map(presentCharge) }),
+  );
+  app.post(
+    '/api/contracts/:id/charges',
+    {
+      config: { roles: ['office'] },
+      schema: { params: Id, body: ChargeInput, response: { 201: Charge }, tags: ['contracts'] },
+    },
+    async (req, reply) =>
+      reply
+        .code(201)
+        .send(
+          presentCharge(await tx((t) => recordCharge(t, actorOf(req), req.params.id, req.body, clock.now()))),
+        ),
+  );
+
+  app.get(
+    '/api/contracts/:id/reports',
+    {
+      config: { roles: READERS },
+      schema: { response: { 200: GetContractsIdReportsResponse }, params: Id, tags: ['contracts'] },
+    },
+    async (req) => ({ items: await listReports(db.orm, req.params.id) }),
+  );
   app.post(
     '/api/contracts/reports/:id/delivery',
     {
-      preValidation: allowRoles('team_lead', 'office'),
-      schema: { params: NumId, body: DeliveryInput, tags: ['contracts'] },
+      config: { roles: ['team_lead', 'office'] },
+      schema: {
+        response: { 200: RecordDeliveryResponse },
+        params: NumId,
+        body: DeliveryInput,
+        tags: ['contracts'],
+      },
     },
-    async (req) =>
-      recordDelivery(db.orm, requireRole(req, 'team_lead', 'office'), req.params.id, req.body, clock.now()),
+    async (req) => recordDelivery(db.orm, actorOf(req), req.params.id, req.body, clock.now()),
   );
 
   app.get(
     '/api/contracts/:id/rectifications',
-    { schema: { params: Id, tags: ['contracts'] } },
+    {
+      config: { roles: READERS },
+      schema: { response: { 200: GetContractsIdRectificationsResponse }, params: Id, tags: ['contracts'] },
+    },
     async (req) => {
-      requireRole(req, ...READERS);
+      actorOf(req);
       return { items: await listRectifications(db.orm, req.params.id, clock.now()) };
     },
   );
   app.post(
     '/api/contracts/:id/rectifications',
-    { preValidation: allowRoles('office'), schema: { params: Id, body: NoticeItems, tags: ['contracts'] } },
+    {
+      config: { roles: ['office'] },
+      schema: {
+        response: { 201: PostContractsIdRectificationsResponse },
+        params: Id,
+        body: NoticeItems,
+        tags: ['contracts'],
+      },
+    },
     async (req, reply) =>
       reply
         .code(201)
-        .send(
-          await issueRectification(
-            db.orm,
-            requireRole(req, 'office'),
-            req.params.id,
-            req.body.items,
-            clock.now(),
-          ),
-        ),
+        .send(await issueRectification(db.orm, actorOf(req), req.params.id, req.body.items, clock.now())),
   );
   app.post(
     '/api/contracts/rectifications/:id/respond',
     {
-      preValidation: allowRoles('team_lead'),
+      config: { roles: ['team_lead'] },
       schema: {
+        response: { 200: RespondRectificationResponse },
         params: NumId,
         body: z.object({ response: z.string().trim().min(1).max(5000) }),
         tags: ['contracts'],
       },
     },
-    async (req) =>
-      respondRectification(
-        db.orm,
-        requireRole(req, 'team_lead'),
-        req.params.id,
-        req.body.response,
-        clock.now(),
-      ),
+    async (req) => respondRectification(db.orm, actorOf(req), req.params.id, req.body.response, clock.now()),
   );
   app.post(
     '/api/contracts/rectifications/:id/verify',
     {
-      preValidation: allowRoles('office'),
+      config: { roles: ['office'] },
       schema: {
+        response: { 200: RespondRectificationResponse },
         params: NumId,
         body: z.object({ accept: z.boolean(), note: z.string().trim().min(1).max(2000) }),
         tags: ['contracts'],
       },
     },
     async (req) =>
-      verifyRectification(
-        db.orm,
-        requireRole(req, 'office'),
-        req.params.id,
-        req.body.accept,
-        req.body.note,
-        clock.now(),
-      ),
+      verifyRectification(db.orm, actorOf(req), req.params.id, req.body.accept, req.body.note, clock.now()),
   );
   app.get(
     '/api/contracts/rectifications/:id/print',
-    { schema: { params: NumId, tags: ['contracts'] } },
+    {
+      config: { roles: READERS },
+      schema: {
+        response: { 200: GetContractsRectificationsIdPrintResponse },
+        params: NumId,
+        tags: ['contracts'],
+      },
+    },
     async (req, reply) => {
-      requireRole(req, ...READERS);
+      actorOf(req);
       return reply
         .type('text/html; charset=utf-8')
         .send(await printableRectification(db.orm, req.params.id, clock.now()));
@@ -238,42 +447,50 @@ export function registerContractRoutes(app: AppInstance, deps: { db: Db; clock: 
 
   app.get(
     '/api/contracts/:id/security-incidents',
-    { schema: { params: Id, tags: ['contracts'] } },
+    {
+      config: { roles: READERS },
+      schema: { response: { 200: GetContractsIdSecurityIncidentsResponse }, params: Id, tags: ['contracts'] },
+    },
     async (req) => {
-      requireRole(req, ...READERS);
+      actorOf(req);
       return { items: await listSecurityIncidents(db.orm, req.params.id) };
     },
   );
   app.post(
     '/api/contracts/:id/security-incidents',
     {
-      preValidation: allowRoles('office', 'team_lead'),
-      schema: { params: Id, body: SecurityIncidentInput, tags: ['contracts'] },
+      config: { roles: ['office', 'team_lead'] },
+      schema: {
+        response: { 201: PostContractsIdSecurityIncidentsResponse },
+        params: Id,
+        body: SecurityIncidentInput,
+        tags: ['contracts'],
+      },
     },
     async (req, reply) =>
       reply
         .code(201)
-        .send(
-          await recordSecurityIncident(
-            db.orm,
-            requireRole(req, 'office', 'team_lead'),
-            req.params.id,
-            req.body,
-            clock.now(),
-          ),
-        ),
+        .send(await recordSecurityIncident(db.orm, actorOf(req), req.params.id, req.body, clock.now())),
   );
   app.post(
     '/api/contracts/security-incidents/:id/confirm',
     {
-      preValidation: allowRoles('office'),
-      schema: { params: NumId, body: z.object({ major: z.boolean() }), tags: ['contracts'] },
+      config: { roles: ['office'] },
+      schema: {
+        response: { 200: ConfirmSecurityIncidentResponse },
+        params: NumId,
+        body: z.object({ major: z.boolean() }),
+        tags: ['contracts'],
+      },
     },
-    async (req) =>
-      confirmSecurityIncident(db.orm, requireRole(req, 'office'), req.params.id, req.body.major, clock.now()),
+    async (req) => confirmSecurityIncident(db.orm, actorOf(req), req.params.id, req.body.major, clock.now()),
   );
-  app.get('/api/contracts/:id/definition', { schema: { params: Id, tags: ['contracts'] } }, async (req) => {
-    requireActor(req);
-    return getContract(db.orm, req.params.id);
-  });
+  app.get(
+    '/api/contracts/:id/definition',
+    { schema: { response: { 200: PostContractsResponse }, params: Id, tags: ['contracts'] } },
+    async (req) => {
+      requireActor(req);
+      return getContract(db.orm, req.params.id);
+    },
+  );
 }

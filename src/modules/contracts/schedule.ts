@@ -50,6 +50,16 @@ export function paymentPeriods(c: ContractDefinition, basis: Readings['quarterBa
       to: i === n - 1 ? c.term.to : addMonths(c.term.from, (i + 1) * 3),
     }));
   }
+  if (basis === 'effective') {
+    // 本合同生效后的第一季度: three-month quarters from the day it took effect; the first also covers any
+    // service before that day and the last ends with the term.
+    const effective = c.effectiveOn ?? c.signedOn;
+    return Array.from({ length: n }, (_, i) => ({
+      quarter: i + 1,
+      from: i === 0 ? c.term.from : addMonths(effective, i * 3),
+      to: i === n - 1 ? c.term.to : addMonths(effective, (i + 1) * 3),
+    }));
+  }
   const bounds: string[] = [c.term.from];
   const [y, m] = c.term.from.split('-').map(Number) as [number, number];
   let next = `${y}-${String(Math.floor((m - 1) / 3) * 3 + 1).padStart(2, '0')}-01`;

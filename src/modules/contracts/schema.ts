@@ -107,7 +107,8 @@ export const rectificationNotices = pgTable(
     issuedAt: ts('issued_at').notNull(),
     issuedBy: integer('issued_by'),
     items: jsonb('items').notNull(),
-    dueAt: ts('due_at').notNull(),
+    /** Null when the contract sets no rectification period and the office set none (Sanmenxia). */
+    dueAt: ts('due_at'),
     response: text('response'),
     respondedAt: ts('responded_at'),
     respondedBy: integer('responded_by'),
@@ -132,3 +133,69 @@ export const securityIncidents = pgTable('security_incidents', {
   recordedBy: integer('recorded_by'),
   recordedAt: ts('recorded_at').notNull(),
 });
+
+/**
+ * 提示确认 — the office's acknowledgement of one warning on a quarter's statement (missing evidence, a termination
+ * ground): a statement with warnings is confirmed only once each is acknowledged. Rows are never deleted.
+ */
+export const statementWarningAcks = pgTable(
+  'statement_warning_acks',
+  {
+    id: serial('id').primaryKey(),
+    contractId: text('contract_id').notNull(),
+    quarter: integer('quarter').notNull(),
+    warningKey: text('warning_key').notNull(),
+    note: text('note').notNull(),
+    acknowledgedBy: integer('acknowledged_by'),
+    acknowledgedAt: ts('acknowledged_at').notNull(),
+  },
+  (t) => [uniqueIndex('statement_warning_acks_key').on(t.contractId, t.quarter, t.warningKey)],
+);
+
+/**
+ * 甲方记录的扣款 — money the office records against the operator outside the indicators: a third party's cost after
+ * a rectification period ran out (Luohe art. 5.4, deducted from the next payment) or a subcontracting breach
+ * (Sanmenxia art. 19, 10 % of the total). Deducted from the first payment whose window opens after the day.
+ */
+export const contractCharges = pgTable(
+  'contract_charges',
+  {
+    id: serial('id').primaryKey(),
+    contractId: text('contract_id').notNull(),
+    kind: text('kind').notNull(),
+    occurredOn: text('occurred_on').notNull(),
+    amountFen: integer('amount_fen').notNull(),
+    note: text('note').notNull(),
+    recordedBy: integer('recorded_by'),
+    recordedAt: ts('recorded_at').notNull(),
+  },
+  (t) => [index('contract_charges_contract').on(t.contractId, t.occurredOn)],
+);
+
+/**
+ * 履约记录 — facts a contract asks one party to record and the other to check, each with its clause: payroll
+ * (Luohe art. 6.6: the operator records wages paid, social insurance and housing fund per agent per month; the
+ * office checks), hiring (Sanmenxia art. 13.1, per new member), termination grounds the office records (Luohe
+ * art. 8.3(2)(6)(7)), the data hand-over and the destruction letter (art. 8.5), quality problems holding the bond
+ * (art. 2.5) and the yearly renewal decision (Sanmenxia art. 17). `data` is checked by the kind's schema.
+ */
+export const contractRecords = pgTable(
+  'contract_records',
+  {
+    id: serial('id').primaryKey(),
+    contractId: text('contract_id').notNull(),
+    kind: text('kind').notNull(),
+    /** What the record is about: a month (payroll), a member id (hiring), a ground id, a contract year. */
+    subject: text('subject').notNull(),
+    occurredOn: text('occurred_on').notNull(),
+    data: jsonb('data').notNull(),
+    recordedBy: integer('recorded_by'),
+    recordedAt: ts('recorded_at').notNull(),
+    /** The other party's check: accepted (or, for a quality problem, resolved) or not, with a note. */
+    checkedBy: integer('checked_by'),
+    checkedAt: ts('checked_at'),
+    accepted: boolean('accepted'),
+    checkNote: text('check_note'),
+  },
+  (t) => [index('contract_records_key').on(t.contractId, t.kind, t.subject)],
+);

@@ -40,7 +40,10 @@ export function personsShort(
 
 /**
  * People short of the agreed headcount in the payment quarter [fromDay, toDay) by the reading, with the days as
- * evidence. The roster is read over the whole term so a run crossing a quarter's edge is seen whole.
+ * evidence. The roster is read over the whole term so a run crossing a quarter's edge is seen whole, but never
+ * past the as-of day (`now`): planned future days are not evidence. Days before `chargeFrom` (the end of the
+ * start-up period, art. 1.4, by the `rampUp` reading) are not charged. With no roster recorded at all nothing
+ * is charged and `rosterMissing` says so: missing evidence is not proof of absence.
  */
 export async function shortfallPersons(
   db: DbOrTx,
@@ -48,15 +51,20 @@ export async function shortfallPersons(
   toDay: string,
   agreed: number,
   readings: Readings,
-  term: { from: string; to: string } = { from: fromDay, to: toDay },
+  term: { from: string; to: string },
+  o: { now: Date; chargeFrom: string },
 ) {
   const evidence = await headcountEvidence(db, {
     from: term.from,
     to: term.to,
     agreed,
     presentMeans: readings.staffingPresentMeans,
+    now: o.now,
   });
-  const days = evidence.days.map((d) => ({ day: d.day, shortfall: d.shortfall }));
+  const rosterMissing = evidence.days.every((d) => d.headcount === 0);
+  const days = rosterMissing
+    ? []
+    : evidence.days.map((d) => ({ day: d.day, shortfall: d.day < o.chargeFrom ? 0 : d.shortfall }));
   const r = personsShort(days, readings.headcountShortfall, { from: fromDay, to: toDay });
   const what =
     readings.headcountShortfall.measure === 'average_daily'
@@ -68,10 +76,13 @@ export async function shortfallPersons(
       : `${r.from} 至 ${r.to} 连续 ${r.days} 天缺员 ${r.persons} 人（不少于 ${readings.headcountShortfall.minDays} 天）`;
   return {
     persons: r.persons,
+    rosterMissing,
+    through: evidence.through,
     description: what,
     descriptionZh: whatZh,
     evidence: {
       ...r,
+      chargedFrom: o.chargeFrom,
       shortDays: days.filter((d) => d.shortfall > 0 && r.from !== null && d.day >= r.from && d.day <= r.to!),
     },
   };

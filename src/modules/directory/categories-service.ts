@@ -3,12 +3,19 @@ import type { DbOrTx } from '../../db/client.ts';
 import { isUniqueViolation } from '../../db/errors.ts';
 import type { Actor } from '../../platform/actor.ts';
 import { recordAudit } from '../../platform/audit.ts';
+import { cached, invalidate } from '../../platform/cache.ts';
 import { duplicate, notFound, validationFailed } from '../../platform/errors.ts';
 import { checkParentLink } from './tree.ts';
 import type { CreateCategoryInput, UpdateCategoryInput } from './model.ts';
 import { categories, departments } from './schema.ts';
 
 export type Category = typeof categories.$inferSelect;
+
+/** The category row with this id, or undefined (for modules that check a choice is an active category). */
+export async function findCategory(db: DbOrTx, id: number): Promise<Category | undefined> {
+  const [row] = await db.select().from(categories).where(eq(categories.id, id));
+  return row;
+}
 
 export interface CategoryView {
   id: number;
@@ -28,11 +35,17 @@ export interface CategoryView {
     urgentTimeLimitDays: number | null;
   };
   sortOrder: number;
+  /** The words citizens use for the matter, searched by the category picker. */
+  keywords: string[];
   active: boolean;
 }
 
 /** The whole catalogue with paths and inherited dispatch defaults (a few hundred rows at most). */
 export async function listCategories(db: DbOrTx): Promise<CategoryView[]> {
+  return [...(await cached(db, 'categories', () => readCategories(db)))];
+}
+
+async function readCategories(db: DbOrTx): Promise<CategoryView[]> {
   const rows = await db.select().from(categories).orderBy(asc(categories.sortOrder), asc(categories.code));
   const byId = new Map(rows.map((c) => [c.id, c]));
   const parents = new Set(rows.map((c) => c.parentId).filter((p) => p != null));
@@ -65,6 +78,7 @@ export async function listCategories(db: DbOrTx): Promise<CategoryView[]> {
         urgentTimeLimitDays: nearest(chain, 'urgentTimeLimitDays'),
       },
       sortOrder: c.sortOrder,
+      keywords: c.keywords,
       active: c.active,
     };
   });
@@ -90,13 +104,19 @@ async function checkReferences(db: DbOrTx, input: UpdateCategoryInput, selfId?: 
   );
 }
 
-export async function createCategory(db: DbOrTx, actor: Actor, input: CreateCategoryInput, now: Date) {
+export async function createCategory(
+  db: DbOrTx,
+  actor: Actor,
+  input: Omit<CreateCategoryInput, 'keywords'> & { keywords?: string[] },
+  now: Date,
+) {
   await checkReferences(db, input);
   try {
     const [row] = await db
       .insert(categories)
-      .values({ ...input, parentId: input.parentId ?? null, createdAt: now })
+      .values({ ...input, keywords: input.keywords ?? [], parentId: input.parentId ?? null, createdAt: now })
       .returning();
+    await invalidate(db, 'categories');
     await recordAudit(db, actor, now, {
       action: 'create',
       entity: 'category',
@@ -123,6 +143,7 @@ export async function updateCategory(
   if (!before) throw notFound(`Category ${id}`, `分类 ${id} `);
   await checkReferences(db, input, id);
   const [after] = await db.update(categories).set(input).where(eq(categories.id, id)).returning();
+  await invalidate(db, 'categories');
   await recordAudit(db, actor, now, { action: 'update', entity: 'category', entityId: id, before, after });
   return getCategoryView(db, id);
 }

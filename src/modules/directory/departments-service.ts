@@ -1,8 +1,9 @@
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
 import { isUniqueViolation } from '../../db/errors.ts';
 import type { Actor } from '../../platform/actor.ts';
 import { recordAudit } from '../../platform/audit.ts';
+import { cached, invalidate } from '../../platform/cache.ts';
 import { duplicate, notFound } from '../../platform/errors.ts';
 import { checkParentLink } from './tree.ts';
 import type { CreateDepartmentInput, UpdateDepartmentInput } from './model.ts';
@@ -24,8 +25,12 @@ export function presentDepartment(d: Department) {
   };
 }
 
+/** Every department (a few hundred rows), cached in process; writes announce themselves (platform/cache.ts). */
 export async function listDepartments(db: DbOrTx): Promise<Department[]> {
-  return db.select().from(departments).orderBy(asc(departments.code));
+  const rows = await cached(db, 'departments', () =>
+    db.select().from(departments).orderBy(asc(departments.code)),
+  );
+  return [...rows];
 }
 
 export async function getDepartment(db: DbOrTx, id: number): Promise<Department> {
@@ -50,6 +55,7 @@ export async function createDepartment(db: DbOrTx, actor: Actor, input: CreateDe
       .insert(departments)
       .values({ ...input, parentId: input.parentId ?? null, createdAt: now })
       .returning();
+    await invalidate(db, 'departments');
     await recordAudit(db, actor, now, {
       action: 'create',
       entity: 'department',
@@ -75,6 +81,7 @@ export async function updateDepartment(
   const before = await getDepartment(db, id);
   if (input.parentId !== undefined) await checkParent(db, input.parentId, id);
   const [row] = await db.update(departments).set(input).where(eq(departments.id, id)).returning();
+  await invalidate(db, 'departments');
   await recordAudit(db, actor, now, {
     action: 'update',
     entity: 'department',
@@ -88,4 +95,24 @@ export async function updateDepartment(
 export async function getDepartmentByCode(db: DbOrTx, code: string): Promise<Department | undefined> {
   const [row] = await db.select().from(departments).where(eq(departments.code, code));
   return row;
+}
+
+/** The departments with these ids (unknown ids are simply absent), for modules that check or name them. */
+export async function departmentsByIds(db: DbOrTx, ids: readonly number[]): Promise<Department[]> {
+  const unique = [...new Set(ids)];
+  if (!unique.length) return [];
+  return db.select().from(departments).where(inArray(departments.id, unique));
+}
+
+/**
+ * 区县 as citizens pick them on the public form: the short names of the active district governments of the
+ * directory (kind `district`), in the directory's order. The names only; nothing else of the directory is public.
+ */
+export async function listDistrictNames(db: DbOrTx): Promise<string[]> {
+  const rows = await db
+    .select({ shortName: departments.shortName })
+    .from(departments)
+    .where(and(eq(departments.kind, 'district'), eq(departments.active, true)))
+    .orderBy(asc(departments.id));
+  return rows.map((r) => r.shortName);
 }

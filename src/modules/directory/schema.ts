@@ -1,8 +1,10 @@
 import {
   type AnyPgColumn,
+  bigint,
   boolean,
   index,
   integer,
+  jsonb,
   pgTable,
   serial,
   text,
@@ -44,6 +46,8 @@ export const categories = pgTable(
     timeLimitDays: integer('time_limit_days'),
     urgentTimeLimitDays: integer('urgent_time_limit_days'),
     sortOrder: integer('sort_order').notNull().default(0),
+    /** The words citizens use for the matter (烧烤, 油烟 for 餐饮油烟): the category picker searches them too. */
+    keywords: text('keywords').array().notNull().default([]),
     active: boolean('active').notNull().default(true),
     createdAt: ts('created_at').notNull(),
   },
@@ -63,4 +67,17 @@ export const users = pgTable('users', {
   team: text('team'),
   active: boolean('active').notNull().default(true),
   createdAt: ts('created_at').notNull(),
+  /** When the password was last set, for the password-age rule (GB/T 22239-2019 8.1.4.1 a: changed regularly). */
+  passwordChangedAt: ts('password_changed_at'),
+  /** Hashes of earlier passwords, newest first, so a change cannot go back to one of them. */
+  passwordHistory: jsonb('password_history').$type<string[]>().notNull().default([]),
+  /** The confirmed TOTP secret (base32), sealed with SM4 like personal data (`users.totp_secret`); null = none. */
+  totpSecret: text('totp_secret'),
+  /** A secret handed out by enrolment and not yet confirmed with a code (sealed the same way). */
+  totpPendingSecret: text('totp_pending_secret'),
+  totpEnabledAt: ts('totp_enabled_at'),
+  /** The last time step a code was accepted at: a code is accepted once (RFC 6238 5.2). */
+  totpLastStep: bigint('totp_last_step', { mode: 'number' }),
+  /** SHA-256 digests of the unused recovery codes. */
+  totpRecoveryCodes: jsonb('totp_recovery_codes').$type<string[]>().notNull().default([]),
 });

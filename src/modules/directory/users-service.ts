@@ -1,10 +1,14 @@
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
 import { isUniqueViolation } from '../../db/errors.ts';
 import type { Actor, Role } from '../../platform/actor.ts';
 import { recordAudit } from '../../platform/audit.ts';
+import { invalidate } from '../../platform/cache.ts';
 import { duplicate, notFound, validationFailed } from '../../platform/errors.ts';
-import { hashPassword, passwordProblem } from '../../platform/passwords.ts';
+import { PASSWORD_EXPIRED_AT, PASSWORD_POLICY } from '../../platform/lockout.ts';
+import { hashPassword, passwordProblem, verifyPassword } from '../../platform/passwords.ts';
+import { readSetting } from '../../platform/settings.ts';
+import { sessions } from '../../platform/schema.ts';
 import type { CreateUserInput, UpdateUserInput } from './model.ts';
 import { departments, users } from './schema.ts';
 
@@ -46,7 +50,17 @@ function checkPassword(password: string) {
   if (problem) throw validationFailed([{ field: 'password', message: problem }]);
 }
 
-export async function createUser(db: DbOrTx, actor: Actor, input: CreateUserInput, now: Date): Promise<User> {
+/**
+ * `passwordHash` lets a bulk seeder (the demo city: 72 accounts, one password) hash the checked password once
+ * instead of once per account; it must be `hashPassword(input.password)`.
+ */
+export async function createUser(
+  db: DbOrTx,
+  actor: Actor,
+  input: CreateUserInput,
+  now: Date,
+  options: { passwordHash?: string } = {},
+): Promise<User> {
   checkPassword(input.password);
   await checkDepartmentBinding(db, input.role, input.departmentId);
   try {
@@ -55,7 +69,8 @@ export async function createUser(db: DbOrTx, actor: Actor, input: CreateUserInpu
       .values({
         username: input.username,
         displayName: input.displayName ?? input.username,
-        passwordHash: await hashPassword(input.password),
+        passwordHash: options.passwordHash ?? (await hashPassword(input.password)),
+        passwordChangedAt: now,
         role: input.role,
         departmentId: input.departmentId ?? null,
         agentCode: input.agentCode ?? null,
@@ -106,10 +121,10 @@ export async function updateUser(db: DbOrTx, actor: Actor, id: number, input: Up
   if (input.active !== undefined) patch.active = input.active;
   if (input.agentCode !== undefined) patch.agentCode = input.agentCode;
   if (input.team !== undefined) patch.team = input.team;
-  if (input.password !== undefined) {
-    checkPassword(input.password);
-    patch.passwordHash = await hashPassword(input.password);
-  }
+  if (input.password !== undefined)
+    Object.assign(patch, await newPasswordFields(db, before, input.password, now));
+  // Expired now: the change time goes back to the epoch, which `passwordExpired` reads as "change it first".
+  if (input.expirePassword) patch.passwordChangedAt = PASSWORD_EXPIRED_AT;
   let after: User | undefined;
   try {
     [after] = await db.update(users).set(patch).where(eq(users.id, id)).returning();
@@ -117,14 +132,44 @@ export async function updateUser(db: DbOrTx, actor: Actor, id: number, input: Up
     if (isUniqueViolation(err)) throw duplicateOf(err, before.username, input.agentCode);
     throw err;
   }
+  // A cached session carries the user's name, role and department: every change reaches it.
+  await invalidate(db, 'session');
+  // A new password, another role or a disabled account ends every session the user had open (GB/T 22239-2019
+  // 8.1.4.1: the old credential and the old rights must not live on in a session).
+  if (input.password !== undefined || role !== before.role || after!.active === false) {
+    await db
+      .update(sessions)
+      .set({ revokedAt: now })
+      .where(and(eq(sessions.userId, id), isNull(sessions.revokedAt)));
+  }
   await recordAudit(db, actor, now, {
-    action: input.password !== undefined ? 'update_with_password' : 'update',
+    action:
+      input.password !== undefined
+        ? 'update_with_password'
+        : input.expirePassword
+          ? 'expire_password'
+          : 'update',
     entity: 'user',
     entityId: id,
     before: presentUser(before),
     after: presentUser(after!),
   });
   return after!;
+}
+
+/**
+ * The columns of a password change: the new hash, when, and the history that keeps the last few passwords
+ * (the policy's `history`) from coming back.
+ */
+export async function newPasswordFields(db: DbOrTx, user: User, password: string, now: Date) {
+  checkPassword(password);
+  const policy = await readSetting(db, PASSWORD_POLICY);
+  const earlier = [user.passwordHash, ...user.passwordHistory].slice(0, policy.history);
+  for (const hash of earlier) {
+    if (await verifyPassword(password, hash))
+      throw validationFailed([{ field: 'password', message: `must differ from the last ${policy.history}` }]);
+  }
+  return { passwordHash: await hashPassword(password), passwordChangedAt: now, passwordHistory: earlier };
 }
 
 /** Which unique value clashed: the username or the switch agent code. */

@@ -1,12 +1,12 @@
 /** Reading articles: one with its versions, lists with filters and paging, and how an article is presented. */
 import { and, asc, count, desc, eq, gte, ilike, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
+import { peopleByIds } from '../directory/index.ts';
 import { localDateOf, type LocalDate } from '../../calendar/local-time.ts';
 import type { DbOrTx } from '../../db/client.ts';
 import { notFound } from '../../platform/errors.ts';
 import type { Article } from './articles-service.ts';
 import { type ArticleFilter, type ListArticlesQuery, splitCategoryPath } from './model.ts';
 import { kbArticles, kbArticleVersions } from './schema.ts';
-import { users } from '../directory/schema.ts';
 
 /** The city's date today: what "in effect" and "expired" are judged against. */
 export function cityToday(now: Date): LocalDate {
@@ -114,13 +114,19 @@ export async function getArticle(db: DbOrTx, id: number): Promise<Article> {
 /** An article with every version, oldest first. */
 export async function getArticleWithVersions(db: DbOrTx, id: number, today: LocalDate) {
   const article = await getArticle(db, id);
-  const versions = await db
-    .select({ v: kbArticleVersions, name: users.displayName })
+  const rows = await db
+    .select()
     .from(kbArticleVersions)
-    .leftJoin(users, eq(users.id, kbArticleVersions.changedBy))
     .where(eq(kbArticleVersions.articleId, id))
-    .orderBy(asc(kbArticleVersions.version))
-    .then((rows) => rows.map((r) => ({ ...r.v, changedByName: r.name })));
+    .orderBy(asc(kbArticleVersions.version));
+  const names = await peopleByIds(
+    db,
+    rows.flatMap((v) => (v.changedBy === null ? [] : [v.changedBy])),
+  );
+  const versions = rows.map((v) => ({
+    ...v,
+    changedByName: v.changedBy === null ? null : (names.get(v.changedBy)?.name ?? null),
+  }));
   return {
     ...presentArticle(article, today),
     versions: versions.map((v) => ({

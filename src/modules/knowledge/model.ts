@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { isLocalDate } from '../../calendar/local-time.ts';
 import type { Role } from '../../platform/actor.ts';
 import { findUnsafeMarkup } from './content-rules.ts';
+import { zInt } from '../../platform/input.ts';
 
 /** 知识库管理员, 热线办 and the administrator may write; every other signed-in staff user reads and searches. */
 export const KB_WRITERS = ['kb_editor', 'office', 'admin'] as const satisfies readonly Role[];
@@ -135,7 +136,7 @@ export const ArticleFilter = z.object({
 export type ArticleFilter = z.infer<typeof ArticleFilter>;
 
 export const ListArticlesQuery = ArticleFilter.extend({
-  page: z.coerce.number().int().min(1).default(1),
+  page: zInt(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(20),
 });
 export type ListArticlesQuery = z.infer<typeof ListArticlesQuery>;
@@ -143,15 +144,63 @@ export type ListArticlesQuery = z.infer<typeof ListArticlesQuery>;
 export const SEARCH_LIMIT_DEFAULT = 10;
 export const SEARCH_LIMIT_MAX = 50;
 
-export const SearchQuery = z.object({
-  q: z.string().trim().min(1).max(2000).describe('a short query or a citizen request as registered'),
+/** The filters both searches take besides the text. */
+const searchFilters = {
   limit: z.coerce.number().int().min(1).max(SEARCH_LIMIT_MAX).default(SEARCH_LIMIT_DEFAULT),
   includeExpired: yesNo.optional(),
   kind: z.string().trim().max(KIND_MAX).optional(),
   category: z.string().trim().max(300).optional(),
   issuer: z.string().trim().max(ISSUER_MAX).optional(),
+};
+
+/** GET: a typed query (it travels in the URL; a whole message goes by POST). */
+export const SearchQuery = z.object({
+  q: z.string().trim().min(1).max(2000).describe('a short query as an agent types it'),
+  ...searchFilters,
 });
 export type SearchQuery = z.input<typeof SearchQuery>;
+
+/**
+ * POST: any text, a citizen's whole message included. The ranking reads its first QUERY_MAX_CHARS (2,000)
+ * characters; longer text is accepted and the rest ignored, up to SEARCH_TEXT_MAX characters (a body over
+ * SEARCH_BODY_MAX_BYTES answers 413).
+ */
+export const SEARCH_TEXT_MAX = 2_000_000;
+export const SEARCH_BODY_MAX_BYTES = 8 * 1024 * 1024;
+export const SearchBody = z.object({
+  q: z.string().trim().min(1).max(SEARCH_TEXT_MAX).describe('a query or a whole citizen message'),
+  ...searchFilters,
+  includeExpired: z.union([z.boolean(), yesNo]).optional(),
+});
+
+export const SearchResultSchema = z.object({
+  id: z.number().int(),
+  title: z.string(),
+  snippet: z.string().describe('HTML: the best window of the content, query words in <mark>'),
+  score: z.number(),
+  kind: z.string(),
+  issuer: z.string().nullable(),
+  categoryPath: z.array(z.string()),
+  updatedAt: z.string(),
+  expired: z.boolean(),
+});
+export const SearchAnswerSchema = z.object({
+  results: z.array(SearchResultSchema),
+  query: z.object({ tokens: z.array(z.string()), expanded: z.array(z.string()) }),
+});
+
+/** 反馈: an agent's verdict on an article shown for a query (and the order being handled). */
+export const FeedbackInput = z.object({
+  useful: z.boolean(),
+  query: z
+    .string()
+    .trim()
+    .max(SEARCH_TEXT_MAX)
+    .optional()
+    .transform((q) => q?.slice(0, 500)),
+  orderId: z.number().int().positive().max(2_147_483_647).optional(),
+});
+export type FeedbackInput = z.infer<typeof FeedbackInput>;
 
 /** 用户词典 entries: 地名 place, 部门简称 department, 术语 term. */
 export const TERM_KINDS = ['place', 'department', 'term'] as const;
@@ -169,3 +218,243 @@ export const SynonymInput = z.object({
     .pipe(z.array(z.string()).min(2, 'at least two different words').max(20)),
 });
 export type SynonymInput = z.infer<typeof SynonymInput>;
+
+// What each route answers. Fastify serialises every answer through these, so a field not declared here is
+// not sent, and an answer that does not match fails loudly instead of reaching the console.
+
+export const GetKbNoticesResponse = z.object({
+  items: z.array(
+    z.object({
+      state: z.string(),
+      id: z.number(),
+      receivedAt: z.date(),
+      source: z.string(),
+      title: z.string(),
+      requiredChange: z.string(),
+      articleIds: z.array(z.number()),
+      dueAt: z.date(),
+      status: z.string(),
+      completedAt: z.date().nullable(),
+      completedBy: z.number().nullable(),
+      completionNote: z.string().nullable(),
+      recordedBy: z.number().nullable(),
+      recordedAt: z.date(),
+    }),
+  ),
+});
+
+export const PostKbNoticesResponse = z.object({
+  id: z.number(),
+  title: z.string(),
+  source: z.string(),
+  status: z.string(),
+  recordedBy: z.number().nullable(),
+  recordedAt: z.date(),
+  receivedAt: z.date(),
+  completedAt: z.date().nullable(),
+  completedBy: z.number().nullable(),
+  dueAt: z.date(),
+  requiredChange: z.string(),
+  articleIds: z.array(z.number()),
+  completionNote: z.string().nullable(),
+});
+
+export const LinkNoticeArticlesResponse = z.object({
+  id: z.number(),
+  receivedAt: z.date(),
+  source: z.string(),
+  title: z.string(),
+  requiredChange: z.string(),
+  articleIds: z.array(z.number()),
+  dueAt: z.date(),
+  status: z.string(),
+  completedAt: z.date().nullable(),
+  completedBy: z.number().nullable(),
+  completionNote: z.string().nullable(),
+  recordedBy: z.number().nullable(),
+  recordedAt: z.date(),
+});
+
+export const NoticeTimelinessResponse = z.object({
+  numerator: z.number(),
+  denominator: z.number(),
+  value: z.number().nullable(),
+  evidence: z.object({
+    counted: z.array(z.union([z.string(), z.number()])),
+    met: z.array(z.union([z.string(), z.number()])),
+    entity: z.string(),
+  }),
+  excluded: z.array(z.object({ reason: z.string(), ids: z.array(z.union([z.string(), z.number()])) })),
+});
+
+export const ListArticlesResponse = z.object({
+  items: z.array(
+    z.object({
+      id: z.number(),
+      title: z.string(),
+      categoryPath: z.array(z.string()),
+      issuer: z.string().nullable(),
+      kind: z.string(),
+      keywords: z.array(z.string()),
+      effectiveFrom: z.string().nullable(),
+      expiresOn: z.string().nullable(),
+      status: z.string(),
+      version: z.number(),
+      publishedAt: z.date().nullable(),
+      createdAt: z.date(),
+      updatedAt: z.date(),
+      expired: z.boolean(),
+      current: z.boolean(),
+    }),
+  ),
+  total: z.number(),
+  page: z.number(),
+  pageSize: z.number(),
+});
+
+export const GetKbArticlesIdResponse = z.object({
+  versions: z.array(
+    z.object({
+      version: z.number(),
+      changedFields: z.array(z.string()),
+      changeNote: z.string().nullable(),
+      changedBy: z.number().nullable(),
+      changedByName: z.string().nullable(),
+      changedAt: z.date(),
+      snapshot: z.unknown(),
+    }),
+  ),
+  id: z.number(),
+  title: z.string(),
+  categoryPath: z.array(z.string()),
+  content: z.string(),
+  issuer: z.string().nullable(),
+  kind: z.string(),
+  keywords: z.array(z.string()),
+  effectiveFrom: z.string().nullable(),
+  expiresOn: z.string().nullable(),
+  status: z.string(),
+  version: z.number(),
+  publishedAt: z.date().nullable(),
+  createdAt: z.date(),
+  updatedAt: z.date(),
+  expired: z.boolean(),
+  current: z.boolean(),
+});
+
+export const PostKbArticlesResponse = z.object({
+  id: z.number(),
+  title: z.string(),
+  categoryPath: z.array(z.string()),
+  content: z.string(),
+  issuer: z.string().nullable(),
+  kind: z.string(),
+  keywords: z.array(z.string()),
+  effectiveFrom: z.string().nullable(),
+  expiresOn: z.string().nullable(),
+  status: z.string(),
+  version: z.number(),
+  publishedAt: z.date().nullable(),
+  createdAt: z.date(),
+  updatedAt: z.date(),
+  expired: z.boolean(),
+  current: z.boolean(),
+});
+
+export const PatchKbArticlesIdResponse = z.object({
+  changedFields: z.array(
+    z.enum([
+      'title',
+      'content',
+      'status',
+      'kind',
+      'keywords',
+      'categoryPath',
+      'issuer',
+      'effectiveFrom',
+      'expiresOn',
+    ]),
+  ),
+  id: z.number(),
+  title: z.string(),
+  categoryPath: z.array(z.string()),
+  content: z.string(),
+  issuer: z.string().nullable(),
+  kind: z.string(),
+  keywords: z.array(z.string()),
+  effectiveFrom: z.string().nullable(),
+  expiresOn: z.string().nullable(),
+  status: z.string(),
+  version: z.number(),
+  publishedAt: z.date().nullable(),
+  createdAt: z.date(),
+  updatedAt: z.date(),
+  expired: z.boolean(),
+  current: z.boolean(),
+});
+
+export const ImportKbFileResponse = z.object({
+  read: z.number(),
+  imported: z.number(),
+  updated: z.number(),
+  unchanged: z.number(),
+  rejected: z.number(),
+  rejections: z.array(z.object({ row: z.number(), reason: z.string() })),
+});
+
+export const GetKbExportResponse = z.unknown();
+
+export const GetKbTermsResponse = z.object({
+  items: z.array(
+    z.object({ word: z.string(), kind: z.string(), createdBy: z.number().nullable(), createdAt: z.date() }),
+  ),
+});
+
+export const PostKbTermsResponse = z.object({
+  term: z.object({
+    kind: z.string(),
+    createdBy: z.number().nullable(),
+    createdAt: z.date(),
+    word: z.string(),
+  }),
+  reindexed: z.object({ articles: z.number(), ms: z.number() }),
+});
+
+export const ListSynonymsResponse = z.object({
+  items: z.array(
+    z.object({
+      id: z.number(),
+      words: z.array(z.string()),
+      createdBy: z.number().nullable(),
+      createdAt: z.date(),
+    }),
+  ),
+  builtIn: z.array(z.array(z.string()).readonly()).readonly(),
+});
+
+export const PostKbSynonymsResponse = z.object({
+  id: z.number(),
+  createdBy: z.number().nullable(),
+  createdAt: z.date(),
+  words: z.array(z.string()),
+});
+export const FeedbackAnswerSchema = z.object({
+  id: z.number().int(),
+  articleId: z.number().int(),
+  useful: z.boolean(),
+  at: z.string(),
+});
+export const FailingArticlesQuery = z.object({
+  days: z.coerce.number().int().min(1).max(366).default(30),
+});
+export const FailingArticlesSchema = z.object({
+  items: z.array(
+    z.object({
+      id: z.number().int(),
+      title: z.string(),
+      useful: z.number().int(),
+      notUseful: z.number().int(),
+      recentQueries: z.array(z.string()),
+    }),
+  ),
+});

@@ -3,7 +3,7 @@ import { parseCityInstant } from '../../calendar/local-time.ts';
 import type { Db } from '../../db/client.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { validationFailed } from '../../platform/errors.ts';
-import { type AppInstance, allowRoles, requireActor, requireRole } from '../../platform/http.ts';
+import { type AppInstance, requireActor, actorOf } from '../../platform/http.ts';
 import {
   completeNotice,
   linkNoticeArticles,
@@ -12,8 +12,15 @@ import {
   noticeTimeliness,
   recordNotice,
 } from './notices-service.ts';
+import { zId } from '../../platform/input.ts';
+import {
+  GetKbNoticesResponse,
+  LinkNoticeArticlesResponse,
+  NoticeTimelinessResponse,
+  PostKbNoticesResponse,
+} from './model.ts';
 
-const IdParams = z.object({ id: z.coerce.number().int().positive() });
+const IdParams = z.object({ id: zId });
 const EDITORS = ['kb_editor', 'office', 'team_lead'] as const;
 const instant = z.string().transform((s, ctx) => {
   const d = parseCityInstant(s);
@@ -27,7 +34,11 @@ export function registerNoticeRoutes(app: AppInstance, deps: { db: Db; clock: Cl
   app.get(
     '/api/kb/notices',
     {
-      schema: { querystring: z.object({ status: z.enum(['open', 'done']).optional() }), tags: ['knowledge'] },
+      schema: {
+        response: { 200: GetKbNoticesResponse },
+        querystring: z.object({ status: z.enum(['open', 'done']).optional() }),
+        tags: ['knowledge'],
+      },
     },
     async (req) => {
       requireActor(req);
@@ -36,47 +47,53 @@ export function registerNoticeRoutes(app: AppInstance, deps: { db: Db; clock: Cl
   );
   app.post(
     '/api/kb/notices',
-    { preValidation: allowRoles(...EDITORS), schema: { body: NoticeInput, tags: ['knowledge'] } },
+    // The notice and its time of receipt are Party A's record (KPI 9's 24-hour clock starts there): the office
+    // records them; the operator's editors apply the change and close the notice (issue 12).
+    {
+      config: { roles: ['office'] },
+      schema: { response: { 201: PostKbNoticesResponse }, body: NoticeInput, tags: ['knowledge'] },
+    },
     async (req, reply) =>
-      reply.code(201).send(await recordNotice(db.orm, requireRole(req, ...EDITORS), req.body, clock.now())),
+      reply.code(201).send(await recordNotice(db.orm, actorOf(req), req.body, clock.now())),
   );
   app.post(
     '/api/kb/notices/:id/articles',
     {
-      preValidation: allowRoles(...EDITORS),
+      config: { roles: EDITORS },
       schema: {
+        response: { 200: LinkNoticeArticlesResponse },
         params: IdParams,
         body: z.object({ articleIds: z.array(z.number().int().positive()).max(50) }),
         tags: ['knowledge'],
       },
     },
-    async (req) =>
-      linkNoticeArticles(
-        db.orm,
-        requireRole(req, ...EDITORS),
-        req.params.id,
-        req.body.articleIds,
-        clock.now(),
-      ),
+    async (req) => linkNoticeArticles(db.orm, actorOf(req), req.params.id, req.body.articleIds, clock.now()),
   );
   app.post(
     '/api/kb/notices/:id/complete',
     {
-      preValidation: allowRoles(...EDITORS),
+      config: { roles: EDITORS },
       schema: {
+        response: { 200: LinkNoticeArticlesResponse },
         params: IdParams,
         body: z.object({ note: z.string().max(1000).optional() }),
         tags: ['knowledge'],
       },
     },
-    async (req) =>
-      completeNotice(db.orm, requireRole(req, ...EDITORS), req.params.id, req.body.note, clock.now()),
+    async (req) => completeNotice(db.orm, actorOf(req), req.params.id, req.body.note, clock.now()),
   );
   app.get(
     '/api/kb/notices/timeliness',
-    { schema: { querystring: z.object({ from: instant, to: instant }), tags: ['knowledge'] } },
+    {
+      config: { roles: ['office', 'team_lead', 'kb_editor', 'admin'] },
+      schema: {
+        response: { 200: NoticeTimelinessResponse },
+        querystring: z.object({ from: instant, to: instant }),
+        tags: ['knowledge'],
+      },
+    },
     async (req) => {
-      requireRole(req, 'office', 'team_lead', 'kb_editor', 'admin');
+      actorOf(req);
       if (req.query.to <= req.query.from)
         throw validationFailed([{ field: 'to', message: 'must be after from (to is exclusive)' }]);
       return noticeTimeliness(db.orm, req.query.from, req.query.to, clock.now());

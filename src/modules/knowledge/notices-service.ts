@@ -7,6 +7,7 @@ import { conflict, notFound, validationFailed } from '../../platform/errors.ts';
 import { figure, type IndicatorFigure } from '../../platform/indicator.ts';
 import { defineSetting, readSetting } from '../../platform/settings.ts';
 import { kbArticles, kbArticleVersions, kbNotices } from './schema.ts';
+import { zInstant } from '../../platform/input.ts';
 
 export const NOTICE_DUE_HOURS = defineSetting({
   key: 'knowledge.noticeDueHours',
@@ -23,7 +24,7 @@ export const NOTICE_DUE_HOURS = defineSetting({
 });
 
 export const NoticeInput = z.object({
-  receivedAt: z.coerce.date(),
+  receivedAt: zInstant,
   source: z.string().trim().min(1).max(100).describe('the department or office that sent it'),
   title: z.string().trim().min(1).max(200),
   requiredChange: z.string().trim().min(1).max(5000),

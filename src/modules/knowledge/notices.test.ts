@@ -53,7 +53,9 @@ const get = async (user: string, url: string) =>
 describe('knowledge update notices (KPI 9)', () => {
   it('are due 24 hours after receipt and close only when the linked article changed and is published', async () => {
     expect((await post('agent', '/api/kb/notices', {})).statusCode).toBe(403);
-    const res = await post('editor', '/api/kb/notices', {
+    // The time of receipt is Party A's record: the operator's editor may not set it (issue 12).
+    expect((await post('editor', '/api/kb/notices', {})).statusCode).toBe(403);
+    const res = await post('office', '/api/kb/notices', {
       receivedAt: '2026-03-09T15:00:00+08:00',
       source: '市医疗保障局',
       title: '2026年度城乡居民医保缴费标准调整',
@@ -76,7 +78,7 @@ describe('knowledge update notices (KPI 9)', () => {
   });
 
   it('refuses an unknown article and a receipt in the future', async () => {
-    const bad = await post('editor', '/api/kb/notices', {
+    const bad = await post('office', '/api/kb/notices', {
       receivedAt: '2026-03-11T10:00:00+08:00',
       source: 'x',
       title: 'x',

@@ -70,7 +70,7 @@ function escapeRegExp(s: string): string {
  * become 最低 / 生活 / 保障 and never meet its group). Words the segmenter keeps whole are left to it, so a longer
  * dictionary word around them (城管局 around 城管) still wins.
  */
-function cutQuery(
+export function cutQuery(
   text: string,
   segmenter: Segmenter,
   synonymGroups: readonly (readonly string[])[],

@@ -1,6 +1,8 @@
 import { sql } from 'drizzle-orm';
 import {
+  bigint,
   bigserial,
+  boolean,
   customType,
   date,
   index,
@@ -106,4 +108,32 @@ export const kbNotices = pgTable(
     recordedAt: ts('recorded_at').notNull(),
   },
   (t) => [index('kb_notices_received_idx').on(t.receivedAt)],
+);
+
+/**
+ * One row: a counter bumped by triggers (hand-written in the migration) on every write to kb_articles,
+ * kb_terms and kb_synonyms, so a search process learns with one primary-key read whether its in-memory index
+ * is stale (search-engine.ts).
+ */
+export const kbSearchState = pgTable('kb_search_state', {
+  id: integer('id').primaryKey(),
+  generation: bigint('generation', { mode: 'number' }).notNull().default(0),
+});
+
+/** 知识反馈 — an agent's verdict on a search result: useful or not, for the query and order it was shown for. */
+export const kbFeedback = pgTable(
+  'kb_feedback',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    articleId: integer('article_id')
+      .notNull()
+      .references(() => kbArticles.id),
+    useful: boolean('useful').notNull(),
+    query: text('query'),
+    orderId: integer('order_id'),
+    /** 0 for the platform itself. */
+    userId: integer('user_id').notNull(),
+    at: ts('at').notNull(),
+  },
+  (t) => [index('kb_feedback_article_idx').on(t.articleId, t.at)],
 );

@@ -87,7 +87,7 @@ export async function reindexAllArticles(
 
 /**
  * After a bulk write (an import, a re-index): moves the GIN indexes' pending entries into the index proper and
- * refreshes the planner's statistics, which search-stats.ts reads. Autovacuum does both on a server in time,
+ * refreshes the planner's statistics, (the planner's, for list and export queries). Autovacuum does both on a server in time,
  * PGlite never does, and until then every search scans the pending list and sees no word frequencies. Run
  * outside the writing transaction; an optimisation only, so a failure (say, a role that does not own the
  * table) is ignored.

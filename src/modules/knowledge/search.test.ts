@@ -81,8 +81,8 @@ describe('search', () => {
     const r = await search('医疗保险一年交多少钱');
     expect(r.results[0]!.title).toBe('城乡居民医保缴费标准');
     expect(r.query).toEqual({
-      tokens: ['医疗保险', '一年'],
-      expanded: ['医疗保险', '医保', '医疗保障', '一年'],
+      tokens: ['医疗保险', '一年', '交多少钱'],
+      expanded: ['医疗保险', '医保', '医疗保障', '一年', '交多少钱', '缴费', '交费', '交钱', '缴多少钱'],
     });
     expect(r.results[0]).toMatchObject({
       kind: '办事指南',

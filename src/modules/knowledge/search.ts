@@ -1,33 +1,43 @@
 /**
- * Knowledge search for agents: one function behind both the API and the CLI, so both rank alike.
+ * Knowledge search for agents: one function behind the API (GET and POST) and the CLI, so all rank alike.
  *
- * score = 0.5 · text + 0.3 · coverage + 0.2 · near, each part in [0, 1]:
- * - text: ts_rank_cd with weights {D 0.1, C 0.2, B 0.4, A 1.0} over the OR of every query word and synonym,
- *   normalised as rank / (rank + 1) (PostgreSQL's flag 32);
- * - coverage: the IDF-weighted share of the query's concepts (a word with its synonyms) the article contains,
- *   so an article that answers the specific parts of a whole request beats one that shares its common words;
- * - near: pg_trgm's greatest(similarity(title, query), word_similarity(query, title)), so a misspelt or partial
- *   title (公交卡 → 公交卡办理) still ranks, for queries of up to NEAR_MAX_CHARS characters.
- * How the statement keeps this fast is in search-sql.ts.
+ * score = BM25(character bigrams) + WORDS_WEIGHT · BM25(jieba words and their synonyms), Okapi BM25 with
+ * k1 1.2, b 0.9 over the fields title ×3, keywords ×2, category and issuer ×1, content ×1 (BM25F by
+ * repetition), query terms counted with their frequency in the query. The index lives in the process and
+ * follows the database (search-engine.ts). Why this and not the earlier SQL ranking: docs/knowledge.md.
  */
-import { sql, type SQL } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
 import { queryRows } from '../../db/rows.ts';
 import { normalizeText } from '../../platform/text/segment.ts';
-import { categoryPrefixSql, cityToday } from './articles-query.ts';
-import { loadDictionary } from './dictionary.ts';
+import { cityToday } from './articles-query.ts';
 import { SEARCH_LIMIT_DEFAULT, SEARCH_LIMIT_MAX, splitCategoryPath } from './model.ts';
-import { analyseQuery } from './query.ts';
-import { buildSearchSql } from './search-sql.ts';
-import { loadLexemeFrequencies, planConcepts } from './search-stats.ts';
+import { QUERY_MAX_CHARS, queryTerms } from './ranking-terms.ts';
+import {
+  CommonRun,
+  duplicateKey,
+  placeNames,
+  RERANK_DEPTH,
+  type RerankQuery,
+  rerankScore,
+} from './rerank.ts';
+import {
+  type ArticleMeta,
+  type SearchEngine,
+  isCurrentOn,
+  isExpiredOn,
+  searchContextFor,
+  WORDS_WEIGHT,
+} from './search-engine.ts';
 import { buildSnippet } from './snippet.ts';
 
-export { RANK_WEIGHTS, SCORE_WEIGHTS } from './search-sql.ts';
-/**
- * Trigram similarity of a whole request to a title says nothing (and a long query makes the trigram index
- * scan wide), so the near-miss part applies to short queries only.
- */
-export const NEAR_MAX_CHARS = 40;
+export { BM25_PARAMS, WORDS_WEIGHT } from './search-engine.ts';
+export { FIELD_WEIGHTS, QUERY_MAX_CHARS } from './ranking-terms.ts';
+
+/** A query with more distinct bigrams than this is a whole message (a typed query has a handful). */
+export const LONG_QUERY_TERMS = 40;
+/** In a whole message, terms held by more than this share of the articles are not scored. */
+export const LONG_QUERY_MAX_SHARE = 0.25;
 
 export interface SearchOptions {
   limit?: number;
@@ -38,6 +48,11 @@ export interface SearchOptions {
   category?: string;
   /** Part of the issuing body's name (发文单位). */
   issuer?: string;
+  /**
+   * The second stage (rerank.ts); on unless false. Not a parameter of the API: the benchmark turns it off to
+   * measure what it adds.
+   */
+  secondStage?: boolean;
 }
 
 export interface SearchResult {
@@ -58,29 +73,62 @@ export interface SearchAnswer {
   query: { tokens: string[]; expanded: string[] };
 }
 
-interface Row {
-  id: number;
-  title: string;
-  content: string;
-  kind: string;
-  issuer: string | null;
-  category_path: string[];
-  updated_at: Date | string;
-  expired: boolean;
-  score: number;
+type Filter = (m: ArticleMeta) => boolean;
+
+function filterOf(o: SearchOptions, today: string): Filter {
+  const prefix = o.category ? splitCategoryPath(o.category) : [];
+  const issuer = o.issuer?.toLowerCase();
+  return (m) =>
+    (o.includeExpired ? m.effectiveFrom === null || m.effectiveFrom <= today : isCurrentOn(m, today)) &&
+    (!o.kind || m.kind === o.kind) &&
+    (!issuer || (m.issuer ?? '').toLowerCase().includes(issuer)) &&
+    prefix.every((p, i) => m.categoryPath[i] === p);
 }
 
-function filterSql(o: SearchOptions, today: string): SQL {
-  const parts: SQL[] = [
-    sql`a.status = 'published'`,
-    sql`(a.effective_from is null or a.effective_from <= ${today})`,
-  ];
-  if (!o.includeExpired) parts.push(sql`(a.expires_on is null or a.expires_on >= ${today})`);
-  if (o.kind) parts.push(sql`a.kind = ${o.kind}`);
-  if (o.issuer) parts.push(sql`a.issuer ilike ${`%${o.issuer.replace(/[\\%_]/gu, '\\$&')}%`}`);
-  const prefix = o.category ? splitCategoryPath(o.category) : [];
-  if (prefix.length > 0) parts.push(categoryPrefixSql(prefix, sql`a.category_path`));
-  return sql.join(parts, sql` and `);
+interface Ranked {
+  meta: ArticleMeta;
+  score: number;
+  expired: boolean;
+}
+
+/** Current results first, then (when asked for) expired ones; within each, best score first, then id. */
+function byRank(a: Ranked, b: Ranked): number {
+  return Number(a.expired) - Number(b.expired) || b.score - a.score || a.meta.id - b.meta.id;
+}
+
+/**
+ * The best `limit` articles that pass the filter, without sorting every scored article (a whole message
+ * scores most of the base): a candidate is looked at only if it could enter the current top list.
+ */
+function topResults(
+  engine: SearchEngine,
+  scores: Float64Array,
+  keep: Filter,
+  today: string,
+  limit: number,
+): Ranked[] {
+  const top: Ranked[] = [];
+  for (let slot = 0; slot < scores.length; slot++) {
+    const score = scores[slot]!;
+    if (!(score > 0)) continue;
+    // Most scored articles cannot enter a full list; the score alone says so (an expired one never outranks).
+    if (top.length === limit && score < top[limit - 1]!.score && !top[limit - 1]!.expired) continue;
+    const meta = engine.meta.get(engine.bigrams.keyOf(slot)!);
+    if (!meta || !keep(meta)) continue;
+    const r = { meta, score, expired: isExpiredOn(meta, today) };
+    if (top.length === limit && byRank(r, top[limit - 1]!) >= 0) continue;
+    let i = Math.min(top.length, limit - 1);
+    while (i > 0 && byRank(r, top[i - 1]!) < 0) i--;
+    top.splice(i, 0, r);
+    if (top.length > limit) top.pop();
+  }
+  return top;
+}
+
+interface ContentRow {
+  id: number;
+  content: string;
+  updated_at: Date | string;
 }
 
 export async function searchArticles(
@@ -90,46 +138,128 @@ export async function searchArticles(
   now: Date,
 ): Promise<SearchAnswer> {
   const limit = Math.min(Math.max(1, options.limit ?? SEARCH_LIMIT_DEFAULT), SEARCH_LIMIT_MAX);
-  const dict = await loadDictionary(db);
-  const q = analyseQuery(text, dict.segmenter, dict.synonyms);
-  const near = normalizeText(text).replace(/\s+/gu, ' ').trim();
-  const useNear = near.length > 0 && [...near].length <= NEAR_MAX_CHARS;
-  if (!q.tsquery && !useNear) return { results: [], query: { tokens: q.tokens, expanded: q.expanded } };
-
-  // With one concept there is nothing to choose between, so the statistics are not read.
-  const freqs = q.concepts.length > 1 ? await loadLexemeFrequencies(db) : new Map<string, number>();
-  const rows = await db.transaction(async (tx) => {
-    // Stage 1 must look words up in the GIN index; for a word in a fifth of the articles the planner would
-    // rather scan the table, decompressing every article's tsvector (see search-sql.ts).
-    await tx.execute(sql`set local enable_seqscan = off`);
-    // Twenty small index scans gain nothing from parallel workers, and starting them costs milliseconds.
-    await tx.execute(sql`set local max_parallel_workers_per_gather = 0`);
-    return queryRows<Row>(
-      tx,
-      buildSearchSql({
-        tsquery: q.tsquery,
-        concepts: planConcepts(q.concepts, freqs),
-        near: useNear ? near : null,
-        filters: filterSql(options, cityToday(now)),
-        today: cityToday(now),
-        limit,
-      }),
-    );
-  });
+  const today = cityToday(now);
+  // Beyond what the ranking reads, the text is ignored (a 1 MB message costs what a 2,000-character one does).
+  const head = text.slice(0, QUERY_MAX_CHARS * 2);
+  const { dict, engine } = await searchContextFor(db);
+  const q = queryTerms(head, dict.segmenter, dict.synonyms);
+  const scores = new Float64Array(engine.bigrams.slots);
+  // A whole message has hundreds of bigrams; those in over a quarter of the articles (的问, 反映) carry little
+  // IDF and cost the most to score, so a long query skips them (measured: docs/knowledge.md).
+  const maxShare = q.bigrams.size > LONG_QUERY_TERMS ? LONG_QUERY_MAX_SHARE : 1;
+  engine.bigrams.scoreInto(q.bigrams, 1, scores, maxShare);
+  engine.words.scoreInto(q.words, WORDS_WEIGHT, scores, maxShare);
+  const keep = filterOf(options, today);
+  // First stage: the best RERANK_DEPTH by BM25; second stage (rerank.ts): scored again, duplicates collapsed.
+  let top = topResults(
+    engine,
+    scores,
+    keep,
+    today,
+    options.secondStage === false ? limit : Math.max(limit, RERANK_DEPTH),
+  );
+  if (top.length === 0) top = await substringMatches(db, engine, head, keep, today, limit);
+  let rows = await contentOf(
+    db,
+    top.map((r) => r.meta.id),
+  );
+  if (options.secondStage !== false && top.length > 1 && top[0]!.score > 0.01) {
+    const rq: RerankQuery = {
+      run: new CommonRun(head.slice(0, QUERY_MAX_CHARS)),
+      places: placeNames(head, q.words.keys()),
+    };
+    top = secondStage(engine, top, rows, rq).slice(0, limit);
+    rows = new Map(top.map((r) => [r.meta.id, rows.get(r.meta.id)!]));
+  }
+  const short = normalizeText(head).replace(/\s+/gu, ' ').trim();
   // A short query is also marked whole where it occurs (公交卡, not only 公交).
-  const snippetWords = useNear ? [...q.expanded, near] : q.expanded;
+  const snippetWords = [...q.expanded, ...([...short].length <= 40 ? [short] : [])];
   return {
-    results: rows.map((r) => ({
-      id: r.id,
-      title: r.title,
-      snippet: buildSnippet(r.content, snippetWords),
-      score: Math.round(Number(r.score) * 10_000) / 10_000,
-      kind: r.kind,
-      issuer: r.issuer,
-      categoryPath: r.category_path,
-      updatedAt: new Date(r.updated_at).toISOString(),
-      expired: r.expired,
-    })),
+    results: top.flatMap((r) => {
+      const row = rows.get(r.meta.id);
+      if (!row) return [];
+      return [
+        {
+          id: r.meta.id,
+          title: r.meta.title,
+          snippet: buildSnippet(row.content, snippetWords),
+          score: Math.round(r.score * 10_000) / 10_000,
+          kind: r.meta.kind,
+          issuer: r.meta.issuer,
+          categoryPath: r.meta.categoryPath,
+          updatedAt: new Date(row.updated_at).toISOString(),
+          expired: r.expired,
+        },
+      ];
+    }),
     query: { tokens: q.tokens, expanded: q.expanded },
   };
+}
+
+/** Of a candidate's content, what the second stage compares (an answer's point is made early). */
+export const RERANK_TEXT_CHARS = 5000;
+
+/**
+ * Scores the first stage's candidates again (rerank.ts) and keeps one of each group of articles whose
+ * content is the same (the best placed), current before expired as always.
+ */
+function secondStage(
+  engine: SearchEngine,
+  top: readonly Ranked[],
+  rows: ReadonlyMap<number, ContentRow>,
+  rq: RerankQuery,
+): Ranked[] {
+  const best = top[0]!.score;
+  const scored = top.flatMap((r) => {
+    const row = rows.get(r.meta.id);
+    if (!row) return [];
+    const text = row.content.slice(0, RERANK_TEXT_CHARS);
+    const places = placeNames(text, engine.words.termsOf(r.meta.id));
+    return [
+      { ...r, score: rerankScore(rq, { score: r.score, text, places }, best), key: duplicateKey(text) },
+    ];
+  });
+  scored.sort(byRank);
+  const seen = new Set<string>();
+  return scored.filter((r) => !seen.has(r.key) && seen.add(r.key));
+}
+
+async function contentOf(db: DbOrTx, ids: number[]): Promise<Map<number, ContentRow>> {
+  if (ids.length === 0) return new Map();
+  const rows = await queryRows<ContentRow>(
+    db,
+    sql`select id, content, updated_at from kb_articles where id = any(${`{${ids.join(',')}}`}::int[])`,
+  );
+  return new Map(rows.map((r) => [r.id, r]));
+}
+
+/**
+ * The last resort for a query too short for any bigram (灯): articles whose title or content contains it,
+ * titles first, so a word that occurs in the base never answers nothing.
+ */
+async function substringMatches(
+  db: DbOrTx,
+  engine: SearchEngine,
+  text: string,
+  keep: Filter,
+  today: string,
+  limit: number,
+): Promise<Ranked[]> {
+  const needle = normalizeText(text).replace(/\s+/gu, '');
+  if (needle.length === 0 || needle.length > 8) return [];
+  const rows = await queryRows<{ id: number; in_title: boolean }>(
+    db,
+    sql`select id, strpos(lower(title), ${needle}) > 0 as in_title from kb_articles
+        where status = 'published' and strpos(lower(title || ' ' || content), ${needle}) > 0
+        order by 2 desc, id limit 500`,
+  );
+  return rows
+    .flatMap((r) => {
+      const meta = engine.meta.get(r.id);
+      return meta && keep(meta)
+        ? [{ meta, score: r.in_title ? 0.01 : 0.001, expired: isExpiredOn(meta, today) }]
+        : [];
+    })
+    .sort(byRank)
+    .slice(0, limit);
 }

@@ -16,6 +16,8 @@ export const BUILT_IN_SYNONYMS: readonly (readonly string[])[] = [
   ['噪音', '噪声'],
   ['身份证', '居民身份证'],
   ['户口', '户籍'],
+  // What citizens ask (交多少钱) for what the rules call 缴费.
+  ['缴费', '交费', '交钱', '交多少钱', '缴多少钱'],
 ];
 
 /**

@@ -1,7 +1,8 @@
-import { eq } from 'drizzle-orm';
-import type { ChinaCalendar } from '../../calendar/china-calendar.ts';
+import { eq, sql } from 'drizzle-orm';
 import { loadCalendar } from '../../calendar/service.ts';
-import type { Database } from '../../db/client.ts';
+import type { Database, Tx } from '../../db/client.ts';
+import { ORDERS_CHANNEL } from './notifications-service.ts';
+import { listCategories, listDepartments } from '../directory/index.ts';
 import type { Actor } from '../../platform/actor.ts';
 import { AppError, conflict, forbidden } from '../../platform/errors.ts';
 import { activeDeadline, deadlineStateAt } from './deadlines.ts';
@@ -35,6 +36,7 @@ const HANDLERS: { [A in ActionName]: Handler<A> } = {
   instruct: followUp.instruct,
   reply: department.reply,
   callback: followUp.callback,
+  'send-back': followUp.sendBack,
   close: followUp.close,
   appeal: followUp.appeal,
   'decide-appeal': followUp.decideAppeal,
@@ -71,17 +73,24 @@ function refusalError(action: ActionName, facts: GuardFacts, actor: Actor): AppE
   );
 }
 
-export interface ActionResult {
+export interface ActionResult<D = undefined> {
   order: OrderRow;
   warnings: string[];
+  /** What `present` made of the changed order inside the transaction. */
+  answer: D;
 }
 
 /**
  * The one entry point that changes a work order's status. In one transaction: lock the order, check the
  * transition table (status, role, guards) and the caller's expected version, run the action's handler, write
- * the new state and its history row. Any failure rolls everything back.
+ * the new state and its history row. Any failure rolls everything back. `present`, when given, reads the answer
+ * inside the same transaction (it sees the change, and the request needs no second transaction of its own).
+ *
+ * Round trips (issue 18): BEGIN, the lock, what the handler writes, one statement for the order's new state,
+ * its history row and the change notice, then `present`, then COMMIT. Settings, calendar, departments and
+ * categories come from the in-process caches through `db`.
  */
-export async function applyOrderAction<A extends ActionName>(
+export async function applyOrderAction<A extends ActionName, D = undefined>(
   db: Database,
   actor: Actor,
   orderId: number,
@@ -89,7 +98,14 @@ export async function applyOrderAction<A extends ActionName>(
   input: ActionInput<A>,
   now: Date,
   settings: OrderSettings,
-): Promise<ActionResult> {
+  present?: (tx: Tx, order: OrderRow) => Promise<D>,
+): Promise<ActionResult<D>> {
+  // From memory once cached; read before the transaction (see HandlerContext.catalogue).
+  const [calendar, departments, categories] = await Promise.all([
+    loadCalendar(db),
+    listDepartments(db),
+    listCategories(db),
+  ]);
   return db.transaction(async (tx) => {
     const order = await lockOrderForUpdate(tx, orderId, actor);
     const facts = guardFactsOf(order, settings.maxCallbackAttempts);
@@ -105,16 +121,16 @@ export async function applyOrderAction<A extends ActionName>(
         },
       );
     }
-    let calendar: ChinaCalendar | undefined;
     const handler = HANDLERS[action] as Handler<A>;
     const effect = await handler({
       tx,
+      catalogue: { departments, categories },
       order,
       actor,
       now,
       input,
       settings,
-      calendar: async () => (calendar ??= await loadCalendar(tx)),
+      calendar: async () => calendar,
     });
     const status = targetStatus(findTransition(action), effect.outcome ?? 'default', order.status as Status);
     const next = { ...order, ...effect.patch, status: status as string } as OrderRow;
@@ -122,13 +138,10 @@ export async function applyOrderAction<A extends ActionName>(
     const deadlineState = activeDeadline({ ...next, status })
       ? deadlineStateAt({ ...next, status }, now)
       : order.deadlineState;
-    const [updated] = await tx
-      .update(orders)
-      .set({ ...effect.patch, status, deadlineState, version: order.version + 1, updatedAt: now })
-      .where(eq(orders.id, order.id))
-      .returning();
+    const changes = { ...effect.patch, status, deadlineState, version: order.version + 1, updatedAt: now };
     const warnings = effect.warnings ?? [];
-    await tx.insert(orderEvents).values({
+    const update = tx.update(orders).set(changes).where(eq(orders.id, order.id)).returning({ id: orders.id });
+    const event = tx.insert(orderEvents).values({
       orderId: order.id,
       action,
       actorId: actor.id,
@@ -141,6 +154,11 @@ export async function applyOrderAction<A extends ActionName>(
       data:
         effect.data || warnings.length ? { ...effect.data, ...(warnings.length ? { warnings } : {}) } : null,
     });
-    return { order: updated!, warnings };
+    // The new state, its history row and the change notice (delivered at commit) in one round trip.
+    await tx.execute(sql`with updated as (${update.getSQL()}), event as (${event.getSQL()})
+      select pg_notify(${ORDERS_CHANNEL}, id::text) from updated`);
+    const updated = { ...order, ...changes } as OrderRow;
+    const answer = present ? await present(tx, updated) : (undefined as D);
+    return { order: updated, warnings, answer };
   });
 }

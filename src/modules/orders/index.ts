@@ -1,12 +1,68 @@
 export { applyOrderAction } from './actions.ts';
+export {
+  callbackAttitudeAnswers,
+  callbackHandlingByDepartment,
+  ordersReceivedBetween,
+  owedCallbacks,
+  type AttitudeAnswer,
+  type CallbackRequirement,
+  type HandlingAnswerCounts,
+  type OwedCallback,
+  type OwedCallbackScope,
+  type ReceivedOrderText,
+} from './callback-reads.ts';
 export * from './deadlines.ts';
 export { DEFAULT_ORDER_SETTINGS, type OrderSettings } from './handlers/types.ts';
-export { createOrder, submitPublicOrder } from './intake-service.ts';
+export {
+  createOrder,
+  submitExternalRequest,
+  submitPublicOrder,
+  type ExternalSubmission,
+} from './intake-service.ts';
+export { externalOrderViews, type ExternalOrderFilter, type ExternalOrderView } from './external-reads.ts';
 export * from './model.ts';
+export { maskName, maskPhone } from './presenter.ts';
+export {
+  historyRefusal,
+  INTAKE_STEPS,
+  RECORD_ONLY_STEPS,
+  stepRefusal,
+  type RecordedStep,
+} from './history-check.ts';
 export { getOrderDetail, listOrders, trackPublicOrder } from './query-service.ts';
 export { registerOrderRoutes, registerStatsRoutes } from './routes.ts';
-export { overviewStats, queueCounts } from './stats-service.ts';
+export { anyOrderSince, overviewStats, queueCounts } from './stats-service.ts';
 export * from './state-machine.ts';
 export { runDeadlineSweep } from './sweep.ts';
-export { CALLBACK_MAX_ATTEMPTS } from './settings.ts';
+export { segmentUnsearchableOrders } from './search-text.ts';
+export { ORDER_CALLBACK_MAX_ATTEMPTS } from './settings.ts';
 export { onlineResponseRate, returnRate } from './indicators.ts';
+export {
+  callbackSummary,
+  handlingByDepartment,
+  intakeBreakdown,
+  ordersForDrillDown,
+  ordersForSpecialReport,
+  topMatters,
+  type Counted,
+  type DepartmentHandling,
+} from './report-stats.ts';
+export {
+  callerPhoneIndex,
+  callerPhoneIndexes,
+  openCaller,
+  ORDER_SEAL_SPEC,
+  sealCaller,
+} from './personal-data.ts';
+export { ORDERS_CHANNEL, orderNotificationsFor, type OrderNotification } from './notifications-service.ts';
+export { NOTIFICATION_LABELS, type OrderNotificationKind } from './notifications.ts';
+export { registerAttachmentRoutes } from './attachments-routes.ts';
+export {
+  ATTACHMENT_MAX_BYTES,
+  ATTACHMENT_TYPES,
+  attachmentHandoverFiles,
+  AttachmentStore,
+  resealAttachmentFiles,
+  sniffType,
+} from './attachments.ts';
+export { orderBriefs, registerOrderBriefRoutes } from './briefs.ts';

@@ -34,9 +34,15 @@ export async function onlineResponseRate(
           and o.received_at >= ${from} and o.received_at < ${to} and o.response_due_at is not null
         order by o.id`,
   );
-  const appealed = rows.filter((r) => r.appealed);
-  const waiting = rows.filter((r) => !r.appealed && !r.responded && !r.overdue);
-  const counted = rows.filter((r) => !r.appealed && !waiting.includes(r));
+  // One linear pass (no `includes` over the period's rows: a year holds hundreds of thousands).
+  const appealed: typeof rows = [];
+  const waiting: typeof rows = [];
+  const counted: typeof rows = [];
+  for (const r of rows) {
+    if (r.appealed) appealed.push(r);
+    else if (!r.responded && !r.overdue) waiting.push(r);
+    else counted.push(r);
+  }
   return figure(
     'order',
     counted.map((r) => r.id),
@@ -68,8 +74,10 @@ export async function returnRate(db: DbOrTx, from: Date, to: Date): Promise<Indi
     ),
   ]);
   const counted = dispatches.filter((d) => !d.excluded).map((d) => d.id);
+  // A set, not `counted.includes` per return: linear in the period's dispatches instead of quadratic.
+  const countedSet = new Set(counted);
   const fault = returns
-    .filter((r) => r.fault === true && counted.includes(r.dispatchId))
+    .filter((r) => r.fault === true && countedSet.has(r.dispatchId))
     .map((r) => r.dispatchId);
   const unjudged = returns.filter((r) => r.fault === null).map((r) => r.dispatchId);
   return figure('order_dispatch', counted, fault, [

@@ -1,14 +1,25 @@
-import { eq } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
+import { localDateOf } from '../../calendar/local-time.ts';
 import { loadCalendar } from '../../calendar/service.ts';
-import type { Database, Tx } from '../../db/client.ts';
+import type { Database, DbOrTx } from '../../db/client.ts';
+import { queryRows } from '../../db/rows.ts';
 import { type Actor, CITIZEN_ACTOR } from '../../platform/actor.ts';
 import { validationFailed } from '../../platform/errors.ts';
-import { categories } from '../directory/schema.ts';
+import { listCategories } from '../directory/index.ts';
 import { responseDeadline } from './deadlines.ts';
-import { type Channel, type CreateOrderInput, ONLINE_CHANNELS, type PublicSubmissionInput } from './model.ts';
-import { hashTrackingCode, newTrackingCode, nextOrderNumber } from './numbering.ts';
+import {
+  type Channel,
+  type CreateOrderInput,
+  ONLINE_CHANNELS,
+  type ORDER_TYPES,
+  type PublicSubmissionInput,
+} from './model.ts';
+import { hashTrackingCode, newTrackingCode } from './numbering.ts';
+import { ORDERS_CHANNEL } from './notifications-service.ts';
+import { sealCaller } from './personal-data.ts';
+import { searchDocument } from './search-text.ts';
 import type { OrderRow } from './repository.ts';
-import { orderEvents, orders } from './schema.ts';
+import { orderEvents } from './schema.ts';
 import type { Status } from './state-machine.ts';
 
 /** A title from the first words of the content when the intake gave none. */
@@ -29,76 +40,171 @@ interface NewOrder {
   receivedAt: Date;
   status: Status;
   trackingCodeHash?: string;
+  /** Extra facts for the intake's history row (e.g. which Open311 client sent it). */
+  eventData?: Record<string, unknown>;
 }
 
 export type OrderEventRow = typeof orderEvents.$inferSelect;
 
+/** The columns the intake's answer shows (presenter.ts), nothing more: RETURNING ships only these. */
+const RETURNED = sql.raw(
+  [
+    'id',
+    'number',
+    'channel',
+    'type',
+    'category_id',
+    'urgency',
+    'title',
+    'content',
+    'caller_name',
+    'caller_phone',
+    'caller_anonymous',
+    'callback_wanted',
+    'district',
+    'address',
+    'status',
+    'department_id',
+    'co_department_ids',
+    'received_at',
+    'response_due_at',
+    'responded_at',
+    'time_limit_days',
+    'handle_due_at',
+    'handle_warn_at',
+    'deadline_state',
+    'dispatched_at',
+    'replied_at',
+    'closed_at',
+    'archived_at',
+    'answer',
+    'answer_article_ids',
+    'reply',
+    'satisfaction',
+    'unreached_callbacks',
+    'reopen_count',
+    'return_count',
+    'return_judgement_pending',
+    'extension_pending',
+    'appeal_status',
+    'excluded_from_assessment',
+    'merged_into_id',
+    'version',
+    'created_at',
+    'updated_at',
+  ].join(', '),
+);
+
+type RawRow = Record<string, unknown>;
+const camel = (k: string) => k.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
+const asDate = (v: unknown) => (v == null ? null : v instanceof Date ? v : new Date(String(v)));
+const DATE_KEYS = new Set([
+  'receivedAt',
+  'responseDueAt',
+  'respondedAt',
+  'handleDueAt',
+  'handleWarnAt',
+  'dispatchedAt',
+  'repliedAt',
+  'closedAt',
+  'archivedAt',
+  'createdAt',
+  'updatedAt',
+  'at',
+]);
+function fromRaw(raw: RawRow, prefix = ''): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(raw)) {
+    if (!k.startsWith(prefix)) continue;
+    const key = camel(k.slice(prefix.length));
+    out[key] = DATE_KEYS.has(key) ? asDate(v) : v;
+  }
+  return out;
+}
+
+/**
+ * Registers the order in ONE statement (a data-modifying CTE): the daily counter's next number, the order, its
+ * history row and the change announcement. The counter row stays locked only while this statement runs (it
+ * commits on its own, outside any multi-statement transaction), instead of across three round trips while the
+ * holder waits for a busy event loop. Numbers stay gapless: the counter's increment, the order and its history
+ * row commit or roll back together, and the row lock serialises concurrent intakes of the same day.
+ */
 async function insertOrder(
-  tx: Tx,
+  db: DbOrTx,
   actor: Actor,
   o: NewOrder,
   now: Date,
   action: string,
 ): Promise<{ order: OrderRow; event: OrderEventRow }> {
   if (o.categoryId != null) {
-    const [c] = await tx.select().from(categories).where(eq(categories.id, o.categoryId));
+    const c = (await listCategories(db)).find((x) => x.id === o.categoryId);
     if (!c || !c.active)
       throw validationFailed([{ field: 'categoryId', message: `no active category ${o.categoryId}` }]);
   }
-  // Only online channels have a response clock, so only they need the calendar.
+  // Only online channels have a response clock, so only they need the calendar (cached in process).
   const online = ONLINE_CHANNELS.includes(o.channel as Channel);
   const response = online
-    ? responseDeadline(await loadCalendar(tx), o.channel as Channel, o.receivedAt)
+    ? responseDeadline(await loadCalendar(db), o.channel as Channel, o.receivedAt)
     : null;
   const phone = o.caller.phone || null;
-  // The daily counter's row lock serialises intakes until commit, so it is taken after the reads, leaving only
-  // the two inserts inside that window: numbers stay gapless (a gap would look like a deleted order).
-  const number = await nextOrderNumber(tx, now);
-  const [row] = await tx
-    .insert(orders)
-    .values({
-      number,
-      channel: o.channel,
-      type: o.type,
-      categoryId: o.categoryId ?? null,
-      urgency: o.urgency,
-      title: o.title || titleFrom(o.content),
-      content: o.content,
-      callerName: o.caller.name || null,
-      callerPhone: phone,
-      callerAnonymous: o.caller.anonymous,
-      // A callback needs a number to call.
-      callbackWanted: o.caller.callbackWanted && phone !== null,
-      district: o.location.district || null,
-      address: o.location.address || null,
-      status: o.status,
-      receivedAt: o.receivedAt,
-      createdBy: actor.id,
-      responseDueAt: response?.end ?? null,
-      // Staff intake of an online request is itself the first response.
-      respondedAt: response && o.status !== 'submitted' ? now : null,
-      trackingCodeHash: o.trackingCodeHash ?? null,
-      createdAt: now,
-      updatedAt: now,
-    })
-    .returning();
+  const sealed = sealCaller({
+    callerName: o.caller.name || null,
+    callerPhone: phone,
+    address: o.location.address || null,
+  });
   const warnings = response?.warnings ?? [];
-  const [event] = await tx
-    .insert(orderEvents)
-    .values({
-      orderId: row!.id,
-      action,
-      actorId: actor.id,
-      actorRole: actor.role,
-      actorDepartmentId: actor.departmentId,
-      at: now,
-      fromStatus: null,
-      toStatus: o.status,
-      note: null,
-      data: { channel: o.channel, ...(warnings.length ? { warnings } : {}) },
-    })
-    .returning();
-  return { order: row!, event: event! };
+  const day = localDateOf(now);
+  const title = o.title || titleFrom(o.content);
+  const rows = await queryRows<RawRow>(
+    db,
+    sql`with n as (
+      insert into order_number_counters (day, last) values (${day}, 1)
+      on conflict (day) do update set last = order_number_counters.last + 1
+      returning last
+    ), o as (
+      insert into orders (number, channel, type, category_id, urgency, title, content, caller_name, caller_phone,
+        caller_phone_bidx, caller_anonymous, callback_wanted, district, address, status, received_at, created_by,
+        response_due_at, responded_at, tracking_code_hash, search_tokens, created_at, updated_at)
+      select ${day.replaceAll('-', '')} || lpad(n.last::text, 5, '0'), ${o.channel}, ${o.type},
+        ${o.categoryId ?? null}::int, ${o.urgency}, ${title}, ${o.content},
+        ${sealed.callerName}, ${sealed.callerPhone}, ${sealed.callerPhoneBidx}, ${o.caller.anonymous},
+        ${o.caller.callbackWanted && phone !== null}, ${o.location.district || null}, ${sealed.address},
+        ${o.status}, ${o.receivedAt.toISOString()}::timestamptz, ${actor.id ?? null}::int,
+        ${response?.end.toISOString() ?? null}::timestamptz,
+        ${response && o.status !== 'submitted' ? now.toISOString() : null}::timestamptz,
+        ${o.trackingCodeHash ?? null}, ${searchDocument(title, o.content)}, ${now.toISOString()}::timestamptz, ${now.toISOString()}::timestamptz
+      from n
+      returning ${RETURNED}
+    ), e as (
+      insert into order_events (order_id, action, actor_id, actor_role, actor_department_id, at, from_status,
+        to_status, note, data)
+      select o.id, ${action}, ${actor.id ?? null}::int, ${actor.role}, ${actor.departmentId ?? null}::int,
+        ${now.toISOString()}::timestamptz, null, ${o.status}, null,
+        ${JSON.stringify({ channel: o.channel, ...o.eventData, ...(warnings.length ? { warnings } : {}) })}::jsonb
+      from o
+      returning id as e_id, data as e_data
+    )
+    select o.*, e.*, pg_notify(${ORDERS_CHANNEL}, o.id::text) as notified from o, e`,
+  );
+  const raw = rows[0]!;
+  const order = fromRaw(raw) as unknown as OrderRow;
+  delete (order as unknown as RawRow).eId;
+  delete (order as unknown as RawRow).eData;
+  delete (order as unknown as RawRow).notified;
+  const event: OrderEventRow = {
+    id: Number(raw.e_id),
+    orderId: order.id,
+    action,
+    actorId: actor.id,
+    actorRole: actor.role,
+    actorDepartmentId: actor.departmentId,
+    at: now,
+    fromStatus: null,
+    toStatus: o.status,
+    note: null,
+    data: raw.e_data,
+  };
+  return { order, event };
 }
 
 /** 登记 — staff register a request taken by phone, letter, transfer or from an online channel. */
@@ -112,9 +218,7 @@ export async function createOrder(
   if (receivedAt.getTime() > now.getTime() + 60_000) {
     throw validationFailed([{ field: 'receivedAt', message: 'cannot be in the future' }]);
   }
-  return db.transaction((tx) =>
-    insertOrder(tx, actor, { ...input, receivedAt, status: 'registered' }, now, 'create'),
-  );
+  return insertOrder(db, actor, { ...input, receivedAt, status: 'registered' }, now, 'create');
 }
 
 /**
@@ -123,20 +227,55 @@ export async function createOrder(
  */
 export async function submitPublicOrder(db: Database, input: PublicSubmissionInput, now: Date) {
   const trackingCode = newTrackingCode();
-  const { order } = await db.transaction((tx) =>
-    insertOrder(
-      tx,
-      CITIZEN_ACTOR,
-      {
-        ...input,
-        urgency: 'normal',
-        receivedAt: now,
-        status: 'submitted',
-        trackingCodeHash: hashTrackingCode(trackingCode),
-      },
-      now,
-      'submit',
-    ),
+  const { order } = await insertOrder(
+    db,
+    CITIZEN_ACTOR,
+    {
+      ...input,
+      urgency: 'normal',
+      receivedAt: now,
+      status: 'submitted',
+      trackingCodeHash: hashTrackingCode(trackingCode),
+    },
+    now,
+    'submit',
   );
   return { order, trackingCode };
+}
+
+/** A request from another system's citizens (Open311 GeoReport v2): the matter's category is a hint. */
+export interface ExternalSubmission {
+  type: (typeof ORDER_TYPES)[number];
+  categoryId: number | null;
+  content: string;
+  caller: { name: string | null; phone: string | null };
+  location: { district: string | null; address: string | null };
+  /** Who sent it, kept on the intake's history row. */
+  source: { system: string; client: string };
+}
+
+/**
+ * An online submission from an external client (Open311): like a citizen's own submission it waits in
+ * `submitted` for an agent, who keeps or corrects the suggested category. Without a phone there is no callback.
+ */
+export async function submitExternalRequest(db: Database, input: ExternalSubmission, now: Date) {
+  const { order } = await insertOrder(
+    db,
+    CITIZEN_ACTOR,
+    {
+      channel: 'app',
+      type: input.type,
+      categoryId: input.categoryId,
+      urgency: 'normal',
+      content: input.content,
+      caller: { ...input.caller, anonymous: false, callbackWanted: input.caller.phone !== null },
+      location: input.location,
+      receivedAt: now,
+      status: 'submitted',
+      eventData: { source: input.source },
+    },
+    now,
+    'submit',
+  );
+  return order;
 }

@@ -337,7 +337,21 @@ describe('direct answer, supervision, instruction, appeal, merge', () => {
   it('closes directly with the answer', async () => {
     const o = await newOrder({ ...NEW_ORDER, type: 'inquiry' });
     const c = (await act('agent', o.id, 'close-direct', { answer: '公积金提取可在政务服务网办理。' })).json();
-    expect(c).toMatchObject({ status: 'closed', answer: '公积金提取可在政务服务网办理。' });
+    expect(c).toMatchObject({
+      status: 'closed',
+      answer: '公积金提取可在政务服务网办理。',
+      answerArticleIds: [],
+    });
+  });
+
+  it('records the knowledge articles quoted in a direct answer (引用到答复), once each', async () => {
+    const o = await newOrder({ ...NEW_ORDER, type: 'inquiry' });
+    const answer = '【引用知识】公积金提取可在政务服务网办理。';
+    const c = (await act('agent', o.id, 'close-direct', { answer, articleIds: [7, 3, 7] })).json();
+    expect(c).toMatchObject({ status: 'closed', answerArticleIds: [7, 3] });
+    const o2 = await newOrder({ ...NEW_ORDER, type: 'inquiry' });
+    const bad = await act('agent', o2.id, 'close-direct', { answer, articleIds: [2 ** 31] });
+    expect(bad.statusCode).toBe(400);
   });
 
   it('records supervision and instructions without changing status', async () => {

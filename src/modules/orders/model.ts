@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { zId, zInstant, zInt } from '../../platform/input.ts';
+import { STATUSES } from './state-machine.ts';
 
 /** 渠道 — how the request came in. */
 export const CHANNELS = ['phone', 'web', 'app', 'wechat', 'email', 'letter', 'transfer'] as const;
@@ -37,16 +39,17 @@ export const RETURN_REASON_CODES = [
   'other',
 ] as const;
 
-const id = z.coerce.number().int().positive();
-const phone = z
+const id = zId;
+/** A caller's telephone number as any intake takes it (the hotline's forms, Open311). */
+export const zCallerPhone = z
   .string()
   .trim()
   .regex(/^[0-9+\-() ]{5,20}$/, 'a telephone number: digits, "+", "-", spaces (5–20)');
-const expectedVersion = z.number().int().positive().optional().describe('optimistic lock: 409 when stale');
+const expectedVersion = zId.optional().describe('optimistic lock: 409 when stale');
 
 export const CallerInput = z.object({
   name: z.string().trim().max(50).nullish(),
-  phone: phone.nullish(),
+  phone: zCallerPhone.nullish(),
   /** The caller does not want their identity shown to the handling department. */
   anonymous: z.boolean().default(false),
   /** The caller agrees to be called back (回访); without a phone there can be none. */
@@ -71,7 +74,7 @@ export const CreateOrderInput = z.object({
   caller: CallerInput.default({ anonymous: false, callbackWanted: true }),
   location: LocationInput.default({}),
   /** When the request actually arrived (a letter, a transfer); defaults to now, never in the future. */
-  receivedAt: z.coerce.date().optional(),
+  receivedAt: zInstant.optional(),
 });
 export type CreateOrderInput = z.infer<typeof CreateOrderInput>;
 
@@ -82,7 +85,7 @@ export const PublicSubmissionInput = z.object({
   content,
   caller: z.object({
     name: z.string().trim().min(1).max(50).nullish(),
-    phone,
+    phone: zCallerPhone,
     anonymous: z.boolean().default(false),
     callbackWanted: z.boolean().default(true),
   }),
@@ -103,7 +106,12 @@ export const ACTION_INPUTS = {
     type: z.enum(ORDER_TYPES).optional(),
     urgency: z.enum(URGENCIES).optional(),
   }),
-  'close-direct': z.object({ expectedVersion, answer: text() }),
+  'close-direct': z.object({
+    expectedVersion,
+    answer: text(),
+    /** Knowledge articles quoted in the answer (引用到答复). */
+    articleIds: z.array(z.number().int().positive().max(2_147_483_647)).max(10).optional(),
+  }),
   dispatch: z.object({
     expectedVersion,
     departmentId: id,
@@ -126,6 +134,8 @@ export const ACTION_INPUTS = {
   'decide-extension': z.object({ expectedVersion, approve: z.boolean(), note }),
   supervise: z.object({ expectedVersion, note: text(2000) }),
   instruct: z.object({ expectedVersion, text: text(2000) }),
+  /** 退回重办 — the office finds the reply does not answer the request and sends it back before the callback. */
+  'send-back': z.object({ expectedVersion, reason: text(2000) }),
   reply: z.object({ expectedVersion, reply: text() }),
   callback: z
     .object({
@@ -135,6 +145,8 @@ export const ACTION_INPUTS = {
       satisfaction: z.enum(SATISFACTIONS).optional(),
       /** Satisfaction with the agent's attitude, asked separately (Luohe KPI 7). */
       attitude: z.enum(SATISFACTIONS).optional(),
+      /** 是否解决 — whether the citizen says the matter was solved (asked next to satisfaction). */
+      resolved: z.boolean().optional(),
       note,
       reopen: z.boolean().default(false),
     })
@@ -144,6 +156,13 @@ export const ACTION_INPUTS = {
           code: 'custom',
           path: ['satisfaction'],
           message: 'required when the citizen was reached',
+        });
+      }
+      if (v.resolved !== undefined && !v.reached) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['resolved'],
+          message: 'only a reached citizen can say whether the matter was solved',
         });
       }
       if (v.reopen && !v.reached) {
@@ -179,10 +198,245 @@ export const ListOrdersQuery = z.object({
   unjudgedReturn: z.enum(['true', 'false']).optional(),
   callerPhone: z.string().trim().max(20).optional(),
   q: z.string().trim().max(100).optional().describe('number, title or content'),
-  from: z.coerce.date().optional().describe('received at or after'),
-  to: z.coerce.date().optional().describe('received before'),
+  from: zInstant.optional().describe('received at or after'),
+  to: zInstant.optional().describe('received before'),
   sort: z.enum(['receivedAt', '-receivedAt', 'handleDueAt', '-handleDueAt', 'number']).default('-receivedAt'),
-  page: z.coerce.number().int().min(1).default(1),
+  page: zInt(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(20),
 });
 export type ListOrdersQuery = z.infer<typeof ListOrdersQuery>;
+
+// What each route answers. Fastify serialises every answer through these, so a field not declared here is
+// not sent, and an answer that does not match fails loudly instead of reaching the console.
+
+/** One work order as `presentOrder` shows it to an actor (caller masked by need to know). */
+export const OrderView = z.object({
+  id: z.number(),
+  number: z.string(),
+  status: z.enum(STATUSES),
+  statusLabel: z.string(),
+  channel: z.string(),
+  type: z.string(),
+  categoryId: z.number().nullable(),
+  categoryPath: z.array(z.string()).nullable(),
+  urgency: z.string(),
+  title: z.string(),
+  content: z.string(),
+  caller: z.object({
+    name: z.string().nullable(),
+    phone: z.string().nullable(),
+    masked: z.boolean(),
+    anonymous: z.boolean(),
+    callbackWanted: z.boolean(),
+  }),
+  location: z.object({ district: z.string().nullable(), address: z.string().nullable() }),
+  departmentId: z.number().nullable(),
+  departmentName: z.string().nullable(),
+  coDepartmentIds: z.array(z.number()),
+  receivedAt: z.date(),
+  responseDueAt: z.date().nullable(),
+  respondedAt: z.date().nullable(),
+  timeLimitDays: z.number().nullable(),
+  handleDueAt: z.date().nullable(),
+  activeDeadline: z.object({ kind: z.enum(['response', 'handling']), dueAt: z.date() }).nullable(),
+  deadlineState: z.string(),
+  dispatchedAt: z.date().nullable(),
+  repliedAt: z.date().nullable(),
+  closedAt: z.date().nullable(),
+  archivedAt: z.date().nullable(),
+  answer: z.string().nullable(),
+  /** 引用的知识 — the knowledge articles the direct answer quoted (issue 13). */
+  answerArticleIds: z.array(z.number()),
+  reply: z.string().nullable(),
+  satisfaction: z.string().nullable(),
+  reopenCount: z.number(),
+  returnCount: z.number(),
+  returnJudgementPending: z.boolean(),
+  extensionPending: z.boolean(),
+  appealStatus: z.string(),
+  excludedFromAssessment: z.boolean(),
+  mergedIntoId: z.number().nullable(),
+  version: z.number(),
+  createdAt: z.date(),
+  updatedAt: z.date(),
+  allowedActions: z.array(z.enum(ACTION_NAMES as [ActionName, ...ActionName[]])),
+});
+
+/** A list row: the order and what waits for a decision on it (a return, an extension, an appeal). */
+export const OrderListItem = OrderView.extend({
+  pending: z.object({
+    return: z
+      .object({
+        departmentId: z.number(),
+        reasonCode: z.string(),
+        reason: z.string(),
+        returnedAt: z.date(),
+      })
+      .optional(),
+    extension: z.object({ workingDays: z.number(), reason: z.string(), requestedAt: z.date() }).optional(),
+    appeal: z.object({ reason: z.string(), appellantRole: z.string(), appealedAt: z.date() }).optional(),
+  }),
+});
+
+export const ListOrdersResponse = z.object({
+  items: z.array(OrderListItem),
+  total: z.number(),
+  page: z.number(),
+  pageSize: z.number(),
+});
+
+/** The order with its history and the rows of each kind of step (dispatches, returns, extensions, …). */
+export const OrderDetail = OrderView.extend({
+  history: z.array(
+    z.object({
+      id: z.number(),
+      action: z.string(),
+      at: z.date(),
+      actor: z.object({ id: z.number().nullable(), role: z.string(), name: z.string().nullable() }),
+      fromStatus: z.string().nullable(),
+      toStatus: z.string(),
+      note: z.string().nullable(),
+      data: z.unknown(),
+    }),
+  ),
+  dispatches: z.array(
+    z.object({
+      id: z.number(),
+      orderId: z.number(),
+      departmentId: z.number(),
+      coDepartmentIds: z.array(z.number()),
+      dispatchedAt: z.date(),
+      dispatchedBy: z.number().nullable(),
+      timeLimitDays: z.number(),
+      dueAt: z.date(),
+      reopen: z.boolean(),
+      signedAt: z.date().nullable(),
+      endedAt: z.date().nullable(),
+      outcome: z.string().nullable(),
+    }),
+  ),
+  returns: z.array(
+    z.object({
+      id: z.number(),
+      orderId: z.number(),
+      dispatchId: z.number(),
+      departmentId: z.number(),
+      reasonCode: z.string(),
+      reason: z.string(),
+      returnedAt: z.date(),
+      returnedBy: z.number().nullable(),
+      operatorFault: z.boolean().nullable(),
+      judgedAt: z.date().nullable(),
+      judgedBy: z.number().nullable(),
+      judgeNote: z.string().nullable(),
+    }),
+  ),
+  extensions: z.array(
+    z.object({
+      id: z.number(),
+      orderId: z.number(),
+      departmentId: z.number(),
+      workingDays: z.number(),
+      reason: z.string(),
+      requestedAt: z.date(),
+      requestedBy: z.number().nullable(),
+      outcome: z.string(),
+      decidedAt: z.date().nullable(),
+      decidedBy: z.number().nullable(),
+      decisionNote: z.string().nullable(),
+      oldDueAt: z.date().nullable(),
+      newDueAt: z.date().nullable(),
+    }),
+  ),
+  appeals: z.array(
+    z.object({
+      id: z.number(),
+      orderId: z.number(),
+      reason: z.string(),
+      appealedAt: z.date(),
+      appealedBy: z.number().nullable(),
+      appellantRole: z.string(),
+      accepted: z.boolean().nullable(),
+      decidedAt: z.date().nullable(),
+      decidedBy: z.number().nullable(),
+      decisionNote: z.string().nullable(),
+    }),
+  ),
+  callbacks: z.array(
+    z.object({
+      id: z.number(),
+      orderId: z.number(),
+      at: z.date(),
+      agentId: z.number().nullable(),
+      reached: z.boolean(),
+      satisfaction: z.string().nullable(),
+      attitudeSatisfaction: z.string().nullable(),
+      /** 是否解决: true, false, or null when not asked. */
+      resolved: z.boolean().nullable(),
+      unreachedCallbacks: z.number(),
+      note: z.string().nullable(),
+      reopened: z.boolean(),
+    }),
+  ),
+  supervisions: z.array(
+    z.object({
+      id: z.number(),
+      orderId: z.number(),
+      at: z.date(),
+      byUserId: z.number().nullable(),
+      kind: z.string(),
+      note: z.string(),
+    }),
+  ),
+});
+
+/** An action's answer: the order after it, and warnings the actor should see (e.g. a late reply). */
+export const OrderActionResponse = OrderDetail.extend({ warnings: z.array(z.string()) });
+
+const StatsCount = z.object({ key: z.string(), label: z.string().optional(), count: z.number() });
+const StatsBreakdown = z.object({
+  total: z.number(),
+  byChannel: z.array(StatsCount),
+  byType: z.array(StatsCount),
+  byStatus: z.array(StatsCount),
+  byCategory: z.array(StatsCount),
+});
+
+export const PostPublicOrdersResponse = z.object({
+  number: z.string(),
+  trackingCode: z.string(),
+  status: z.string(),
+  receivedAt: z.date(),
+  responseDueAt: z.date().nullable(),
+});
+
+export const TrackPublicOrderResponse = z.object({
+  number: z.string(),
+  status: z.string(),
+  statusLabel: z.string(),
+  type: z.string(),
+  title: z.string(),
+  content: z.string(),
+  receivedAt: z.date(),
+  responseDueAt: z.date().nullable(),
+  department: z.string().nullable(),
+  handleDueAt: z.date().nullable(),
+  answer: z.string().nullable(),
+  reply: z.string().nullable(),
+  repliedAt: z.date().nullable(),
+  closedAt: z.date().nullable(),
+  timeline: z.array(
+    z.object({ at: z.date(), action: z.string(), label: z.string().optional(), status: z.string() }),
+  ),
+});
+
+export const OverviewStatsResponse = z.object({
+  today: StatsBreakdown,
+  month: StatsBreakdown,
+  overdueByDepartment: z.array(z.object({ count: z.number(), departmentId: z.number(), name: z.string() })),
+  trend: z.array(z.object({ date: z.string(), count: z.number(), closed: z.number() })),
+  /** This month's callbacks that reached the citizen, and 是否解决 as they answered (not asked: in neither). */
+  callbacks: z.object({ reached: z.number(), resolved: z.number(), unresolved: z.number() }),
+});
+
+export const QueueCountsResponse = z.record(z.string(), z.number());

@@ -1,5 +1,7 @@
 import type { Actor } from '../../platform/actor.ts';
+import { type PersonalView, reveal, visibilityOf } from '../../platform/need-to-know.ts';
 import { activeDeadline, deadlineStateAt } from './deadlines.ts';
+import { openCaller } from './personal-data.ts';
 import type { OrderRow } from './repository.ts';
 import { allowedActions, type Status, STATUS_LABELS } from './state-machine.ts';
 import { guardFactsOf } from './repository.ts';
@@ -9,32 +11,34 @@ export interface Lookups {
   categoryPath: (id: number | null) => string[] | null;
 }
 
-/** 138****1234: enough for an agent to recognise a number, not enough to leak it. */
-export function maskPhone(phone: string | null): string | null {
-  if (!phone) return phone;
-  const digits = phone.replace(/\s/g, '');
-  if (digits.length <= 7)
-    return `${digits.slice(0, 1)}${'*'.repeat(Math.max(digits.length - 3, 1))}${digits.slice(-2)}`;
-  return `${digits.slice(0, 3)}****${digits.slice(-4)}`;
-}
-
-export function maskName(name: string | null): string | null {
-  if (!name) return name;
-  return `${[...name][0]}${'*'.repeat(Math.min([...name].length - 1, 2) || 1)}`;
-}
+export { maskName, maskPhone } from '../../platform/need-to-know.ts';
 
 /**
- * How much of the caller an actor sees (PIPL: need to know). Lists show masked values to everyone; a detail
- * shows the operator and the office everything; a department sees the caller unless they asked to stay
- * anonymous.
+ * How much of the caller an actor sees: the need-to-know table in platform/need-to-know.ts decides, by role and
+ * view (a list, a detail, a detail of a caller who asked to stay anonymous).
  */
-export function presentCaller(o: OrderRow, actor: Actor, detail: boolean) {
-  const base = { anonymous: o.callerAnonymous, callbackWanted: o.callbackWanted };
-  if (!detail)
-    return { ...base, name: maskName(o.callerName), phone: maskPhone(o.callerPhone), masked: true };
-  if (actor.role === 'department' && o.callerAnonymous)
-    return { ...base, name: null, phone: null, masked: true };
-  return { ...base, name: o.callerName, phone: o.callerPhone, masked: false };
+export function presentCaller(stored: OrderRow, actor: Actor, detail: boolean) {
+  const o = openCaller(stored);
+  const view: PersonalView = !detail
+    ? 'order.list'
+    : o.callerAnonymous
+      ? 'order.detail.anonymous'
+      : 'order.detail';
+  const name = reveal(actor, view, 'name', o.callerName);
+  const phone = reveal(actor, view, 'phone', o.callerPhone);
+  const masked =
+    visibilityOf(actor, view, 'name') !== 'full' || visibilityOf(actor, view, 'phone') !== 'full';
+  return { anonymous: o.callerAnonymous, callbackWanted: o.callbackWanted, name, phone, masked };
+}
+
+export function presentLocation(stored: OrderRow, actor: Actor, detail: boolean) {
+  const o = openCaller(stored);
+  const view: PersonalView = !detail
+    ? 'order.list'
+    : o.callerAnonymous
+      ? 'order.detail.anonymous'
+      : 'order.detail';
+  return { district: o.district, address: reveal(actor, view, 'address', o.address) };
 }
 
 export function presentOrder(
@@ -59,7 +63,7 @@ export function presentOrder(
     title: o.title,
     content: o.content,
     caller: presentCaller(o, actor, opts.detail),
-    location: { district: o.district, address: o.address },
+    location: presentLocation(o, actor, opts.detail),
     departmentId: o.departmentId,
     departmentName: lookups.departmentName(o.departmentId),
     coDepartmentIds: o.coDepartmentIds,
@@ -76,6 +80,7 @@ export function presentOrder(
     closedAt: o.closedAt,
     archivedAt: o.archivedAt,
     answer: o.answer,
+    answerArticleIds: o.answerArticleIds,
     reply: o.reply,
     satisfaction: o.satisfaction,
     reopenCount: o.reopenCount,

@@ -14,6 +14,7 @@ beforeAll(async () => {
   // Friday 2025-03-07 16:00: the 1-working-day response clock runs over the weekend to 24:00 Monday.
   t = await createTestContext('2025-03-07T16:00:00+08:00', {
     publicSubmitLimit: { max: 5, windowSeconds: 600 },
+    publicTrackLimit: { max: 3, windowSeconds: 600 },
   });
   zj = await t.addDepartment('ZJJ', '市住房和城乡建设局', '住建局');
   await t.addUser('agent', 'agent');
@@ -109,5 +110,28 @@ describe('citizen submission and tracking', () => {
     expect((await submit(SUBMISSION, '10.9.9.8')).statusCode).toBe(201);
     t.clock.advance(600_000);
     expect((await submit(SUBMISSION, '10.9.9.9')).statusCode).toBe(201);
+  });
+
+  it('counts only failed look-ups: past the limit wrong codes get 429 with Retry-After, the right one gets through', async () => {
+    const { number, trackingCode } = (await submit(SUBMISSION, '10.7.7.1')).json();
+    const track = (code: string) =>
+      t.app.inject({
+        method: 'GET',
+        url: `/api/public/orders/${number}?code=${code}`,
+        remoteAddress: '10.7.7.2',
+      });
+    for (let i = 0; i < 5; i++) expect((await track(trackingCode)).statusCode).toBe(200);
+    const wrong = [];
+    for (let i = 0; i < 4; i++) wrong.push(await track('WRONG234'));
+    expect(wrong.map((r) => r.statusCode)).toEqual([404, 404, 404, 429]);
+    expect(Number(wrong[3]!.headers['retry-after'])).toBeGreaterThan(0);
+    expect((await track(trackingCode)).statusCode).toBe(200);
+  });
+
+  it('says when to come back on a refused submission', async () => {
+    let last;
+    for (let i = 0; i < 6; i++) last = await submit(SUBMISSION, '10.7.7.9');
+    expect(last!.statusCode).toBe(429);
+    expect(Number(last!.headers['retry-after'])).toBeGreaterThan(0);
   });
 });

@@ -1,11 +1,14 @@
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { and, eq, getTableColumns, isNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
 import type { Actor } from '../../platform/actor.ts';
 import { notFound } from '../../platform/errors.ts';
 import { orderDispatches, orders } from './schema.ts';
 import type { GuardFacts, Status } from './state-machine.ts';
 
-export type OrderRow = typeof orders.$inferSelect;
+/** Every column but the search words (a tsvector only the search's WHERE reads). */
+const { searchTokens: _searchTokens, ...orderColumns } = getTableColumns(orders);
+export const ORDER_COLUMNS = orderColumns;
+export type OrderRow = Omit<typeof orders.$inferSelect, 'searchTokens'>;
 
 /** A department handler sees only orders its department leads or co-handles; everyone else on staff sees all. */
 export function canSee(order: Pick<OrderRow, 'departmentId' | 'coDepartmentIds'>, actor: Actor): boolean {
@@ -18,13 +21,13 @@ export function canSee(order: Pick<OrderRow, 'departmentId' | 'coDepartmentIds'>
 
 /** Loads the order and locks its row for the rest of the transaction; 404 when it does not exist or is not visible. */
 export async function lockOrderForUpdate(tx: DbOrTx, id: number, actor: Actor): Promise<OrderRow> {
-  const [row] = await tx.select().from(orders).where(eq(orders.id, id)).for('update');
+  const [row] = await tx.select(ORDER_COLUMNS).from(orders).where(eq(orders.id, id)).for('update');
   if (!row || !canSee(row, actor)) throw notFound(`Order ${id}`, `工单 ${id} `);
   return row;
 }
 
 export async function findOrder(db: DbOrTx, id: number, actor: Actor): Promise<OrderRow> {
-  const [row] = await db.select().from(orders).where(eq(orders.id, id));
+  const [row] = await db.select(ORDER_COLUMNS).from(orders).where(eq(orders.id, id));
   if (!row || !canSee(row, actor)) throw notFound(`Order ${id}`, `工单 ${id} `);
   return row;
 }

@@ -1,13 +1,14 @@
 import { z } from 'zod';
 import type { Db } from '../../db/client.ts';
 import type { Clock } from '../../platform/clock.ts';
-import { AppError } from '../../platform/errors.ts';
+import { AppError, notFound } from '../../platform/errors.ts';
 import { hitRateLimit, type RateLimit } from '../../platform/rate-limit.ts';
-import { type AppInstance, allowRoles, requireActor, requireRole } from '../../platform/http.ts';
+import { type AppInstance, requireActor, actorOf } from '../../platform/http.ts';
 import { applyOrderAction } from './actions.ts';
+import { canSee } from './repository.ts';
 import type { OrderSettings } from './handlers/types.ts';
 import { readSetting } from '../../platform/settings.ts';
-import { CALLBACK_MAX_ATTEMPTS } from './settings.ts';
+import { ORDER_CALLBACK_MAX_ATTEMPTS } from './settings.ts';
 import { createOrder, submitPublicOrder } from './intake-service.ts';
 import {
   ACTION_INPUTS,
@@ -16,9 +17,24 @@ import {
   CreateOrderInput,
   ListOrdersQuery,
   PublicSubmissionInput,
+  OrderDetail,
+  ListOrdersResponse,
+  OverviewStatsResponse,
+  OrderActionResponse,
+  PostPublicOrdersResponse,
+  QueueCountsResponse,
+  TrackPublicOrderResponse,
 } from './model.ts';
-import { getOrderDetail, listOrders, presentNewOrder, trackPublicOrder } from './query-service.ts';
+import {
+  getOrderDetail,
+  listOrders,
+  loadLookups,
+  presentNewOrder,
+  trackPublicOrder,
+} from './query-service.ts';
 import { overviewStats, queueCounts } from './stats-service.ts';
+import { zId } from '../../platform/input.ts';
+import { IdempotencyHeaders } from '../../platform/idempotency.ts';
 
 export interface OrderRouteDeps {
   db: Db;
@@ -28,21 +44,25 @@ export interface OrderRouteDeps {
   publicTrackLimit: RateLimit;
 }
 
-const IdParams = z.object({ id: z.coerce.number().int().positive() });
+const IdParams = z.object({ id: zId });
 
-function tooMany(): AppError {
+/** 429 with the seconds left in the limit's current window (sent as Retry-After). */
+function tooMany(limit: RateLimit, now: Date): AppError {
+  const windowMs = limit.windowSeconds * 1000;
+  const left = Math.ceil((windowMs - (now.getTime() % windowMs)) / 1000);
   return new AppError(
     'rate_limited',
     429,
     'Too many requests from this address; try again later',
     '提交过于频繁，请稍后再试',
+    { retryAfterSeconds: left },
   );
 }
 
 export function registerOrderRoutes(app: AppInstance, deps: OrderRouteDeps): void {
   const { db, clock } = deps;
   // The attempt limit is a setting the office can change at any time, so it is read per request.
-  const maxAttempts = () => readSetting(db.orm, CALLBACK_MAX_ATTEMPTS);
+  const maxAttempts = () => readSetting(db.orm, ORDER_CALLBACK_MAX_ATTEMPTS);
   const current = async (): Promise<OrderSettings> => ({
     ...deps.settings,
     maxCallbackAttempts: await maxAttempts(),
@@ -53,11 +73,16 @@ export function registerOrderRoutes(app: AppInstance, deps: OrderRouteDeps): voi
   app.post(
     '/api/orders',
     {
-      preValidation: allowRoles('agent', 'team_lead', 'office'),
-      schema: { body: CreateOrderInput, tags: ['orders'] },
+      config: { roles: ['agent', 'team_lead', 'office'], idempotent: true },
+      schema: {
+        response: { 201: OrderDetail },
+        headers: IdempotencyHeaders,
+        body: CreateOrderInput,
+        tags: ['orders'],
+      },
     },
     async (req, reply) => {
-      const actor = requireRole(req, 'agent', 'team_lead', 'office');
+      const actor = actorOf(req);
       const created = await createOrder(db.orm, actor, req.body, clock.now());
       return reply
         .code(201)
@@ -65,20 +90,35 @@ export function registerOrderRoutes(app: AppInstance, deps: OrderRouteDeps): voi
     },
   );
 
-  app.get('/api/orders', { schema: { querystring: ListOrdersQuery, tags: ['orders'] } }, async (req) =>
-    listOrders(db.orm, requireActor(req), req.query, clock.now(), await maxAttempts()),
+  app.get(
+    '/api/orders',
+    { schema: { response: { 200: ListOrdersResponse }, querystring: ListOrdersQuery, tags: ['orders'] } },
+    async (req) => listOrders(db.orm, requireActor(req), req.query, clock.now(), await maxAttempts()),
   );
 
-  app.get('/api/orders/:id', { schema: { params: IdParams, tags: ['orders'] } }, async (req) =>
-    detail(requireActor(req), req.params.id),
+  app.get(
+    '/api/orders/:id',
+    { schema: { response: { 200: OrderDetail }, params: IdParams, tags: ['orders'] } },
+    async (req) => detail(requireActor(req), req.params.id),
   );
 
   for (const action of ACTION_NAMES) {
     app.post(
       `/api/orders/:id/actions/${action}`,
-      { schema: { params: IdParams, body: ACTION_INPUTS[action as ActionName], tags: ['order actions'] } },
+      {
+        config: { idempotent: true },
+        schema: {
+          response: { 200: OrderActionResponse },
+          headers: IdempotencyHeaders,
+          params: IdParams,
+          body: ACTION_INPUTS[action as ActionName],
+          tags: ['order actions'],
+        },
+      },
       async (req) => {
         const actor = requireActor(req);
+        const [settings, names] = await Promise.all([current(), loadLookups(db.orm)]);
+        // The answer is read inside the action's transaction: one transaction per action, not two.
         const result = await applyOrderAction(
           db.orm,
           actor,
@@ -86,9 +126,15 @@ export function registerOrderRoutes(app: AppInstance, deps: OrderRouteDeps): voi
           action,
           req.body as never,
           clock.now(),
-          await current(),
+          settings,
+          async (tx, order) =>
+            canSee(order, actor)
+              ? getOrderDetail(tx, actor, order.id, clock.now(), settings.maxCallbackAttempts, names)
+              : null,
         );
-        return { ...(await detail(actor, result.order.id)), warnings: result.warnings };
+        // An action that takes the order out of the caller's sight is done; the order is then not theirs to see.
+        if (!result.answer) throw notFound(`Order ${req.params.id}`, `工单 ${req.params.id} `);
+        return { ...result.answer, warnings: result.warnings };
       },
     );
   }
@@ -108,10 +154,18 @@ export function registerOrderRoutes(app: AppInstance, deps: OrderRouteDeps): voi
 
   app.post(
     '/api/public/orders',
-    { schema: { body: PublicSubmissionInput, tags: ['public'] } },
+    {
+      config: { idempotent: true },
+      schema: {
+        response: { 201: PostPublicOrdersResponse },
+        headers: IdempotencyHeaders,
+        body: PublicSubmissionInput,
+        tags: ['public'],
+      },
+    },
     async (req, reply) => {
       if (!(await hitRateLimit(db.orm, `submit:${req.ip}`, deps.publicSubmitLimit, clock.now())))
-        throw tooMany();
+        throw tooMany(deps.publicSubmitLimit, clock.now());
       const { order, trackingCode } = await submitPublicOrder(db.orm, req.body, clock.now());
       return reply.code(201).send({
         number: order.number,
@@ -127,24 +181,38 @@ export function registerOrderRoutes(app: AppInstance, deps: OrderRouteDeps): voi
     '/api/public/orders/:number',
     {
       schema: {
+        response: { 200: TrackPublicOrderResponse },
         params: z.object({ number: z.string().max(40) }),
         querystring: z.object({ code: z.string().min(1).max(40) }),
         tags: ['public'],
       },
     },
     async (req) => {
-      if (!(await hitRateLimit(db.orm, `track:${req.ip}`, deps.publicTrackLimit, clock.now())))
-        throw tooMany();
-      return trackPublicOrder(db.orm, req.params.number, req.query.code);
+      // Only failed look-ups count towards the address's limit: a citizen who typed the right number and code
+      // always gets through, while guessing (a wrong pair is a 404) is slowed to the limit and then refused.
+      // Guessing stays hopeless past the limit too: the code has ~40 bits and must match a given order number.
+      try {
+        return await trackPublicOrder(db.orm, req.params.number, req.query.code);
+      } catch (err) {
+        if (err instanceof AppError && err.status === 404) {
+          if (!(await hitRateLimit(db.orm, `track:${req.ip}`, deps.publicTrackLimit, clock.now())))
+            throw tooMany(deps.publicTrackLimit, clock.now());
+        }
+        throw err;
+      }
     },
   );
 }
 
 export function registerStatsRoutes(app: AppInstance, deps: { db: Db; clock: Clock }): void {
-  app.get('/api/stats/overview', { schema: { tags: ['stats'] } }, async (req) =>
-    overviewStats(deps.db.orm, requireActor(req), deps.clock.now()),
+  app.get(
+    '/api/stats/overview',
+    { schema: { response: { 200: OverviewStatsResponse }, tags: ['stats'] } },
+    async (req) => overviewStats(deps.db.orm, requireActor(req), deps.clock.now()),
   );
-  app.get('/api/stats/queues', { schema: { tags: ['stats'] } }, async (req) =>
-    queueCounts(deps.db.orm, requireActor(req), deps.clock.now()),
+  app.get(
+    '/api/stats/queues',
+    { schema: { response: { 200: QueueCountsResponse }, tags: ['stats'] } },
+    async (req) => queueCounts(deps.db.orm, requireActor(req), deps.clock.now()),
   );
 }

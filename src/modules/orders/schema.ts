@@ -2,6 +2,7 @@ import {
   type AnyPgColumn,
   bigserial,
   boolean,
+  customType,
   date,
   index,
   integer,
@@ -11,7 +12,11 @@ import {
   text,
   timestamp,
 } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
 import { categories, departments, users } from '../directory/schema.ts';
+
+/** PostgreSQL's text-search document type (drizzle has no built-in column for it). */
+const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
@@ -27,11 +32,15 @@ export const orders = pgTable(
     urgency: text('urgency').notNull().default('normal'),
     title: text('title').notNull(),
     content: text('content').notNull(),
+    /** The caller's name and phone, sealed with SM4 (`sm4:<key id>:…`, personal-data.ts). */
     callerName: text('caller_name'),
     callerPhone: text('caller_phone'),
+    /** 盲索引 — HMAC-SM3 of the normalised phone: exact look-ups and repeat callers without the number. */
+    callerPhoneBidx: text('caller_phone_bidx'),
     callerAnonymous: boolean('caller_anonymous').notNull().default(false),
     callbackWanted: boolean('callback_wanted').notNull().default(true),
     district: text('district'),
+    /** The address of the matter, sealed with SM4 (it often locates the caller's home). */
     address: text('address'),
     status: text('status').notNull(),
     departmentId: integer('department_id').references(() => departments.id),
@@ -51,6 +60,8 @@ export const orders = pgTable(
     closedAt: ts('closed_at'),
     archivedAt: ts('archived_at'),
     answer: text('answer'),
+    /** Knowledge articles quoted in the direct answer (引用到答复), so the office sees which articles close requests. */
+    answerArticleIds: integer('answer_article_ids').array().notNull().default([]),
     reply: text('reply'),
     satisfaction: text('satisfaction'),
     /** Callback attempts that did not reach the citizen since the latest reply. */
@@ -65,6 +76,12 @@ export const orders = pgTable(
     excludedFromAssessment: boolean('excluded_from_assessment').notNull().default(false),
     mergedIntoId: integer('merged_into_id').references((): AnyPgColumn => orders.id),
     trackingCodeHash: text('tracking_code_hash'),
+    /**
+     * The title and content cut into words by the segmenter the knowledge base uses (platform/text/segment.ts),
+     * as a `simple` tsvector: text search by words through a GIN index, two-character words (路灯, 噪音)
+     * included. Null on rows written before it existed (search falls back to a scan of just those).
+     */
+    searchTokens: tsvector('search_tokens'),
     version: integer('version').notNull().default(1),
     createdAt: ts('created_at').notNull(),
     updatedAt: ts('updated_at').notNull(),
@@ -73,9 +90,27 @@ export const orders = pgTable(
     index('orders_status_idx').on(t.status),
     index('orders_department_idx').on(t.departmentId, t.status),
     index('orders_received_idx').on(t.receivedAt),
-    index('orders_caller_phone_idx').on(t.callerPhone),
+    index('orders_caller_phone_bidx_idx').on(t.callerPhoneBidx),
     index('orders_category_idx').on(t.categoryId),
     index('orders_handle_due_idx').on(t.handleDueAt),
+    // Working lists and queue counts read live orders only: partial indexes stay small as closed orders pile up.
+    index('orders_live_due_idx')
+      .on(t.handleDueAt, t.id)
+      .where(sql`status in ('dispatched', 'in_progress')`),
+    index('orders_live_status_idx')
+      .on(t.status, t.departmentId)
+      .where(sql`status in ('submitted', 'registered', 'dispatched', 'in_progress', 'returned', 'replied')`),
+    index('orders_live_department_idx')
+      .on(t.departmentId, t.handleDueAt)
+      .where(sql`status in ('dispatched', 'in_progress', 'returned', 'replied')`),
+    index('orders_pending_decisions_idx')
+      .on(t.id)
+      .where(sql`return_judgement_pending or extension_pending or appeal_status = 'pending'`),
+    index('orders_co_departments_idx').using('gin', t.coDepartmentIds),
+    index('orders_search_idx').using('gin', t.searchTokens),
+    index('orders_unsegmented_idx')
+      .on(t.id)
+      .where(sql`search_tokens is null`),
   ],
 );
 
@@ -227,6 +262,8 @@ export const orderCallbacks = pgTable(
     unreachedCallbacks: integer('unreached_callbacks').notNull().default(0),
     note: text('note'),
     reopened: boolean('reopened').notNull().default(false),
+    /** 是否解决 — whether the citizen says the matter was solved, asked next to satisfaction (null: not asked). */
+    resolved: boolean('resolved'),
   },
   (t) => [index('order_callbacks_order_idx').on(t.orderId), index('order_callbacks_at_idx').on(t.at)],
 );
@@ -245,4 +282,31 @@ export const orderSupervisions = pgTable(
     note: text('note').notNull(),
   },
   (t) => [index('order_supervisions_order_idx').on(t.orderId)],
+);
+
+/**
+ * 附件 — a file a citizen sent with the request (`submission`) or a department sent with its reply (`reply`).
+ * The bytes live in the attachments directory beside the data directory (never under the web root), under
+ * `storedName` (random, no part of the uploader's name); the type is the one sniffed from the bytes.
+ */
+export const orderAttachments = pgTable(
+  'order_attachments',
+  {
+    id: serial('id').primaryKey(),
+    orderId: integer('order_id')
+      .notNull()
+      .references(() => orders.id),
+    kind: text('kind').notNull(),
+    fileName: text('file_name').notNull(),
+    contentType: text('content_type').notNull(),
+    size: integer('size').notNull(),
+    /** SHA-256 of the bytes, checked again on download. */
+    sha256: text('sha256').notNull(),
+    storedName: text('stored_name').notNull().unique(),
+    uploadedBy: integer('uploaded_by'),
+    uploaderRole: text('uploader_role').notNull(),
+    departmentId: integer('department_id'),
+    createdAt: ts('created_at').notNull(),
+  },
+  (t) => [index('order_attachments_order_idx').on(t.orderId)],
 );

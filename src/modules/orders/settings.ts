@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { defineSetting } from '../../platform/settings.ts';
 
 /** Unreached callback attempts after which a replied order may be closed without a callback (回访). */
-export const CALLBACK_MAX_ATTEMPTS = defineSetting({
+export const ORDER_CALLBACK_MAX_ATTEMPTS = defineSetting({
   key: 'orders.callbackMaxAttempts',
   default: 3,
   schema: z.number().int().min(1).max(10),

@@ -1,5 +1,6 @@
 import type { Actor, Role } from '../../platform/actor.ts';
 import type { ActionName } from './model.ts';
+import { ACTION_LABELS, STATUS_LABELS as SHARED_STATUS_LABELS } from '../../shared/labels.ts';
 
 /**
  * 工单状态. `submitted` 待受理 (a citizen's online submission), `registered` 已登记, `dispatched` 已交办,
@@ -19,17 +20,8 @@ export const STATUSES = [
 ] as const;
 export type Status = (typeof STATUSES)[number];
 
-export const STATUS_LABELS: Record<Status, string> = {
-  submitted: '待受理',
-  registered: '已登记',
-  dispatched: '已交办',
-  in_progress: '办理中',
-  returned: '已退回',
-  replied: '已反馈',
-  closed: '已办结',
-  archived: '已归档',
-  merged: '已合并',
-};
+/** The statuses' zh-CN labels, from the one table the console shares (src/shared/labels.ts). */
+export const STATUS_LABELS: Record<Status, string> = SHARED_STATUS_LABELS;
 
 /** Statuses in which a clock runs against someone: the response clock, or the department's handling clock. */
 export const HANDLING_STATUSES: readonly Status[] = ['dispatched', 'in_progress'];
@@ -70,7 +62,7 @@ const same = { default: 'same' } as const;
 export const TRANSITIONS: readonly Transition[] = [
   {
     action: 'accept',
-    label: '受理',
+    label: ACTION_LABELS['accept'],
     from: ['submitted'],
     to: { default: 'registered' },
     roles: OPERATOR,
@@ -78,7 +70,7 @@ export const TRANSITIONS: readonly Transition[] = [
   },
   {
     action: 'close-direct',
-    label: '直接办结',
+    label: ACTION_LABELS['close-direct'],
     from: ['submitted', 'registered'],
     to: { default: 'closed' },
     roles: OPERATOR,
@@ -86,7 +78,7 @@ export const TRANSITIONS: readonly Transition[] = [
   },
   {
     action: 'dispatch',
-    label: '交办',
+    label: ACTION_LABELS['dispatch'],
     from: ['registered', 'returned'],
     to: { default: 'dispatched' },
     roles: [...OPERATOR, 'office'],
@@ -94,7 +86,7 @@ export const TRANSITIONS: readonly Transition[] = [
   },
   {
     action: 'sign',
-    label: '签收',
+    label: ACTION_LABELS['sign'],
     from: ['dispatched'],
     to: { default: 'in_progress' },
     roles: ['department'],
@@ -102,7 +94,7 @@ export const TRANSITIONS: readonly Transition[] = [
   },
   {
     action: 'return',
-    label: '退回',
+    label: ACTION_LABELS['return'],
     from: ['dispatched', 'in_progress'],
     to: { default: 'returned' },
     roles: ['department'],
@@ -110,7 +102,7 @@ export const TRANSITIONS: readonly Transition[] = [
   },
   {
     action: 'judge-return',
-    label: '退回认定',
+    label: ACTION_LABELS['judge-return'],
     from: [...ALL_LIVE, 'closed'],
     to: same,
     roles: ['office'],
@@ -118,7 +110,7 @@ export const TRANSITIONS: readonly Transition[] = [
   },
   {
     action: 'request-extension',
-    label: '申请延期',
+    label: ACTION_LABELS['request-extension'],
     from: ['dispatched', 'in_progress'],
     to: same,
     roles: ['department'],
@@ -126,7 +118,7 @@ export const TRANSITIONS: readonly Transition[] = [
   },
   {
     action: 'decide-extension',
-    label: '延期审核',
+    label: ACTION_LABELS['decide-extension'],
     from: ['dispatched', 'in_progress', 'returned', 'replied'],
     to: same,
     roles: ['office'],
@@ -134,7 +126,7 @@ export const TRANSITIONS: readonly Transition[] = [
   },
   {
     action: 'supervise',
-    label: '督办',
+    label: ACTION_LABELS['supervise'],
     from: ALL_LIVE,
     to: same,
     roles: ['office', 'team_lead'],
@@ -142,7 +134,7 @@ export const TRANSITIONS: readonly Transition[] = [
   },
   {
     action: 'instruct',
-    label: '批示',
+    label: ACTION_LABELS['instruct'],
     from: [...ALL_LIVE, 'closed'],
     to: same,
     roles: ['office'],
@@ -150,7 +142,7 @@ export const TRANSITIONS: readonly Transition[] = [
   },
   {
     action: 'reply',
-    label: '反馈',
+    label: ACTION_LABELS['reply'],
     // A department may reply without a separate 签收: replying signs implicitly.
     from: ['dispatched', 'in_progress'],
     to: { default: 'replied' },
@@ -158,8 +150,17 @@ export const TRANSITIONS: readonly Transition[] = [
     guards: ['lead_department'],
   },
   {
+    // 退回重办: the office reads the reply before the citizen is called and finds it does not answer the request.
+    action: 'send-back',
+    label: ACTION_LABELS['send-back'],
+    from: ['replied'],
+    to: { default: 'dispatched' },
+    roles: ['office'],
+    guards: [],
+  },
+  {
     action: 'callback',
-    label: '回访',
+    label: ACTION_LABELS['callback'],
     from: ['replied'],
     to: { default: 'closed', unreached: 'same', reopen: 'dispatched' },
     roles: OPERATOR,
@@ -167,7 +168,7 @@ export const TRANSITIONS: readonly Transition[] = [
   },
   {
     action: 'close',
-    label: '办结',
+    label: ACTION_LABELS['close'],
     // Without a callback: the citizen declined one, left no number, or could not be reached in the allowed tries.
     from: ['replied'],
     to: { default: 'closed' },
@@ -176,7 +177,7 @@ export const TRANSITIONS: readonly Transition[] = [
   },
   {
     action: 'appeal',
-    label: '申诉',
+    label: ACTION_LABELS['appeal'],
     from: [...ALL_LIVE, 'closed', 'archived'],
     to: same,
     roles: [...OPERATOR, 'department'],
@@ -184,7 +185,7 @@ export const TRANSITIONS: readonly Transition[] = [
   },
   {
     action: 'decide-appeal',
-    label: '申诉审核',
+    label: ACTION_LABELS['decide-appeal'],
     from: [...ALL_LIVE, 'closed', 'archived'],
     to: same,
     roles: ['office'],
@@ -192,7 +193,7 @@ export const TRANSITIONS: readonly Transition[] = [
   },
   {
     action: 'merge',
-    label: '合并',
+    label: ACTION_LABELS['merge'],
     from: ['submitted', 'registered', 'returned', 'dispatched'],
     to: { default: 'merged' },
     roles: [...OPERATOR, 'office'],
@@ -200,7 +201,7 @@ export const TRANSITIONS: readonly Transition[] = [
   },
   {
     action: 'archive',
-    label: '归档',
+    label: ACTION_LABELS['archive'],
     from: ['closed'],
     to: { default: 'archived' },
     roles: [...OPERATOR, 'office'],

@@ -17,7 +17,8 @@ export interface IntakeSummary {
 
 function scopeOf(actor: Actor): SQL {
   return actor.role === 'department'
-    ? sql`(o.department_id = ${actor.departmentId} or ${actor.departmentId} = any(o.co_department_ids))`
+    ? // `@>` (not `= any`) so the GIN index on co_department_ids serves it.
+      sql`(o.department_id = ${actor.departmentId} or o.co_department_ids @> array[${actor.departmentId}::int])`
     : sql`true`;
 }
 
@@ -29,17 +30,29 @@ async function breakdown(db: DbOrTx, column: SQL, where: SQL): Promise<Breakdown
   return rows.map((r) => ({ key: r.key ?? 'none', count: Number(r.count) }));
 }
 
+/**
+ * Counts by top-level category: the category → top-level map is built once per query (a recursive walk down
+ * the small catalogue) and joined, instead of walking up the tree once per order.
+ */
+async function byTopCategory(db: DbOrTx, where: SQL): Promise<Breakdown> {
+  const rows = await queryRows<{ key: string | null; count: number }>(
+    db,
+    sql`with recursive top as (
+          select id, name as top_name from categories where parent_id is null
+          union all select c.id, top.top_name from categories c join top on c.parent_id = top.id)
+        select t.top_name as key, count(*)::int as count
+        from orders o left join top t on t.id = o.category_id
+        where ${where} group by 1 order by 2 desc`,
+  );
+  return rows.map((r) => ({ key: r.key ?? 'none', count: Number(r.count) }));
+}
+
 async function summarise(db: DbOrTx, where: SQL): Promise<IntakeSummary> {
-  // Top-level category: walk up the tree with a recursive query.
-  const topCategory = sql`(with recursive up as (
-      select id, parent_id, name from categories where id = o.category_id
-      union all select c.id, c.parent_id, c.name from categories c join up on c.id = up.parent_id)
-    select name from up where parent_id is null limit 1)`;
   const [byChannel, byType, byStatus, byCategory] = await Promise.all([
     breakdown(db, sql`o.channel`, where),
     breakdown(db, sql`o.type`, where),
     breakdown(db, sql`o.status`, where),
-    breakdown(db, topCategory, where),
+    byTopCategory(db, where),
   ]);
   return { total: byChannel.reduce((s, b) => s + b.count, 0), byChannel, byType, byStatus, byCategory };
 }
@@ -54,7 +67,7 @@ export async function overviewStats(db: DbOrTx, actor: Actor, now: Date) {
   const monthStart = startOfLocalDay(`${today.slice(0, 8)}01`);
   const trendStart = startOfLocalDay(addDays(today, -29));
   const tomorrow = startOfLocalDay(addDays(today, 1));
-  const [todaySummary, monthSummary, overdue, trend] = await Promise.all([
+  const [todaySummary, monthSummary, overdue, trend, callbacks] = await Promise.all([
     summarise(db, sql`${scope} and ${receivedBetween(dayStart, tomorrow)}`),
     summarise(db, sql`${scope} and ${receivedBetween(monthStart, tomorrow)}`),
     queryRows<{ departmentId: number; name: string; count: number }>(
@@ -72,7 +85,17 @@ export async function overviewStats(db: DbOrTx, actor: Actor, now: Date) {
           from orders o where ${scope} and ${receivedBetween(trendStart, tomorrow)}
           group by 1 order by 1`,
     ),
+    // 是否解决 — of this month's callbacks that reached the citizen, on orders in the actor's scope.
+    queryRows<{ reached: number; resolved: number; unresolved: number }>(
+      db,
+      sql`select count(*)::int as reached,
+            count(*) filter (where c.resolved)::int as resolved,
+            count(*) filter (where c.resolved = false)::int as unresolved
+          from order_callbacks c join orders o on o.id = c.order_id
+          where ${scope} and c.reached and c.at >= ${monthStart} and c.at < ${tomorrow}`,
+    ),
   ]);
+  const cb = callbacks[0];
   const byDate = new Map(trend.map((t) => [t.date, t]));
   const days = Array.from({ length: 30 }, (_, i) => addDays(today, i - 29));
   return {
@@ -84,6 +107,11 @@ export async function overviewStats(db: DbOrTx, actor: Actor, now: Date) {
       count: Number(byDate.get(date)?.count ?? 0),
       closed: Number(byDate.get(date)?.closed ?? 0),
     })),
+    callbacks: {
+      reached: Number(cb?.reached ?? 0),
+      resolved: Number(cb?.resolved ?? 0),
+      unresolved: Number(cb?.unresolved ?? 0),
+    },
   };
 }
 
@@ -106,11 +134,28 @@ export async function queueCounts(db: DbOrTx, actor: Actor, now: Date): Promise<
       count(*) filter (where o.appeal_status = 'pending') as "appealsToDecide",
       count(*) filter (where o.status in ('dispatched', 'in_progress') and o.handle_due_at <= ${now}) as "overdue"`,
   };
+  // Each role's queues count only live orders (or ones awaiting a decision): the WHERE says so, so the partial
+  // indexes on live orders (schema.ts) answer instead of a scan of every order ever registered.
+  const live: Record<string, SQL> = {
+    agent: sql`o.status in ('submitted', 'registered', 'returned', 'replied')`,
+    department: sql`o.status in ('dispatched', 'in_progress')`,
+    office: sql`(o.return_judgement_pending or o.extension_pending or o.appeal_status = 'pending'
+      or (o.status in ('dispatched', 'in_progress') and o.handle_due_at <= ${now}))`,
+  };
   const role = actor.role === 'team_lead' ? 'agent' : actor.role === 'admin' ? 'office' : actor.role;
-  const select = queues[role] ?? queues.office!;
+  const known = role in queues ? role : 'office';
   const [row] = await queryRows<Record<string, number>>(
     db,
-    sql`select ${select} from orders o where ${scope}`,
+    sql`select ${queues[known]!} from orders o where ${scope} and ${live[known]!}`,
   );
   return Object.fromEntries(Object.entries(row ?? {}).map(([k, v]) => [k, Number(v)]));
+}
+
+/** Whether any order was received since `since` (the contract's check that the service has started). */
+export async function anyOrderSince(db: DbOrTx, since: Date): Promise<boolean> {
+  const [row] = await queryRows<{ found: boolean }>(
+    db,
+    sql`select exists(select 1 from orders where received_at >= ${since}) as found`,
+  );
+  return row?.found === true;
 }

@@ -1,9 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../../testing/test-app.ts';
+import { callbackSummary } from './report-stats.ts';
+import { orderCallbacks } from './schema.ts';
 
 let t: TestContext;
 let zj: number;
 let cg: number;
+const made: { id: number }[] = [];
 
 beforeAll(async () => {
   t = await createTestContext('2025-03-05T10:00:00+08:00');
@@ -36,6 +39,7 @@ beforeAll(async () => {
         payload: { departmentId: dispatchTo, timeLimitWorkingDays: days },
       });
     }
+    made.push(o);
     return o;
   };
   t.clock.set('2025-02-20T10:00:00+08:00');
@@ -84,5 +88,72 @@ describe('dashboard statistics', () => {
     ).json();
     expect(deptOverview.month.total).toBe(0);
     expect(deptOverview.trend.reduce((n: number, d: { count: number }) => n + d.count, 0)).toBe(1);
+  });
+});
+
+describe('是否解决 at callbacks', () => {
+  // Fixed callbacks on the orders above: two reached and solved, one reached and not solved, one reached where it
+  // was not asked (before issue 14), one not reached, and one solved last month (outside March).
+  beforeAll(async () => {
+    const [zjOrder, cgOrder, other] = made;
+    const at = (s: string) => new Date(s);
+    await t.db.orm.insert(orderCallbacks).values([
+      {
+        orderId: zjOrder!.id,
+        at: at('2025-03-02T10:00:00+08:00'),
+        reached: true,
+        satisfaction: 'satisfied',
+        resolved: true,
+      },
+      {
+        orderId: cgOrder!.id,
+        at: at('2025-03-03T10:00:00+08:00'),
+        reached: true,
+        satisfaction: 'basically_satisfied',
+        resolved: true,
+      },
+      {
+        orderId: other!.id,
+        at: at('2025-03-03T11:00:00+08:00'),
+        reached: true,
+        satisfaction: 'unsatisfied',
+        resolved: false,
+      },
+      {
+        orderId: other!.id,
+        at: at('2025-03-04T11:00:00+08:00'),
+        reached: true,
+        satisfaction: 'satisfied',
+        resolved: null,
+      },
+      { orderId: other!.id, at: at('2025-03-04T12:00:00+08:00'), reached: false },
+      {
+        orderId: zjOrder!.id,
+        at: at('2025-02-21T10:00:00+08:00'),
+        reached: true,
+        satisfaction: 'satisfied',
+        resolved: true,
+      },
+    ]);
+  });
+
+  it('the monthly report totals solved and not solved; not asked counts in neither', async () => {
+    const march = await callbackSummary(
+      t.db.orm,
+      new Date('2025-03-01T00:00:00+08:00'),
+      new Date('2025-04-01T00:00:00+08:00'),
+    );
+    expect(march).toMatchObject({ attempts: 5, reached: 4, resolved: 2, unresolved: 1, satisfied: 2 });
+  });
+
+  it("the overview counts this month's, and a department only those on its orders", async () => {
+    const office = (
+      await t.app.inject({ method: 'GET', url: '/api/stats/overview', headers: await t.as('office') })
+    ).json();
+    expect(office.callbacks).toEqual({ reached: 4, resolved: 2, unresolved: 1 });
+    const dept = (
+      await t.app.inject({ method: 'GET', url: '/api/stats/overview', headers: await t.as('zj') })
+    ).json();
+    expect(dept.callbacks).toEqual({ reached: 1, resolved: 1, unresolved: 0 });
   });
 });

@@ -1,3 +1,4 @@
+import { announceOrderChange } from './announce.ts';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client.ts';
 import { queryRows } from '../../db/rows.ts';
@@ -94,6 +95,7 @@ async function sweepBatch(
       } else {
         result.warned++;
       }
+      await announceOrderChange(tx, o.id);
     }
     return result;
   });

@@ -1,73 +1,32 @@
-import { sql, type SQL } from 'drizzle-orm';
 import type { ChinaCalendar } from '../../calendar/china-calendar.ts';
 import { loadCalendar } from '../../calendar/service.ts';
 import { addWorkingDays } from '../../calendar/working-days.ts';
 import type { DbOrTx } from '../../db/client.ts';
-import { queryRows } from '../../db/rows.ts';
 import { figure, type IndicatorFigure } from '../../platform/indicator.ts';
 import { readSetting } from '../../platform/settings.ts';
+import { type CallbackRequirement, ORDER_CALLBACK_MAX_ATTEMPTS, owedCallbacks } from '../orders/index.ts';
 import { CALLBACK_DUE_WORKING_DAYS, CALLBACK_EXHAUSTED_COUNTS, CALLBACK_RULE } from './settings.ts';
 
-type Rule = typeof CALLBACK_RULE.default;
-
-/** The callback rule as a SQL condition on orders `o` (one place, so the queue and the KPI agree). */
-export function requiresCallbackSql(rule: Rule): SQL {
-  const parts: SQL[] = [
-    sql`o.caller_phone is not null`,
-    sql`o.replied_at is not null`,
-    sql`not o.excluded_from_assessment`,
-  ];
-  if (rule.dispatchedOnly) parts.push(sql`o.dispatched_at is not null`);
-  if (rule.excludeAnonymous) parts.push(sql`not o.caller_anonymous`);
-  if (rule.excludeDeclined) parts.push(sql`o.callback_wanted`);
-  if (rule.excludeMerged) parts.push(sql`o.status <> 'merged'`);
-  if (rule.types?.length)
-    parts.push(
-      sql`o.type in (${sql.join(
-        rule.types.map((t) => sql`${t}`),
-        sql`, `,
-      )})`,
-    );
-  return sql.join(parts, sql` and `);
+/** The settings the callback rules use, read once at the edge (a route, the indicators) and passed in. */
+export interface CallbackSettings {
+  /** Which orders require a callback (`quality.callbackRule`). */
+  rule: CallbackRequirement;
+  /** Working days after the reply within which the callback is due (`quality.callbackDueWorkingDays`). */
+  dueWorkingDays: number;
+  /** Whether running out of attempts counts as called back (`quality.callbackExhaustedCounts`). */
+  exhaustedCounts: boolean;
+  /** Unreached attempts after which an order's callback is given up (`orders.callbackMaxAttempts`). */
+  maxAttempts: number;
 }
 
-interface OwedCallback {
-  id: number;
-  number: string;
-  title: string;
-  status: string;
-  repliedAt: Date;
-  reached: boolean;
-  attempts: number;
-  lastAttemptAt: Date | null;
-  reachedAt: Date | null;
-}
-
-async function owedCallbacks(db: DbOrTx, where: SQL): Promise<OwedCallback[]> {
-  const rule = await readSetting(db, CALLBACK_RULE);
-  const rows = await queryRows<
-    OwedCallback & {
-      repliedAt: string | Date;
-      lastAttemptAt: string | Date | null;
-      reachedAt: string | Date | null;
-    }
-  >(
-    db,
-    sql`select o.id, o.number, o.title, o.status, o.replied_at as "repliedAt",
-          coalesce(bool_or(c.reached) filter (where c.at >= o.replied_at), false) as reached,
-          (count(c.id) filter (where c.at >= o.replied_at))::int as attempts,
-          max(c.at) filter (where c.at >= o.replied_at) as "lastAttemptAt",
-          min(c.at) filter (where c.at >= o.replied_at and c.reached) as "reachedAt"
-        from orders o left join order_callbacks c on c.order_id = o.id
-        where ${requiresCallbackSql(rule)} and ${where}
-        group by o.id order by o.replied_at`,
-  );
-  return rows.map((r) => ({
-    ...r,
-    repliedAt: new Date(r.repliedAt),
-    lastAttemptAt: r.lastAttemptAt ? new Date(r.lastAttemptAt) : null,
-    reachedAt: r.reachedAt ? new Date(r.reachedAt) : null,
-  }));
+export async function readCallbackSettings(db: DbOrTx): Promise<CallbackSettings> {
+  const [rule, dueWorkingDays, exhaustedCounts, maxAttempts] = await Promise.all([
+    readSetting(db, CALLBACK_RULE),
+    readSetting(db, CALLBACK_DUE_WORKING_DAYS),
+    readSetting(db, CALLBACK_EXHAUSTED_COUNTS),
+    readSetting(db, ORDER_CALLBACK_MAX_ATTEMPTS),
+  ]);
+  return { rule, dueWorkingDays, exhaustedCounts, maxAttempts };
 }
 
 function dueOf(calendar: ChinaCalendar, repliedAt: Date, days: number): Date {
@@ -75,13 +34,13 @@ function dueOf(calendar: ChinaCalendar, repliedAt: Date, days: number): Date {
 }
 
 /** 回访队列 — replied orders still owed a callback, with attempts so far and the time it is due. */
-export async function callbackQueue(db: DbOrTx, now: Date, maxAttempts: number) {
-  const [days, calendar] = await Promise.all([readSetting(db, CALLBACK_DUE_WORKING_DAYS), loadCalendar(db)]);
-  const owed = await owedCallbacks(db, sql`o.status = 'replied'`);
+export async function callbackQueue(db: DbOrTx, now: Date, settings: CallbackSettings) {
+  const calendar = await loadCalendar(db);
+  const owed = await owedCallbacks(db, settings.rule, { waiting: true });
   return owed
-    .filter((o) => !o.reached && o.attempts < maxAttempts)
+    .filter((o) => !o.reached && o.attempts < settings.maxAttempts)
     .map((o) => {
-      const dueAt = dueOf(calendar, o.repliedAt, days);
+      const dueAt = dueOf(calendar, o.repliedAt, settings.dueWorkingDays);
       return { ...o, dueAt, overdue: now.getTime() > dueAt.getTime() };
     });
 }
@@ -91,22 +50,19 @@ export async function callbackQueue(db: DbOrTx, now: Date, maxAttempts: number) 
  * rule setting). Called back = the citizen was reached, or — by the reading setting — the attempts ran out. An
  * order not yet called back and still within its callback time is left out (it can still be met).
  */
-export async function callbackRate(
+export async function callbackRateOf(
   db: DbOrTx,
   from: Date,
   to: Date,
   now: Date,
-  maxAttempts: number,
+  settings: CallbackSettings,
 ): Promise<IndicatorFigure> {
-  const [days, exhaustedCounts, calendar] = await Promise.all([
-    readSetting(db, CALLBACK_DUE_WORKING_DAYS),
-    readSetting(db, CALLBACK_EXHAUSTED_COUNTS),
-    loadCalendar(db),
-  ]);
-  const owed = await owedCallbacks(db, sql`o.replied_at >= ${from} and o.replied_at < ${to}`);
-  const done = (o: OwedCallback) => o.reached || (exhaustedCounts && o.attempts >= maxAttempts);
+  const calendar = await loadCalendar(db);
+  const owed = await owedCallbacks(db, settings.rule, { repliedFrom: from, repliedTo: to });
+  const done = (o: (typeof owed)[number]) =>
+    o.reached || (settings.exhaustedCounts && o.attempts >= settings.maxAttempts);
   const pending = owed.filter(
-    (o) => !done(o) && now.getTime() <= dueOf(calendar, o.repliedAt, days).getTime(),
+    (o) => !done(o) && now.getTime() <= dueOf(calendar, o.repliedAt, settings.dueWorkingDays).getTime(),
   );
   const counted = owed.filter((o) => !pending.includes(o));
   return figure(
@@ -115,4 +71,16 @@ export async function callbackRate(
     counted.filter(done).map((o) => o.id),
     [{ reason: 'callback not yet due', ids: pending.map((o) => o.id) }],
   );
+}
+
+/** KPI 4 as the contract assessment asks for it: the edge that reads the quality settings once. */
+export async function callbackRate(
+  db: DbOrTx,
+  from: Date,
+  to: Date,
+  now: Date,
+  maxAttempts: number,
+): Promise<IndicatorFigure> {
+  const settings = await readCallbackSettings(db);
+  return callbackRateOf(db, from, to, now, { ...settings, maxAttempts });
 }

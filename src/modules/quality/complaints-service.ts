@@ -8,9 +8,10 @@ import { conflict, notFound, validationFailed } from '../../platform/errors.ts';
 import type { IndicatorFigure } from '../../platform/indicator.ts';
 import { isLocalDate } from '../../calendar/local-time.ts';
 import { opinionIncidents, serviceComplaints } from './schema.ts';
+import { zId, zInstant } from '../../platform/input.ts';
 
 export const ComplaintInput = z.object({
-  receivedAt: z.coerce.date(),
+  receivedAt: zInstant,
   source: z
     .string()
     .trim()
@@ -19,9 +20,9 @@ export const ComplaintInput = z.object({
     .describe('who complained and how: citizen call, letter, the office…'),
   description: z.string().trim().min(1).max(5000),
   kind: z.enum(['attitude', 'error', 'other']).describe('态度问题 | 业务差错 | 其他'),
-  orderId: z.number().int().positive().nullish(),
-  callPk: z.number().int().positive().nullish(),
-  agentId: z.number().int().positive().nullish(),
+  orderId: zId.nullish(),
+  callPk: zId.nullish(),
+  agentId: zId.nullish(),
 });
 
 export const DecisionInput = z.object({

@@ -1,13 +1,32 @@
-export { assistanceCompletion } from './assistance-service.ts';
-export { callbackQueue, callbackRate, requiresCallbackSql } from './callbacks-service.ts';
+export { assignTask, assistanceCompletion, completeTask } from './assistance-service.ts';
+export {
+  callbackQueue,
+  callbackRate,
+  callbackRateOf,
+  readCallbackSettings,
+  type CallbackSettings,
+} from './callbacks-service.ts';
 export { complaintRate, seriousIncidents } from './complaints-service.ts';
 export { qualityFigures } from './indicators.ts';
-export { consecutiveFailures, monthlyResults } from './inspection-service.ts';
+export { consecutiveFailures, createSheet, monthlyResults } from './inspection-service.ts';
 export { registerQualityRoutes } from './routes.ts';
 export {
   attitudeSatisfaction,
   attitudeSatisfactionBreakdown,
   handlingSatisfactionByDepartment,
+  readSatisfactionSettings,
+  type SatisfactionSettings,
 } from './satisfaction.ts';
 export * from './settings.ts';
 export { ASSESSMENT_YEAR_START, yearAround } from './year.ts';
+export {
+  DEFAULT_THRESHOLDS,
+  ELEMENT_LABELS,
+  scoreReply,
+  termStats,
+  type ReplyScore,
+  type TermStats,
+} from './replies/score.ts';
+export { registerReplyQualityRoutes } from './replies/routes.ts';
+export { replyQuality, reviewReply, type ReplyQuality } from './replies/service.ts';
+export { REPLY_REQUIRED_ELEMENTS, REPLY_THRESHOLDS } from './replies/settings.ts';

@@ -1,12 +1,10 @@
 import type { DbOrTx } from '../../db/client.ts';
 import { localDateOf } from '../../calendar/local-time.ts';
-import { readSetting } from '../../platform/settings.ts';
 import { callMetrics } from '../calls/index.ts';
-import { CALLBACK_MAX_ATTEMPTS } from '../orders/index.ts';
 import { assistanceCompletion } from './assistance-service.ts';
-import { callbackRate } from './callbacks-service.ts';
+import { callbackRateOf, readCallbackSettings } from './callbacks-service.ts';
 import { complaintRate, seriousIncidents } from './complaints-service.ts';
-import { attitudeSatisfaction } from './satisfaction.ts';
+import { attitudeSatisfaction, readSatisfactionSettings } from './satisfaction.ts';
 
 /**
  * The quality module's figures for [from, to), each with numerator, denominator, value and the ids counted:
@@ -15,15 +13,16 @@ import { attitudeSatisfaction } from './satisfaction.ts';
 export async function qualityFigures(db: DbOrTx, from: Date, to: Date, now: Date) {
   const fromDay = localDateOf(from);
   const toDay = localDateOf(to);
-  const [maxAttempts, calls] = await Promise.all([
-    readSetting(db, CALLBACK_MAX_ATTEMPTS),
+  const [callbackSettings, satisfactionSettings, calls] = await Promise.all([
+    readCallbackSettings(db),
+    readSatisfactionSettings(db),
     callMetrics(db, from, to, 'year'),
   ]);
   const [callback, complaints, incidents, satisfaction, assistance] = await Promise.all([
-    callbackRate(db, from, to, now, maxAttempts),
+    callbackRateOf(db, from, to, now, callbackSettings),
     complaintRate(db, from, to, calls.totals.answered),
     seriousIncidents(db, fromDay, toDay),
-    attitudeSatisfaction(db, from, to),
+    attitudeSatisfaction(db, from, to, satisfactionSettings),
     assistanceCompletion(db, fromDay, toDay, now),
   ]);
   return {

@@ -1,16 +1,14 @@
-import { and, asc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Database, DbOrTx } from '../../db/client.ts';
-import { queryRows } from '../../db/rows.ts';
 import type { Actor } from '../../platform/actor.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import { conflict, notFound, validationFailed } from '../../platform/errors.ts';
 import { createRandom } from '../../platform/random.ts';
-import { readSetting } from '../../platform/settings.ts';
 import { startOfLocalDay } from '../../calendar/local-time.ts';
-import { users } from '../directory/schema.ts';
+import { answeredCallIds } from '../calls/index.ts';
+import { agentsWithSwitchCodes, peopleByIds } from '../directory/index.ts';
 import { qaSamples, qaSheets } from './schema.ts';
-import { QA_FATAL_FAILS_MONTH } from './settings.ts';
 
 export const Criterion = z.object({
   key: z.string().regex(/^[a-z][a-z0-9_]{0,39}$/),
@@ -82,21 +80,18 @@ export async function drawSamples(
   const { from, to } = monthOf(month);
   const [sheet] = await db.select().from(qaSheets).where(eq(qaSheets.id, sheetId));
   if (!sheet) throw validationFailed([{ field: 'sheetId', message: `no score sheet ${sheetId}` }]);
-  const agents = await db
-    .select()
-    .from(users)
-    .where(and(eq(users.role, 'agent'), isNotNull(users.agentCode)));
+  const agents = await agentsWithSwitchCodes(db);
   const rnd = createRandom(Number(month.replace('-', '')));
   let drawn = 0;
   await db.transaction(async (tx) => {
+    // Calls already sampled on this sheet are not drawn again (one sample per call and sheet).
+    const sampled = await tx
+      .select({ callPk: qaSamples.callPk })
+      .from(qaSamples)
+      .where(eq(qaSamples.sheetId, sheetId));
+    const taken = new Set(sampled.map((r) => Number(r.callPk)));
     for (const agent of agents) {
-      const candidates = await queryRows<{ id: number }>(
-        tx,
-        sql`select c.id from calls c
-            where c.agent = ${agent.agentCode} and c.answered_at is not null and c.offered_at >= ${from} and c.offered_at < ${to}
-              and not exists (select 1 from qa_samples s where s.call_pk = c.id and s.sheet_id = ${sheetId})
-            order by c.id`,
-      );
+      const answered = await answeredCallIds(tx, agent.agentCode, from, to);
       const already = await tx
         .select({ n: sql<number>`count(*)::int` })
         .from(qaSamples)
@@ -104,7 +99,7 @@ export async function drawSamples(
           and(eq(qaSamples.agentId, agent.id), eq(qaSamples.month, month), eq(qaSamples.sheetId, sheetId)),
         );
       const want = Math.max(0, perAgent - Number(already[0]?.n ?? 0));
-      const pool = candidates.map((c) => Number(c.id));
+      const pool = answered.filter((id) => !taken.has(id));
       const chosen: number[] = [];
       while (chosen.length < want && pool.length)
         chosen.push(pool.splice(rnd.int(0, pool.length - 1), 1)[0]!);
@@ -254,10 +249,9 @@ export async function decideSampleAppeal(
 }
 
 export async function listSamples(db: DbOrTx, filter: { month?: string; agentId?: number; status?: string }) {
-  return db
-    .select({ sample: qaSamples, agentName: users.displayName })
+  const samples = await db
+    .select()
     .from(qaSamples)
-    .innerJoin(users, eq(users.id, qaSamples.agentId))
     .where(
       and(
         filter.month ? eq(qaSamples.month, filter.month) : undefined,
@@ -267,6 +261,11 @@ export async function listSamples(db: DbOrTx, filter: { month?: string; agentId?
     )
     .orderBy(asc(qaSamples.agentId), asc(qaSamples.id))
     .limit(2000);
+  const people = await peopleByIds(
+    db,
+    samples.map((x) => x.agentId),
+  );
+  return samples.map((sample) => ({ sample, agentName: people.get(sample.agentId)?.name ?? '' }));
 }
 
 export interface MonthlyResult {
@@ -281,16 +280,24 @@ export interface MonthlyResult {
 
 /**
  * Each agent's month: the average of the scored samples against the sheet's pass mark; a fatal error fails the
- * month by the setting. An agent with no scored sample has no result (null), not a pass.
+ * month when `fatalFails` (the setting `quality.qaFatalFailsMonth`, read by the caller). An agent with no scored
+ * sample has no result (null), not a pass.
  */
-export async function monthlyResults(db: DbOrTx, month: string): Promise<MonthlyResult[]> {
-  const fatalFails = await readSetting(db, QA_FATAL_FAILS_MONTH);
-  const rows = await db
-    .select({ s: qaSamples, name: users.displayName, pass: qaSheets.passScore })
+export async function monthlyResults(
+  db: DbOrTx,
+  month: string,
+  fatalFails: boolean,
+): Promise<MonthlyResult[]> {
+  const scored = await db
+    .select({ s: qaSamples, pass: qaSheets.passScore })
     .from(qaSamples)
-    .innerJoin(users, eq(users.id, qaSamples.agentId))
     .innerJoin(qaSheets, eq(qaSheets.id, qaSamples.sheetId))
     .where(and(eq(qaSamples.month, month), inArray(qaSamples.status, ['scored'])));
+  const people = await peopleByIds(
+    db,
+    scored.map((r) => r.s.agentId),
+  );
+  const rows = scored.map((r) => ({ ...r, name: people.get(r.s.agentId)?.name ?? '' }));
   const byAgent = new Map<number, typeof rows>();
   for (const r of rows) byAgent.set(r.s.agentId, [...(byAgent.get(r.s.agentId) ?? []), r]);
   return [...byAgent.entries()].map(([agentId, list]) => {
@@ -310,10 +317,13 @@ export async function monthlyResults(db: DbOrTx, month: string): Promise<Monthly
 }
 
 /** Agents who failed this month and the one before (Sanmenxia art. 13.1(5): moved out after two in a row). */
-export async function consecutiveFailures(db: DbOrTx, month: string) {
+export async function consecutiveFailures(db: DbOrTx, month: string, fatalFails: boolean) {
   const [y, m] = month.split('-').map(Number) as [number, number];
   const previous = m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
-  const [now, before] = await Promise.all([monthlyResults(db, month), monthlyResults(db, previous)]);
+  const [now, before] = await Promise.all([
+    monthlyResults(db, month, fatalFails),
+    monthlyResults(db, previous, fatalFails),
+  ]);
   return now
     .filter((r) => r.passed === false && before.some((b) => b.agentId === r.agentId && b.passed === false))
     .map((r) => ({ ...r, previousMonth: previous }));

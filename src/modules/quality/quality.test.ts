@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../../testing/test-app.ts';
-import { insertCallBatch } from '../calls/import-service.ts';
+import { insertCallBatch } from '../calls/index.ts';
 
 let t: TestContext;
 let zj: number;

@@ -3,10 +3,10 @@ import { parseCityInstant } from '../../calendar/local-time.ts';
 import type { Db } from '../../db/client.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { validationFailed } from '../../platform/errors.ts';
-import { type AppInstance, allowRoles, requireActor, requireRole } from '../../platform/http.ts';
 import { readSetting } from '../../platform/settings.ts';
+import { type AppInstance, requireActor, actorOf } from '../../platform/http.ts';
 import { assignTask, completeTask, listTasks, TaskInput } from './assistance-service.ts';
-import { callbackQueue } from './callbacks-service.ts';
+import { callbackQueue, readCallbackSettings } from './callbacks-service.ts';
 import {
   ComplaintInput,
   decideComplaint,
@@ -32,11 +32,36 @@ import {
   SheetInput,
 } from './inspection-service.ts';
 import { qualityFigures } from './indicators.ts';
-import { attitudeSatisfactionBreakdown, handlingSatisfactionByDepartment } from './satisfaction.ts';
+import {
+  attitudeSatisfactionBreakdown,
+  handlingSatisfactionByDepartment,
+  readSatisfactionSettings,
+} from './satisfaction.ts';
+import { QA_FATAL_FAILS_MONTH } from './settings.ts';
 import { ASSESSMENT_YEAR_START, yearAround } from './year.ts';
-import { CALLBACK_MAX_ATTEMPTS } from '../orders/index.ts';
+import { zId } from '../../platform/input.ts';
+import {
+  DecideComplaintResponse,
+  DecideIncidentResponse,
+  DrawSamplesResponse,
+  GetQualityCallbacksResponse,
+  GetQualityComplaintsResponse,
+  GetQualityIncidentsResponse,
+  GetQualityMonthlyResponse,
+  GetQualitySamplesResponse,
+  GetQualitySatisfactionResponse,
+  GetQualitySheetsResponse,
+  GetQualityTasksResponse,
+  PostQualityComplaintsResponse,
+  PostQualityIncidentsResponse,
+  PostQualitySheetsResponse,
+  PostQualityTasksIdCompleteResponse,
+  PostQualityTasksResponse,
+  QualityFiguresResponse,
+  ScoreSampleResponse,
+} from './model.ts';
 
-const IdParams = z.object({ id: z.coerce.number().int().positive() });
+const IdParams = z.object({ id: zId });
 const instant = z.string().transform((s, ctx) => {
   const d = parseCityInstant(s);
   if (!d) ctx.addIssue({ code: 'custom', message: 'a date YYYY-MM-DD or an ISO 8601 instant' });
@@ -54,28 +79,44 @@ export function registerQualityRoutes(app: AppInstance, deps: { db: Db; clock: C
   const { db, clock } = deps;
   const tx = db.orm.transaction.bind(db.orm);
 
-  app.get('/api/quality/callbacks', { schema: { tags: ['quality'] } }, async (req) => {
-    requireRole(req, 'agent', 'team_lead', 'office');
-    return {
-      items: await callbackQueue(db.orm, clock.now(), await readSetting(db.orm, CALLBACK_MAX_ATTEMPTS)),
-    };
-  });
+  app.get(
+    '/api/quality/callbacks',
+    {
+      config: { roles: ['agent', 'team_lead', 'office'] },
+      schema: { response: { 200: GetQualityCallbacksResponse }, tags: ['quality'] },
+    },
+    async (req) => {
+      actorOf(req);
+      return { items: await callbackQueue(db.orm, clock.now(), await readCallbackSettings(db.orm)) };
+    },
+  );
 
-  app.get('/api/quality/indicators', { schema: { querystring: Period, tags: ['quality'] } }, async (req) => {
-    requireRole(req, 'team_lead', 'office', 'admin');
-    checkPeriod(req.query.from, req.query.to);
-    return qualityFigures(db.orm, req.query.from, req.query.to, clock.now());
-  });
+  app.get(
+    '/api/quality/indicators',
+    {
+      config: { roles: ['team_lead', 'office', 'admin'] },
+      schema: { response: { 200: QualityFiguresResponse }, querystring: Period, tags: ['quality'] },
+    },
+    async (req) => {
+      actorOf(req);
+      checkPeriod(req.query.from, req.query.to);
+      return qualityFigures(db.orm, req.query.from, req.query.to, clock.now());
+    },
+  );
 
   app.get(
     '/api/quality/satisfaction',
-    { schema: { querystring: Period, tags: ['quality'] } },
+    {
+      config: { roles: ['team_lead', 'office', 'admin'] },
+      schema: { response: { 200: GetQualitySatisfactionResponse }, querystring: Period, tags: ['quality'] },
+    },
     async (req) => {
-      requireRole(req, 'team_lead', 'office', 'admin');
+      actorOf(req);
       checkPeriod(req.query.from, req.query.to);
+      const settings = await readSatisfactionSettings(db.orm);
       const [attitude, departments] = await Promise.all([
-        attitudeSatisfactionBreakdown(db.orm, req.query.from, req.query.to),
-        handlingSatisfactionByDepartment(db.orm, req.query.from, req.query.to),
+        attitudeSatisfactionBreakdown(db.orm, req.query.from, req.query.to, settings),
+        handlingSatisfactionByDepartment(db.orm, req.query.from, req.query.to, settings),
       ]);
       return { attitude, departments };
     },
@@ -84,56 +125,71 @@ export function registerQualityRoutes(app: AppInstance, deps: { db: Db; clock: C
   app.get(
     '/api/quality/complaints',
     {
+      config: { roles: ['team_lead', 'office', 'admin'] },
       schema: {
+        response: { 200: GetQualityComplaintsResponse },
         querystring: z.object({ status: z.enum(['investigating', 'confirmed', 'dismissed']).optional() }),
         tags: ['quality'],
       },
     },
     async (req) => {
-      requireRole(req, 'team_lead', 'office', 'admin');
+      actorOf(req);
       return { items: await listComplaints(db.orm, req.query.status) };
     },
   );
   app.post(
     '/api/quality/complaints',
     {
-      preValidation: allowRoles(...OPERATOR_BACK_OFFICE),
-      schema: { body: ComplaintInput, tags: ['quality'] },
+      config: { roles: OPERATOR_BACK_OFFICE },
+      schema: { response: { 201: PostQualityComplaintsResponse }, body: ComplaintInput, tags: ['quality'] },
     },
     async (req, reply) => {
-      const actor = requireRole(req, ...OPERATOR_BACK_OFFICE);
+      const actor = actorOf(req);
       return reply.code(201).send(await tx((t) => recordComplaint(t, actor, req.body, clock.now())));
     },
   );
   app.post(
     '/api/quality/complaints/:id/decide',
     {
-      preValidation: allowRoles('office'),
-      schema: { params: IdParams, body: DecisionInput, tags: ['quality'] },
+      config: { roles: ['office'] },
+      schema: {
+        response: { 200: DecideComplaintResponse },
+        params: IdParams,
+        body: DecisionInput,
+        tags: ['quality'],
+      },
     },
-    async (req) => decideComplaint(db.orm, requireRole(req, 'office'), req.params.id, req.body, clock.now()),
+    async (req) => decideComplaint(db.orm, actorOf(req), req.params.id, req.body, clock.now()),
   );
 
-  app.get('/api/quality/incidents', { schema: { tags: ['quality'] } }, async (req) => {
-    requireRole(req, 'team_lead', 'office', 'admin');
-    return { items: await listIncidents(db.orm) };
-  });
+  app.get(
+    '/api/quality/incidents',
+    {
+      config: { roles: ['team_lead', 'office', 'admin'] },
+      schema: { response: { 200: GetQualityIncidentsResponse }, tags: ['quality'] },
+    },
+    async (req) => {
+      actorOf(req);
+      return { items: await listIncidents(db.orm) };
+    },
+  );
   app.post(
     '/api/quality/incidents',
     {
-      preValidation: allowRoles(...OPERATOR_BACK_OFFICE),
-      schema: { body: IncidentInput, tags: ['quality'] },
+      config: { roles: OPERATOR_BACK_OFFICE },
+      schema: { response: { 201: PostQualityIncidentsResponse }, body: IncidentInput, tags: ['quality'] },
     },
     async (req, reply) => {
-      const actor = requireRole(req, ...OPERATOR_BACK_OFFICE);
+      const actor = actorOf(req);
       return reply.code(201).send(await tx((t) => recordIncident(t, actor, req.body, clock.now())));
     },
   );
   app.post(
     '/api/quality/incidents/:id/decide',
     {
-      preValidation: allowRoles('office'),
+      config: { roles: ['office'] },
       schema: {
+        response: { 200: DecideIncidentResponse },
         params: IdParams,
         body: z.object({
           serious: z.boolean(),
@@ -144,7 +200,7 @@ export function registerQualityRoutes(app: AppInstance, deps: { db: Db; clock: C
       },
     },
     async (req) => {
-      const actor = requireRole(req, 'office');
+      const actor = actorOf(req);
       const [incident] = (await listIncidents(db.orm)).filter((i) => i.id === req.params.id);
       const year = yearAround(
         incident?.occurredOn ?? '2000-01-01',
@@ -154,25 +210,33 @@ export function registerQualityRoutes(app: AppInstance, deps: { db: Db; clock: C
     },
   );
 
-  app.get('/api/quality/sheets', { schema: { tags: ['quality'] } }, async (req) => {
-    requireActor(req);
-    return { items: await listSheets(db.orm) };
-  });
+  app.get(
+    '/api/quality/sheets',
+    { schema: { response: { 200: GetQualitySheetsResponse }, tags: ['quality'] } },
+    async (req) => {
+      requireActor(req);
+      return { items: await listSheets(db.orm) };
+    },
+  );
   app.post(
     '/api/quality/sheets',
-    { preValidation: allowRoles(...OPERATOR_BACK_OFFICE), schema: { body: SheetInput, tags: ['quality'] } },
+    {
+      config: { roles: OPERATOR_BACK_OFFICE },
+      schema: { response: { 201: PostQualitySheetsResponse }, body: SheetInput, tags: ['quality'] },
+    },
     async (req, reply) => {
-      const actor = requireRole(req, ...OPERATOR_BACK_OFFICE);
+      const actor = actorOf(req);
       return reply.code(201).send(await tx((t) => createSheet(t, actor, req.body, clock.now())));
     },
   );
   app.post(
     '/api/quality/samples/draw',
     {
-      preValidation: allowRoles(...OPERATOR_BACK_OFFICE),
+      config: { roles: OPERATOR_BACK_OFFICE },
       schema: {
+        response: { 200: DrawSamplesResponse },
         body: z.object({
-          sheetId: z.number().int().positive(),
+          sheetId: zId,
           month,
           perAgent: z.number().int().min(1).max(50),
         }),
@@ -180,32 +244,26 @@ export function registerQualityRoutes(app: AppInstance, deps: { db: Db; clock: C
       },
     },
     async (req) =>
-      drawSamples(
-        db.orm,
-        requireRole(req, ...OPERATOR_BACK_OFFICE),
-        req.body.sheetId,
-        req.body.month,
-        req.body.perAgent,
-        clock.now(),
-      ),
+      drawSamples(db.orm, actorOf(req), req.body.sheetId, req.body.month, req.body.perAgent, clock.now()),
   );
   app.get(
     '/api/quality/samples',
     {
+      // An agent sees only their own inspected calls.
+      config: { roles: ['agent', 'team_lead', 'office', 'admin'] },
       schema: {
+        response: { 200: GetQualitySamplesResponse },
         querystring: z.object({
           month: month.optional(),
-          agentId: z.coerce.number().int().optional(),
+          agentId: zId.optional(),
           status: z.enum(['pending', 'scored']).optional(),
         }),
         tags: ['quality'],
       },
     },
     async (req) => {
-      const actor = requireActor(req);
-      // An agent sees only their own inspected calls.
+      const actor = actorOf(req);
       const agentId = actor.role === 'agent' ? actor.id! : req.query.agentId;
-      if (!['agent', 'team_lead', 'office', 'admin'].includes(actor.role)) requireRole(req, 'team_lead');
       const rows = await listSamples(db.orm, { ...req.query, agentId });
       return { items: rows.map((r) => ({ ...r.sample, agentName: r.agentName })) };
     },
@@ -213,30 +271,35 @@ export function registerQualityRoutes(app: AppInstance, deps: { db: Db; clock: C
   app.post(
     '/api/quality/samples/:id/score',
     {
-      preValidation: allowRoles(...OPERATOR_BACK_OFFICE),
-      schema: { params: IdParams, body: ScoreInput, tags: ['quality'] },
+      config: { roles: OPERATOR_BACK_OFFICE },
+      schema: {
+        response: { 200: ScoreSampleResponse },
+        params: IdParams,
+        body: ScoreInput,
+        tags: ['quality'],
+      },
     },
-    async (req) =>
-      scoreSample(db.orm, requireRole(req, ...OPERATOR_BACK_OFFICE), req.params.id, req.body, clock.now()),
+    async (req) => scoreSample(db.orm, actorOf(req), req.params.id, req.body, clock.now()),
   );
   app.post(
     '/api/quality/samples/:id/appeal',
     {
-      preValidation: allowRoles('agent'),
+      config: { roles: ['agent'] },
       schema: {
+        response: { 200: ScoreSampleResponse },
         params: IdParams,
         body: z.object({ reason: z.string().trim().min(1).max(2000) }),
         tags: ['quality'],
       },
     },
-    async (req) =>
-      appealSample(db.orm, requireRole(req, 'agent'), req.params.id, req.body.reason, clock.now()),
+    async (req) => appealSample(db.orm, actorOf(req), req.params.id, req.body.reason, clock.now()),
   );
   app.post(
     '/api/quality/samples/:id/appeal/decide',
     {
-      preValidation: allowRoles(...OPERATOR_BACK_OFFICE),
+      config: { roles: OPERATOR_BACK_OFFICE },
       schema: {
+        response: { 200: ScoreSampleResponse },
         params: IdParams,
         body: z.object({
           uphold: z.boolean(),
@@ -247,52 +310,64 @@ export function registerQualityRoutes(app: AppInstance, deps: { db: Db; clock: C
         tags: ['quality'],
       },
     },
-    async (req) =>
-      decideSampleAppeal(
-        db.orm,
-        requireRole(req, ...OPERATOR_BACK_OFFICE),
-        req.params.id,
-        req.body,
-        clock.now(),
-      ),
+    async (req) => decideSampleAppeal(db.orm, actorOf(req), req.params.id, req.body, clock.now()),
   );
   app.get(
     '/api/quality/monthly',
-    { schema: { querystring: z.object({ month }), tags: ['quality'] } },
+    {
+      config: { roles: ['team_lead', 'office', 'admin'] },
+      schema: {
+        response: { 200: GetQualityMonthlyResponse },
+        querystring: z.object({ month }),
+        tags: ['quality'],
+      },
+    },
     async (req) => {
-      requireRole(req, 'team_lead', 'office', 'admin');
+      actorOf(req);
+      const fatalFails = await readSetting(db.orm, QA_FATAL_FAILS_MONTH);
       const [results, flagged] = await Promise.all([
-        monthlyResults(db.orm, req.query.month),
-        consecutiveFailures(db.orm, req.query.month),
+        monthlyResults(db.orm, req.query.month, fatalFails),
+        consecutiveFailures(db.orm, req.query.month, fatalFails),
       ]);
       return { results, twoMonthsFailed: flagged };
     },
   );
 
-  app.get('/api/quality/tasks', { schema: { tags: ['quality'] } }, async (req) => {
-    requireRole(req, 'team_lead', 'office', 'admin');
-    return { items: await listTasks(db.orm) };
-  });
+  app.get(
+    '/api/quality/tasks',
+    {
+      config: { roles: ['team_lead', 'office', 'admin'] },
+      schema: { response: { 200: GetQualityTasksResponse }, tags: ['quality'] },
+    },
+    async (req) => {
+      actorOf(req);
+      return { items: await listTasks(db.orm) };
+    },
+  );
   app.post(
     '/api/quality/tasks',
-    { preValidation: allowRoles('office'), schema: { body: TaskInput, tags: ['quality'] } },
+    {
+      config: { roles: ['office'] },
+      schema: { response: { 201: PostQualityTasksResponse }, body: TaskInput, tags: ['quality'] },
+    },
     async (req, reply) => {
-      const actor = requireRole(req, 'office');
+      const actor = actorOf(req);
       return reply.code(201).send(await tx((t) => assignTask(t, actor, req.body, clock.now())));
     },
   );
   app.post(
     '/api/quality/tasks/:id/complete',
     {
-      preValidation: allowRoles('team_lead'),
+      config: { roles: ['team_lead'] },
       schema: {
+        response: { 200: PostQualityTasksIdCompleteResponse },
         params: IdParams,
         body: z.object({ result: z.string().trim().min(1).max(5000) }),
         tags: ['quality'],
       },
     },
     async (req) => {
-      const actor = requireRole(req, 'team_lead');
+      const actor = actorOf(req);
       return tx((t) => completeTask(t, actor, req.params.id, req.body.result, clock.now()));
     },
   );

@@ -1,9 +1,26 @@
-import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
-import { queryRows } from '../../db/rows.ts';
 import { figure, type IndicatorFigure } from '../../platform/indicator.ts';
 import { readSetting } from '../../platform/settings.ts';
+import { ivrRatings } from '../calls/index.ts';
+import { frontlinePeople, listDepartments, userIdsBySwitchCode } from '../directory/index.ts';
+import { callbackAttitudeAnswers, callbackHandlingByDepartment } from '../orders/index.ts';
 import { BASICALLY_SATISFIED_COUNTS, IVR_SATISFIED_MIN } from './settings.ts';
+
+/** The settings the satisfaction rules use, read once at the edge and passed in. */
+export interface SatisfactionSettings {
+  /** Whether 基本满意 counts as satisfied (`quality.basicallySatisfiedCounts`). */
+  basicallySatisfiedCounts: boolean;
+  /** The lowest IVR rating that counts as satisfied (`quality.ivrSatisfiedMinRating`). */
+  ivrSatisfiedMin: number;
+}
+
+export async function readSatisfactionSettings(db: DbOrTx): Promise<SatisfactionSettings> {
+  const [basicallySatisfiedCounts, ivrSatisfiedMin] = await Promise.all([
+    readSetting(db, BASICALLY_SATISFIED_COUNTS),
+    readSetting(db, IVR_SATISFIED_MIN),
+  ]);
+  return { basicallySatisfiedCounts, ivrSatisfiedMin };
+}
 
 interface Rating {
   key: string;
@@ -16,32 +33,42 @@ interface Rating {
  * agent who registered the order) and post-call IVR ratings (the agent who answered, matched by the switch's
  * agent code). Keys say where each came from: `callback:<id>`, `call:<id>`.
  */
-async function attitudeRatings(db: DbOrTx, from: Date, to: Date): Promise<Rating[]> {
-  const [basic, ivrMin] = await Promise.all([
-    readSetting(db, BASICALLY_SATISFIED_COUNTS),
-    readSetting(db, IVR_SATISFIED_MIN),
+async function attitudeRatings(
+  db: DbOrTx,
+  from: Date,
+  to: Date,
+  settings: SatisfactionSettings,
+): Promise<Rating[]> {
+  const satisfiedValues = settings.basicallySatisfiedCounts
+    ? ['satisfied', 'basically_satisfied']
+    : ['satisfied'];
+  const [answers, ivr, people] = await Promise.all([
+    callbackAttitudeAnswers(db, from, to),
+    ivrRatings(db, from, to),
+    userIdsBySwitchCode(db),
   ]);
-  const satisfiedValues = basic ? ['satisfied', 'basically_satisfied'] : ['satisfied'];
-  const rows = await queryRows<{ key: string; agentId: number | null; satisfied: boolean }>(
-    db,
-    sql`select 'callback:' || c.id as key, o.created_by as "agentId",
-          c.attitude_satisfaction in (${sql.join(
-            satisfiedValues.map((v) => sql`${v}`),
-            sql`, `,
-          )}) as satisfied
-        from order_callbacks c join orders o on o.id = c.order_id
-        where c.attitude_satisfaction is not null and c.at >= ${from} and c.at < ${to}
-        union all
-        select 'call:' || k.id, u.id, k.ivr_rating >= ${ivrMin}
-        from calls k left join users u on u.agent_code = k.agent
-        where k.ivr_rating is not null and k.offered_at >= ${from} and k.offered_at < ${to}`,
-  );
-  return rows;
+  return [
+    ...answers.map((a) => ({
+      key: `callback:${a.callbackId}`,
+      agentId: a.agentId,
+      satisfied: satisfiedValues.includes(a.answer),
+    })),
+    ...ivr.map((r) => ({
+      key: `call:${r.callId}`,
+      agentId: (r.agentCode !== null ? people.get(r.agentCode) : undefined) ?? null,
+      satisfied: r.rating >= settings.ivrSatisfiedMin,
+    })),
+  ];
 }
 
 /** KPI 7 用户满意度: satisfied ratings of service attitude / all such ratings, callbacks and IVR together. */
-export async function attitudeSatisfaction(db: DbOrTx, from: Date, to: Date): Promise<IndicatorFigure> {
-  const ratings = await attitudeRatings(db, from, to);
+export async function attitudeSatisfaction(
+  db: DbOrTx,
+  from: Date,
+  to: Date,
+  settings?: SatisfactionSettings,
+): Promise<IndicatorFigure> {
+  const ratings = await attitudeRatings(db, from, to, settings ?? (await readSatisfactionSettings(db)));
   return figure(
     'rating',
     ratings.map((r) => r.key),
@@ -50,12 +77,14 @@ export async function attitudeSatisfaction(db: DbOrTx, from: Date, to: Date): Pr
 }
 
 /** The same figure by agent and by team, for the quality views (unmatched IVR agents under agentId null). */
-export async function attitudeSatisfactionBreakdown(db: DbOrTx, from: Date, to: Date) {
-  const ratings = await attitudeRatings(db, from, to);
-  const people = await queryRows<{ id: number; name: string; team: string | null; agentCode: string | null }>(
-    db,
-    sql`select id, display_name as name, team, agent_code as "agentCode" from users where role in ('agent', 'team_lead')`,
-  );
+export async function attitudeSatisfactionBreakdown(
+  db: DbOrTx,
+  from: Date,
+  to: Date,
+  settings: SatisfactionSettings,
+) {
+  const ratings = await attitudeRatings(db, from, to, settings);
+  const people = await frontlinePeople(db);
   const byAgent = new Map<number | null, { satisfied: number; total: number }>();
   for (const r of ratings) {
     const e = byAgent.get(r.agentId) ?? { satisfied: 0, total: 0 };
@@ -95,27 +124,27 @@ export async function attitudeSatisfactionBreakdown(db: DbOrTx, from: Date, to: 
  * Satisfaction with the handling of matters by department (the callback's handling question), for the office's
  * department rankings.
  */
-export async function handlingSatisfactionByDepartment(db: DbOrTx, from: Date, to: Date) {
-  const basic = await readSetting(db, BASICALLY_SATISFIED_COUNTS);
-  const rows = await queryRows<{
-    departmentId: number;
-    name: string;
-    satisfied: number;
-    basically: number;
-    unsatisfied: number;
-    total: number;
-  }>(
-    db,
-    sql`select d.id as "departmentId", d.name,
-          count(*) filter (where c.satisfaction = 'satisfied')::int as satisfied,
-          count(*) filter (where c.satisfaction = 'basically_satisfied')::int as basically,
-          count(*) filter (where c.satisfaction = 'unsatisfied')::int as unsatisfied,
-          count(*)::int as total
-        from order_callbacks c join orders o on o.id = c.order_id join departments d on d.id = o.department_id
-        where c.satisfaction is not null and c.at >= ${from} and c.at < ${to}
-        group by d.id, d.name`,
-  );
-  return rows
-    .map((r) => ({ ...r, value: r.total ? (r.satisfied + (basic ? r.basically : 0)) / r.total : null }))
+export async function handlingSatisfactionByDepartment(
+  db: DbOrTx,
+  from: Date,
+  to: Date,
+  settings: SatisfactionSettings,
+) {
+  const [counts, departments] = await Promise.all([
+    callbackHandlingByDepartment(db, from, to),
+    listDepartments(db),
+  ]);
+  const names = new Map(departments.map((d) => [d.id, d.name]));
+  return counts
+    .filter((r) => names.has(r.departmentId))
+    .map((r) => ({
+      departmentId: r.departmentId,
+      name: names.get(r.departmentId)!,
+      satisfied: r.satisfied,
+      basically: r.basically,
+      unsatisfied: r.unsatisfied,
+      total: r.total,
+      value: r.total ? (r.satisfied + (settings.basicallySatisfiedCounts ? r.basically : 0)) / r.total : null,
+    }))
     .sort((a, b) => (b.value ?? 0) - (a.value ?? 0) || b.total - a.total);
 }

@@ -70,7 +70,9 @@ export const opinionIncidents = pgTable(
 export const qaSheets = pgTable('qa_sheets', {
   id: serial('id').primaryKey(),
   name: text('name').notNull(),
-  criteria: jsonb('criteria').notNull(),
+  criteria: jsonb('criteria')
+    .$type<{ key: string; label: string; weight: number; fatal: boolean }[]>()
+    .notNull(),
   passScore: real('pass_score').notNull(),
   active: boolean('active').notNull().default(true),
   createdBy: integer('created_by'),
@@ -123,4 +125,18 @@ export const assistanceTasks = pgTable('assistance_tasks', {
   completedAt: ts('completed_at'),
   completedBy: integer('completed_by'),
   result: text('result'),
+});
+
+/**
+ * 答复意见评价 — the office's own verdict on a department's reply, overriding the computed one, with its reason
+ * (the computed score it overrode is kept beside it). One per order: a new review replaces the last.
+ */
+export const replyReviews = pgTable('reply_reviews', {
+  id: serial('id').primaryKey(),
+  orderId: integer('order_id').notNull().unique(),
+  verdict: text('verdict').notNull(),
+  note: text('note').notNull(),
+  computed: jsonb('computed').notNull(),
+  reviewedBy: integer('reviewed_by').notNull(),
+  reviewedAt: ts('reviewed_at').notNull(),
 });

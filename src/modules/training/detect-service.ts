@@ -1,7 +1,8 @@
-import { and, eq, gte, inArray, sql } from 'drizzle-orm';
+import { and, eq, gte, inArray } from 'drizzle-orm';
 import { createHash } from 'node:crypto';
 import type { DbOrTx } from '../../db/client.ts';
-import { queryRows } from '../../db/rows.ts';
+import { listCategories } from '../directory/index.ts';
+import { ordersReceivedBetween } from '../orders/index.ts';
 import { cosineOfTerms, DEFAULT_DETECT_OPTIONS, detectHotTopics } from './hot-topics/index.ts';
 import { hotTopics } from './schema.ts';
 
@@ -22,30 +23,19 @@ export async function detectFromOrders(
   const windowHours = options.windowHours ?? DEFAULT_DETECT_OPTIONS.windowHours;
   const baselineDays = options.baselineDays ?? DEFAULT_DETECT_OPTIONS.baselineDays;
   const since = new Date(now.getTime() - windowHours * 3600_000 - baselineDays * 86_400_000);
-  const rows = await queryRows<{
-    id: number;
-    at: Date | string;
-    title: string;
-    content: string;
-    category: string | null;
-    district: string | null;
-    phone: string | null;
-  }>(
-    db,
-    sql`select o.id, o.received_at as at, o.title, o.content, c.name as category, o.district, o.caller_phone as phone
-        from orders o left join categories c on c.id = o.category_id
-        where o.received_at >= ${since} and o.received_at < ${now} and o.status <> 'merged'`,
-  );
+  const [rows, categories] = await Promise.all([ordersReceivedBetween(db, since, now), listCategories(db)]);
+  const categoryName = new Map(categories.map((c) => [c.id, c.name]));
   const topics = detectHotTopics(
     rows.map((r) => ({
       id: r.id,
-      at: new Date(r.at),
+      at: r.at,
       title: r.title,
       content: r.content,
-      category: r.category,
+      category: r.categoryId !== null ? (categoryName.get(r.categoryId) ?? null) : null,
       district: r.district,
-      // One person repeating a request counts once; the number itself is not kept.
-      caller: r.phone ? createHash('sha256').update(r.phone).digest('hex').slice(0, 16) : null,
+      // One person repeating a request counts once; the phone's blind index stands for the person (the number
+      // itself is sealed and not needed).
+      caller: r.phoneKey ? createHash('sha256').update(r.phoneKey).digest('hex').slice(0, 16) : null,
     })),
     { now, windowHours, baselineDays },
   );

@@ -1,14 +1,15 @@
-import { and, asc, desc, eq } from 'drizzle-orm';
+import { and, desc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Database, DbOrTx } from '../../db/client.ts';
 import { localDateOf } from '../../calendar/local-time.ts';
 import type { Actor } from '../../platform/actor.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import { conflict, notFound } from '../../platform/errors.ts';
-import { defineSetting, readSetting } from '../../platform/settings.ts';
-import { users } from '../directory/schema.ts';
+import { defineSetting } from '../../platform/settings.ts';
+import { activeAgentIds, peopleByIds } from '../directory/index.ts';
 import { listMembers } from '../workforce/index.ts';
 import { hotTopics, hotTopicTrainees } from './schema.ts';
+import { zId } from '../../platform/input.ts';
 
 export const HOT_TOPIC_TRAINING_HOURS = defineSetting({
   key: 'training.hotTopicDueHours',
@@ -27,7 +28,7 @@ export const HotTopicInput = z.object({
   title: z.string().trim().min(1).max(200),
   brief: z.string().trim().max(5000).optional(),
   keywords: z.array(z.string().trim().min(1).max(30)).max(20).default([]),
-  categoryId: z.number().int().positive().nullish(),
+  categoryId: zId.nullish(),
   district: z.string().trim().max(50).nullish(),
   orderIds: z.array(z.number().int().positive()).max(1000).default([]),
 });
@@ -60,10 +61,7 @@ export async function createHotTopic(db: DbOrTx, actor: Actor, input: HotTopicIn
  * the platform, every active agent account.
  */
 async function frontlineAgents(db: DbOrTx, now: Date): Promise<{ id: number }[]> {
-  const accounts = await db
-    .select({ id: users.id })
-    .from(users)
-    .where(and(eq(users.role, 'agent'), eq(users.active, true)));
+  const accounts = (await activeAgentIds(db)).map((id) => ({ id }));
   const members = await listMembers(db, { on: localDateOf(now) });
   if (!members.length) return accounts;
   const onRoster = new Set(
@@ -72,8 +70,15 @@ async function frontlineAgents(db: DbOrTx, now: Date): Promise<{ id: number }[]>
   return accounts.filter((a) => onRoster.has(a.id));
 }
 
-export async function confirmHotTopic(db: Database, actor: Actor, id: number, brief: string, now: Date) {
-  const hours = await readSetting(db, HOT_TOPIC_TRAINING_HOURS);
+export async function confirmHotTopic(
+  db: Database,
+  actor: Actor,
+  id: number,
+  brief: string,
+  now: Date,
+  /** The setting `training.hotTopicDueHours` (read by the caller): how long agents have to confirm they read it. */
+  hours: number,
+) {
   return db.transaction(async (tx) => {
     const [t] = await tx.select().from(hotTopics).where(eq(hotTopics.id, id)).for('update');
     if (!t) throw notFound(`Hot topic ${id}`, `热点问题 ${id} `);
@@ -138,12 +143,18 @@ export function traineeState(t: { trainedAt: Date | null }, dueAt: Date, now: Da
 export async function getHotTopic(db: DbOrTx, id: number, now: Date) {
   const [t] = await db.select().from(hotTopics).where(eq(hotTopics.id, id));
   if (!t) throw notFound(`Hot topic ${id}`, `热点问题 ${id} `);
-  const trainees = await db
-    .select({ trainee: hotTopicTrainees, name: users.displayName, username: users.username })
-    .from(hotTopicTrainees)
-    .innerJoin(users, eq(users.id, hotTopicTrainees.agentId))
-    .where(eq(hotTopicTrainees.hotTopicId, id))
-    .orderBy(asc(users.username));
+  const rows = await db.select().from(hotTopicTrainees).where(eq(hotTopicTrainees.hotTopicId, id));
+  const people = await peopleByIds(
+    db,
+    rows.map((r) => r.agentId),
+  );
+  const trainees = rows
+    .filter((r) => people.has(r.agentId))
+    .map((trainee) => {
+      const p = people.get(trainee.agentId)!;
+      return { trainee, name: p.name, username: p.username };
+    })
+    .sort((a, b) => (a.username < b.username ? -1 : a.username > b.username ? 1 : 0));
   return {
     ...t,
     trainees: trainees.map((r) => ({

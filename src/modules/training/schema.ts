@@ -28,7 +28,18 @@ export const hotTopics = pgTable(
     categoryId: integer('category_id'),
     district: text('district'),
     detectedAt: ts('detected_at'),
-    detection: jsonb('detection'),
+    detection: jsonb('detection').$type<{
+      score: number;
+      count: number;
+      people: number;
+      growth: number;
+      expected: number;
+      districts: { name: string; count: number }[];
+      categories: { name: string; count: number }[];
+      terms: { term: string; weight: number }[];
+      first: string | Date;
+      last: string | Date;
+    }>(),
     orderIds: integer('order_ids').array().notNull().default([]),
     status: text('status').notNull().default('candidate'),
     confirmedAt: ts('confirmed_at'),

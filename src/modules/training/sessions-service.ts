@@ -1,16 +1,17 @@
-import { and, asc, desc, eq, inArray, isNull } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Database, DbOrTx } from '../../db/client.ts';
 import type { Actor } from '../../platform/actor.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import { notFound, validationFailed } from '../../platform/errors.ts';
-import { users } from '../directory/schema.ts';
+import { peopleByIds } from '../directory/index.ts';
 import { hotTopics, hotTopicTrainees, trainingAttendance, trainingSessions } from './schema.ts';
+import { zId, zInstant } from '../../platform/input.ts';
 
 export const SessionInput = z.object({
   title: z.string().trim().min(1).max(200),
-  hotTopicId: z.number().int().positive().nullish(),
-  heldAt: z.coerce.date(),
+  hotTopicId: zId.nullish(),
+  heldAt: zInstant,
   trainer: z.string().trim().max(50).nullish(),
   materials: z.string().trim().max(5000).nullish(),
   attendeeIds: z.array(z.number().int().positive()).min(1).max(500),
@@ -25,8 +26,8 @@ export async function recordSession(db: Database, actor: Actor, input: SessionIn
   if (input.heldAt.getTime() > now.getTime() + 60_000)
     throw validationFailed([{ field: 'heldAt', message: 'cannot be in the future' }]);
   return db.transaction(async (tx) => {
-    const found = await tx.select({ id: users.id }).from(users).where(inArray(users.id, input.attendeeIds));
-    const missing = input.attendeeIds.filter((id) => !found.some((f) => f.id === id));
+    const found = await peopleByIds(tx, input.attendeeIds);
+    const missing = input.attendeeIds.filter((id) => !found.has(id));
     if (missing.length)
       throw validationFailed([{ field: 'attendeeIds', message: `no user ${missing.join(', ')}` }]);
     if (input.hotTopicId != null) {
@@ -74,23 +75,25 @@ export async function recordSession(db: Database, actor: Actor, input: SessionIn
 
 export async function listSessions(db: DbOrTx) {
   const sessions = await db.select().from(trainingSessions).orderBy(desc(trainingSessions.heldAt)).limit(200);
-  const attendance = sessions.length
+  const rows = sessions.length
     ? await db
-        .select({
-          sessionId: trainingAttendance.sessionId,
-          agentId: trainingAttendance.agentId,
-          name: users.displayName,
-        })
+        .select({ sessionId: trainingAttendance.sessionId, agentId: trainingAttendance.agentId })
         .from(trainingAttendance)
-        .innerJoin(users, eq(users.id, trainingAttendance.agentId))
         .where(
           inArray(
             trainingAttendance.sessionId,
             sessions.map((s) => s.id),
           ),
         )
-        .orderBy(asc(users.username))
     : [];
+  const people = await peopleByIds(
+    db,
+    rows.map((r) => r.agentId),
+  );
+  const attendance = rows
+    .filter((r) => people.has(r.agentId))
+    .map((r) => ({ ...r, name: people.get(r.agentId)!.name, username: people.get(r.agentId)!.username }))
+    .sort((a, b) => (a.username < b.username ? -1 : a.username > b.username ? 1 : 0));
   return sessions.map((s) => ({
     ...s,
     attendees: attendance.filter((a) => a.sessionId === s.id).map(({ agentId, name }) => ({ agentId, name })),

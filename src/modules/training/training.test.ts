@@ -109,21 +109,36 @@ describe('hot-topic training (KPI 8)', () => {
       attendeeIds: [agents[0]],
     });
     expect(r3.json().error.fields[0].field).toBe('heldAt');
-    expect((await post('lead', `/api/hot-topics/${cand.id}/dismiss`, {})).json().status).toBe('dismissed');
+    // The operator proposes; only the office (Party A) decides (issue 12).
+    expect((await post('lead', `/api/hot-topics/${cand.id}/dismiss`, {})).statusCode).toBe(403);
+    expect((await post('office', `/api/hot-topics/${cand.id}/dismiss`, {})).json().status).toBe('dismissed');
   });
 });
 
 describe('operating standards (KPI 12)', () => {
   it('keeps a register with revisions and computes the year’s completion rate', async () => {
+    // The plan is Party A's (KPI 12's denominator): the operator may not plan its own standards (issue 12).
+    expect(
+      (await post('lead', '/api/standards', { code: 'OPS-09', title: '自拟', plannedOn: '2026-03-31' }))
+        .statusCode,
+    ).toBe(403);
     const a = (
-      await post('lead', '/api/standards', { code: 'OPS-01', title: '话务受理规范', plannedOn: '2026-03-31' })
+      await post('office', '/api/standards', {
+        code: 'OPS-01',
+        title: '话务受理规范',
+        plannedOn: '2026-03-31',
+      })
     ).json();
     const b = (
-      await post('lead', '/api/standards', { code: 'OPS-02', title: '工单派发规范', plannedOn: '2026-06-30' })
+      await post('office', '/api/standards', {
+        code: 'OPS-02',
+        title: '工单派发规范',
+        plannedOn: '2026-06-30',
+      })
     ).json();
-    await post('lead', '/api/standards', { code: 'OPS-03', title: '回访规范', plannedOn: '2027-01-31' });
+    await post('office', '/api/standards', { code: 'OPS-03', title: '回访规范', plannedOn: '2027-01-31' });
     expect(
-      (await post('lead', '/api/standards', { code: 'OPS-01', title: 'dup', plannedOn: '2026-03-31' }))
+      (await post('office', '/api/standards', { code: 'OPS-01', title: 'dup', plannedOn: '2026-03-31' }))
         .statusCode,
     ).toBe(409);
     expect(

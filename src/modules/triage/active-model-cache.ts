@@ -4,9 +4,8 @@
  * database is asked only whether the active version changed, at most every `checkSeconds`; a model
  * activated in this process is picked up at once.
  */
-import { inArray } from 'drizzle-orm';
+import { departmentsByIds } from '../directory/index.ts';
 import type { Database, DbOrTx } from '../../db/client.ts';
-import { departments } from '../directory/schema.ts';
 import { loadCategoryTree, type CategoryTree } from './history.ts';
 import { findActiveVersion, loadModel, type StoredModel } from './model-store.ts';
 
@@ -51,11 +50,6 @@ async function loadActive(db: DbOrTx, version: number): Promise<ActiveModel | nu
   if (!stored) return null;
   const tree = await loadCategoryTree(db);
   const ids = [...new Set(Object.values(stored.departmentShares).flatMap((s) => s.map(([id]) => id)))];
-  const rows = ids.length
-    ? await db
-        .select({ id: departments.id, name: departments.name })
-        .from(departments)
-        .where(inArray(departments.id, ids))
-    : [];
+  const rows = await departmentsByIds(db, ids);
   return { ...stored, tree, departmentNames: new Map(rows.map((r) => [r.id, r.name])) };
 }

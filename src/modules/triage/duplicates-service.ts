@@ -1,8 +1,9 @@
 /** The open orders of the last weeks, ranked as possible duplicates of a new request (see duplicates.ts). */
 import { and, desc, gte, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
+import { openCaller } from '../orders/index.ts';
 import { orders } from '../orders/schema.ts';
-import { OPEN_STATUSES } from '../orders/state-machine.ts';
+import { OPEN_STATUSES } from '../orders/index.ts';
 import {
   DEFAULT_DUPLICATE_OPTIONS,
   extractDuplicateTerms,
@@ -70,6 +71,7 @@ export async function findDuplicates(
     .orderBy(desc(orders.receivedAt))
     .limit(MAX_CANDIDATES);
   const terms = cachedTerms(db, rows);
-  const candidates = rows.map((r, i) => ({ ...r, terms: terms[i] }));
+  // Address and phone are sealed at rest: opened here, in memory, for the comparison only.
+  const candidates = rows.map((r, i) => ({ ...openCaller(r), terms: terms[i] }));
   return { items: rankDuplicates(input, candidates, now, options) };
 }

@@ -36,4 +36,3 @@ export { measureAccuracy, type AccuracyReport } from './accuracy-service.ts';
 export { findDuplicates } from './duplicates-service.ts';
 export { DUPLICATE_REASON_LABELS, rankDuplicates, type DuplicateMatch } from './duplicates.ts';
 export { triageModels, triageSuggestions } from './schema.ts';
-export { trainDemoModel } from './demo.ts';

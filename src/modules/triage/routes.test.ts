@@ -125,6 +125,17 @@ describe('choices and accuracy in use', () => {
     expect(other.json().error.code).toBe('triage_choice_recorded');
   });
 
+  it("lets only the suggestion's own agent record the choice", async () => {
+    const s = await suggest();
+    const leaf = city.leaves.get('交通运输')![1]!;
+    const res = await post(
+      `/api/triage/suggestions/${s.suggestionId}/choice`,
+      { categoryId: leaf },
+      'office',
+    );
+    expect(res.statusCode).toBe(403);
+  });
+
   it('refuses an unknown suggestion (404), category or order (400)', async () => {
     const leaf = city.leaves.get('交通运输')![0]!;
     expect((await post('/api/triage/suggestions/99999/choice', { categoryId: leaf })).statusCode).toBe(404);

@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import type { Database, DbOrTx } from '../../db/client.ts';
 import type { Actor } from '../../platform/actor.ts';
-import { conflict, notFound, validationFailed } from '../../platform/errors.ts';
+import { conflict, forbidden, notFound, validationFailed } from '../../platform/errors.ts';
 import { categories } from '../directory/schema.ts';
 import { orders } from '../orders/schema.ts';
 import { getActiveModel, type ActiveModel } from './active-model-cache.ts';
@@ -118,6 +118,12 @@ export async function recordChoice(
 ): Promise<RecordedChoice> {
   const [s] = await db.select().from(triageSuggestions).where(eq(triageSuggestions.id, suggestionId));
   if (!s) throw notFound(`Suggestion ${suggestionId}`, `分派建议 ${suggestionId} `);
+  // The choice measures the model against the agent it advised: only that agent may record it.
+  if (s.userId !== actor.id)
+    throw forbidden(
+      'Only the agent the suggestion was made for may record the choice',
+      '只能记录本人收到的分派建议',
+    );
   const [cat] = await db
     .select({ id: categories.id })
     .from(categories)

@@ -2,6 +2,7 @@
 import type { DbOrTx } from '../../db/client.ts';
 import { SYSTEM_ACTOR } from '../../platform/actor.ts';
 import { createCategory, createDepartment } from '../directory/index.ts';
+import { sealCaller } from '../orders/index.ts';
 import { orders } from '../orders/schema.ts';
 import { generateSyntheticDocs, SYNTHETIC_LABELS } from './synthetic-docs.ts';
 
@@ -88,8 +89,7 @@ export async function insertOrders(db: DbOrTx, rows: readonly OrderRow[]): Promi
         status: r.status,
         departmentId: r.departmentId ?? null,
         district: r.district ?? null,
-        address: r.address ?? null,
-        callerPhone: r.callerPhone ?? null,
+        ...sealCaller({ callerName: null, callerPhone: r.callerPhone ?? null, address: r.address ?? null }),
         receivedAt: r.receivedAt,
         closedAt: r.status === 'closed' ? r.receivedAt : null,
         createdAt: r.receivedAt,

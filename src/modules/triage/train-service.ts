@@ -6,9 +6,10 @@ import type { Database } from '../../db/client.ts';
 import type { Actor } from '../../platform/actor.ts';
 import { AppError } from '../../platform/errors.ts';
 import { forgetActiveModel } from './active-model-cache.ts';
-import { predict, trainClassifier, type ClassifierOptionsInput, type TriageModel } from './classifier.ts';
-import { computeDepartmentShares, loadHistory, type HistoryDoc } from './history.ts';
-import { computeReport } from './metrics.ts';
+import type { ClassifierOptionsInput } from './classifier.ts';
+import { computeDepartmentShares, loadHistory } from './history.ts';
+import { deserializeModel, serializeModel } from './model-codec.ts';
+import { trainInWorker } from './train-job.ts';
 import { activateModel, insertModel, loadActiveModel, type ModelFigures } from './model-store.ts';
 
 export interface TrainFromHistoryOptions {
@@ -54,15 +55,7 @@ function tooLittleHistory(found: number, categories: number, needed: number): Ap
   );
 }
 
-/** Top-1 accuracy and macro-F1 of `model` on `docs`. */
-export function scoreModel(model: TriageModel, docs: readonly HistoryDoc[]): ModelFigures {
-  const predicted = docs.map((d) => predict(model, d)[0]!.label);
-  const report = computeReport(
-    docs.map((d) => d.label),
-    predicted,
-  );
-  return { accuracy: report.accuracy, macroF1: report.macroF1 };
-}
+export { scoreModel } from './train-job.ts';
 
 export async function trainFromHistory(
   db: Database,
@@ -86,19 +79,20 @@ export async function trainFromHistory(
     throw tooLittleHistory(train.length, 1, o.minOrders);
   }
 
-  const started = performance.now();
-  const model = trainClassifier(train, o.classifier);
-  const trainMilliseconds = performance.now() - started;
-  const candidate = scoreModel(model, held);
-
   const active = await loadActiveModel(db);
-  const previous = active
-    ? {
-        version: active.summary.version,
-        level: active.summary.level,
-        ...scoreModel(active.model, held),
-      }
-    : null;
+  // The CPU-bound part runs in a worker thread, so the server keeps answering while a model trains.
+  const job = await trainInWorker({
+    train,
+    held,
+    classifier: o.classifier,
+    active: active ? new Uint8Array(serializeModel(active.model)) : null,
+  });
+  const model = deserializeModel(job.model);
+  const { candidate, trainMilliseconds } = job;
+  const previous =
+    active && job.previous
+      ? { version: active.summary.version, level: active.summary.level, ...job.previous }
+      : null;
   const { activated, decision } = decideActivation(candidate, previous, o.level, o.force);
 
   const version = await db.transaction(async (tx) => {

@@ -1,9 +1,15 @@
 import { z } from 'zod';
 import { validationFailed } from '../../platform/errors.ts';
-import { type AppInstance, requireRole } from '../../platform/http.ts';
+import { type AppInstance, actorOf } from '../../platform/http.ts';
 import { daysBetween } from './days.ts';
 import { headcountEvidence, headcountSeries } from './evidence-service.ts';
-import { localDay, PRESENT_MEANS, TEAM_ROLES } from './model.ts';
+import {
+  localDay,
+  PRESENT_MEANS,
+  TEAM_ROLES,
+  GetWorkforceEvidenceResponse,
+  GetWorkforceHeadcountResponse,
+} from './model.ts';
 import { READERS, TAGS, type WorkforceDeps } from './route-helpers.ts';
 
 /** Long enough for a three-year tender (Sanmenxia art. 17), short enough to answer at once. */
@@ -46,19 +52,33 @@ function checkPeriod(from: string, to: string) {
 
 /** The evidence the contract assessment reads: per-day headcount, shortfall, staffing rate, time limits. */
 export function registerEvidenceRoutes(app: AppInstance, { db, clock }: WorkforceDeps): void {
-  app.get('/api/workforce/headcount', { schema: { querystring: PeriodQuery, tags: TAGS } }, async (req) => {
-    requireRole(req, ...READERS);
-    checkPeriod(req.query.from, req.query.to);
-    return { from: req.query.from, to: req.query.to, ...(await headcountSeries(db.orm, req.query)) };
-  });
+  app.get(
+    '/api/workforce/headcount',
+    {
+      config: { roles: READERS },
+      schema: { response: { 200: GetWorkforceHeadcountResponse }, querystring: PeriodQuery, tags: TAGS },
+    },
+    async (req) => {
+      actorOf(req);
+      checkPeriod(req.query.from, req.query.to);
+      return { from: req.query.from, to: req.query.to, ...(await headcountSeries(db.orm, req.query)) };
+    },
+  );
 
-  app.get('/api/workforce/evidence', { schema: { querystring: EvidenceQuery, tags: TAGS } }, async (req) => {
-    requireRole(req, ...READERS);
-    checkPeriod(req.query.from, req.query.to);
-    const { days: _days, ...evidence } = await headcountEvidence(db.orm, {
-      ...req.query,
-      now: clock.now(),
-    });
-    return evidence;
-  });
+  app.get(
+    '/api/workforce/evidence',
+    {
+      config: { roles: READERS },
+      schema: { response: { 200: GetWorkforceEvidenceResponse }, querystring: EvidenceQuery, tags: TAGS },
+    },
+    async (req) => {
+      actorOf(req);
+      checkPeriod(req.query.from, req.query.to);
+      const { days: _days, ...evidence } = await headcountEvidence(db.orm, {
+        ...req.query,
+        now: clock.now(),
+      });
+      return evidence;
+    },
+  );
 }

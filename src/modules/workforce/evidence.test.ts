@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../../testing/test-app.ts';
-import { headcountEvidence, seedDemoRoster, staffingRate } from './index.ts';
+import { seedDemoRoster } from '../../demo/roster.ts';
+import { headcountEvidence, staffingRate } from './index.ts';
 
 let t: TestContext;
 let leadUser: number;

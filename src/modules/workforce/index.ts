@@ -1,6 +1,5 @@
 export { assessChangeNotice } from './change-notice.ts';
 export { listHeadcountChanges, recordHeadcountChange, updateHeadcountChange } from './changes-service.ts';
-export { seedDemoRoster } from './demo-roster.ts';
 export {
   headcountEvidence,
   headcountSeries,
@@ -24,3 +23,11 @@ export { fulfilReplacement, listReplacementRequests, requestReplacement } from '
 export { registerWorkforceRoutes } from './routes.ts';
 export { computeStaffingRate, type StaffingRateFigure } from './staffing-rate.ts';
 export { findVacancies, type Vacancy } from './vacancies.ts';
+export { erlang, requiredAgents } from './erlang.ts';
+export { backtestForecast, forecastOffered } from './forecast-service.ts';
+export { planRotaFor } from './rota-service.ts';
+export { whatIfHeadcounts, whatIfRota } from './what-if-service.ts';
+export { getRota, listRotas, rotaOvertimePay } from './rota-store.ts';
+export { payWorkbook } from './pay-xlsx.ts';
+export { importAttendance, listAttendance } from './attendance-service.ts';
+export type { SimulateAnswerRate } from './what-if.ts';

@@ -1,10 +1,10 @@
 import { and, asc, eq, gte, isNull, lte, ne, or } from 'drizzle-orm';
+import { peopleByIds } from '../directory/index.ts';
 import type { LocalDate } from '../../calendar/local-time.ts';
 import type { DbOrTx } from '../../db/client.ts';
 import type { Actor } from '../../platform/actor.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import { conflict, notFound, validationFailed } from '../../platform/errors.ts';
-import { users } from '../directory/schema.ts';
 import {
   END_REASON_LABELS,
   TEAM_ROLE_LABELS,
@@ -53,8 +53,8 @@ async function checkUserLink(
   exceptId: number | null,
 ) {
   if (userId === null) return;
-  const [u] = await db.select({ id: users.id }).from(users).where(eq(users.id, userId));
-  if (!u) throw validationFailed([{ field: 'userId', message: `no user ${userId}` }]);
+  const known = await peopleByIds(db, [userId]);
+  if (!known.has(userId)) throw validationFailed([{ field: 'userId', message: `no user ${userId}` }]);
   const overlapping = await db
     .select({ id: rosterMembers.id })
     .from(rosterMembers)
@@ -167,9 +167,8 @@ export async function endMembership(
 /** The roster, or the members on the team on one day. */
 export async function listMembers(db: DbOrTx, filter: { on?: LocalDate } = {}) {
   const rows = await db
-    .select({ member: rosterMembers, username: users.username })
+    .select()
     .from(rosterMembers)
-    .leftJoin(users, eq(users.id, rosterMembers.userId))
     .where(
       filter.on
         ? and(
@@ -179,5 +178,12 @@ export async function listMembers(db: DbOrTx, filter: { on?: LocalDate } = {}) {
         : undefined,
     )
     .orderBy(asc(rosterMembers.startDate), asc(rosterMembers.id));
-  return rows.map((r) => ({ ...presentMember(r.member), username: r.username }));
+  const people = await peopleByIds(
+    db,
+    rows.flatMap((m) => (m.userId === null ? [] : [m.userId])),
+  );
+  return rows.map((m) => ({
+    ...presentMember(m),
+    username: m.userId === null ? null : (people.get(m.userId)?.username ?? null),
+  }));
 }

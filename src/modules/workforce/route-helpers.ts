@@ -1,13 +1,17 @@
 import { z } from 'zod';
 import type { Db } from '../../db/client.ts';
 import type { Clock } from '../../platform/clock.ts';
+import { zId } from '../../platform/input.ts';
+import type { SimulateAnswerRate } from './what-if.ts';
 
 export interface WorkforceDeps {
   db: Db;
   clock: Clock;
+  /** The call simulator's answer rate, passed in by the app (modules do not import src/simulation). */
+  simulateAnswerRate?: SimulateAnswerRate;
 }
 
-export const IdParams = z.object({ id: z.coerce.number().int().positive() });
+export const IdParams = z.object({ id: zId });
 
 /** Who reads the roster and its evidence: the operator's team leads, the office, the administrator. */
 export const READERS = ['team_lead', 'office', 'admin'] as const;

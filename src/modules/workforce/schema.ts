@@ -1,5 +1,16 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, date, index, integer, pgTable, serial, text, timestamp } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  check,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  serial,
+  text,
+  timestamp,
+} from 'drizzle-orm/pg-core';
 import { users } from '../directory/schema.ts';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
@@ -111,4 +122,79 @@ export const replacementRequests = pgTable(
     recordedAt: ts('recorded_at').notNull(),
   },
   (t) => [index('replacement_requests_member_idx').on(t.memberId)],
+);
+
+/**
+ * 排班表 — a rota of `weeks` weeks from `from_date`: planned from the forecast, edited by the team lead, then
+ * published (agents see their own shifts). `agents` and `required` (agents per half-hour) are kept as planned,
+ * so coverage and the Labour-Law checks can be recomputed after each edit.
+ */
+export const rotas = pgTable(
+  'rotas',
+  {
+    id: serial('id').primaryKey(),
+    fromDate: day('from_date').notNull(),
+    weeks: integer('weeks').notNull(),
+    status: text('status').notNull().default('draft'),
+    agents: jsonb('agents').notNull(),
+    required: jsonb('required').notNull(),
+    parameters: jsonb('parameters').notNull(),
+    note: text('note'),
+    createdBy: integer('created_by'),
+    createdAt: ts('created_at').notNull(),
+    updatedAt: ts('updated_at').notNull(),
+    publishedBy: integer('published_by'),
+    publishedAt: ts('published_at'),
+  },
+  (t) => [
+    index('rotas_from_idx').on(t.fromDate),
+    check('rotas_status_check', sql`${t.status} in ('draft', 'published')`),
+  ],
+);
+
+/** 班次 — one agent's shift on a rota; `agent` is the rota's key for the agent (a member or a placeholder). */
+export const rotaShifts = pgTable(
+  'rota_shifts',
+  {
+    id: serial('id').primaryKey(),
+    rotaId: integer('rota_id')
+      .notNull()
+      .references(() => rotas.id),
+    agent: text('agent').notNull(),
+    memberId: integer('member_id').references(() => rosterMembers.id),
+    userId: integer('user_id').references(() => users.id),
+    template: text('template'),
+    startsAt: ts('starts_at').notNull(),
+    endsAt: ts('ends_at').notNull(),
+  },
+  (t) => [
+    index('rota_shifts_rota_idx').on(t.rotaId, t.startsAt),
+    index('rota_shifts_user_idx').on(t.userId, t.startsAt),
+    check('rota_shifts_times_check', sql`${t.endsAt} > ${t.startsAt}`),
+  ],
+);
+
+/**
+ * 考勤记录 — one clock-in / clock-out of a team member, imported from the clock system's CSV (attendance.ts).
+ * `work_date` is the day of the clock-in (Asia/Shanghai); pay uses these records for that day instead of the
+ * rota's shifts. One member's records never overlap (checked on import).
+ */
+export const attendanceRecords = pgTable(
+  'attendance_records',
+  {
+    id: serial('id').primaryKey(),
+    memberId: integer('member_id')
+      .notNull()
+      .references(() => rosterMembers.id),
+    workDate: day('work_date').notNull(),
+    clockIn: ts('clock_in').notNull(),
+    clockOut: ts('clock_out').notNull(),
+    importedBy: integer('imported_by'),
+    importedAt: ts('imported_at').notNull(),
+  },
+  (t) => [
+    index('attendance_records_member_idx').on(t.memberId, t.clockIn),
+    index('attendance_records_day_idx').on(t.workDate),
+    check('attendance_records_times_check', sql`${t.clockOut} > ${t.clockIn}`),
+  ],
 );

@@ -1,4 +1,7 @@
-/** The platform's JSON API: one fetch wrapper that adds the sign-in token and turns errors into ApiError. */
+/**
+ * The platform's JSON API: one fetch wrapper that turns errors into ApiError. The sign-in lives in an HttpOnly
+ * cookie the browser sends by itself: the console never holds the token where script could read it.
+ */
 
 export interface FieldError {
   field: string;
@@ -18,28 +21,39 @@ export class ApiError extends Error {
   }
 }
 
-const TOKEN_KEY = 'hotline.token';
-
-export const tokenStore = {
-  get: () => localStorage.getItem(TOKEN_KEY),
-  set: (t: string) => localStorage.setItem(TOKEN_KEY, t),
-  clear: () => localStorage.removeItem(TOKEN_KEY),
-};
-
 /** Called when the server says the session is gone, so the console can go back to the sign-in page. */
 let onUnauthenticated: () => void = () => undefined;
 export function setUnauthenticatedHandler(fn: () => void) {
   onUnauthenticated = fn;
 }
+/** Tells the console the session is gone (for the typed client in api/client.ts). */
+export function notifyUnauthenticated() {
+  onUnauthenticated();
+}
+
+/**
+ * Called when the server refuses a request because the session must first change its expired password or set
+ * up its second factor, so the console shows that screen instead of a failing page.
+ */
+let onRestricted: () => void = () => undefined;
+export function setRestrictedHandler(fn: () => void) {
+  onRestricted = fn;
+}
+export function noticeRestriction(status: number, code: string | undefined) {
+  if (status === 403 && (code === 'password_expired' || code === 'totp_enrolment_required')) onRestricted();
+}
 
 export async function api<T>(method: string, path: string, body?: unknown): Promise<T> {
   const headers: Record<string, string> = {};
-  const token = tokenStore.get();
-  if (token) headers.authorization = `Bearer ${token}`;
   if (body !== undefined) headers['content-type'] = 'application/json';
   let res: Response;
   try {
-    res = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    res = await fetch(path, {
+      method,
+      headers,
+      credentials: 'same-origin',
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
   } catch {
     throw new ApiError(0, 'network', 'Network error', '网络连接失败，请检查网络后重试');
   }
@@ -53,6 +67,7 @@ export async function api<T>(method: string, path: string, body?: unknown): Prom
       fields?: FieldError[];
     };
     if (res.status === 401 && !path.endsWith('/auth/login')) onUnauthenticated();
+    noticeRestriction(res.status, e.code);
     const { code, message, messageZh, fields, ...details } = e;
     throw new ApiError(
       res.status,

@@ -2,7 +2,9 @@ import { Suspense } from 'react';
 import { Button, Layout, Menu, Space, Spin, Typography, type MenuProps } from 'antd';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { useAuth, useUser } from './auth.tsx';
-import { ROLE_LABELS } from './labels.ts';
+import { userTitle } from './user-title.ts';
+import { DemoProgressBanner } from '../components/demo-progress.tsx';
+import { NotificationBell } from '../components/notification-bell.tsx';
 import { pagesFor } from './nav.tsx';
 
 const { Header, Sider, Content } = Layout;
@@ -58,9 +60,8 @@ export function AppLayout() {
           style={{ background: '#fff', padding: '0 16px', display: 'flex', justifyContent: 'flex-end' }}
         >
           <Space>
-            <Typography.Text data-testid="current-user">
-              {user.displayName}（{ROLE_LABELS[user.role]}）
-            </Typography.Text>
+            <NotificationBell user={user} />
+            <Typography.Text data-testid="current-user">{userTitle(user)}</Typography.Text>
             <Button
               size="small"
               onClick={async () => {
@@ -73,6 +74,7 @@ export function AppLayout() {
           </Space>
         </Header>
         <Content style={{ margin: 16 }}>
+          <DemoProgressBanner />
           <Suspense fallback={<Spin style={{ display: 'block', marginTop: 48 }} />}>
             <Outlet />
           </Suspense>

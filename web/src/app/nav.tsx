@@ -1,5 +1,5 @@
 import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
-import type { Role } from './types.ts';
+import type { Role } from '../api/models.ts';
 
 /**
  * Every page of the staff console: where it lives, its menu label, who sees it. A new capability adds its
@@ -53,6 +53,20 @@ export const NAV: NavPage[] = [
     roles: STAFF,
     page: lazy(() => import('../features/orders/orders-page.tsx')),
     menu: true,
+  },
+  {
+    path: '/orders/:id/print',
+    label: '打印工单',
+    roles: ['agent', 'team_lead', 'office', 'department'],
+    page: lazy(() => import('../features/orders/order-print-page.tsx')),
+    menu: false,
+  },
+  {
+    path: '/orders/:id/print/dispatch',
+    label: '打印交办单',
+    roles: ['agent', 'team_lead', 'office', 'department'],
+    page: lazy(() => import('../features/orders/dispatch-print-page.tsx')),
+    menu: false,
   },
   {
     path: '/orders/:id',
@@ -144,6 +158,14 @@ export const NAV: NavPage[] = [
     label: '导入导出',
     roles: ['kb_editor', 'office', 'admin'],
     page: lazy(() => import('../features/knowledge/import-page.tsx')),
+    menu: true,
+    group: '知识库',
+  },
+  {
+    path: '/kb/failing',
+    label: '待改进知识',
+    roles: ['kb_editor', 'office', 'admin'],
+    page: lazy(() => import('../features/knowledge/failing-page.tsx')),
     menu: true,
     group: '知识库',
   },
@@ -267,6 +289,14 @@ export const NAV: NavPage[] = [
     group: '合同考核',
   },
   {
+    path: '/contracts/charges',
+    label: '扣款明细',
+    roles: ['team_lead', 'office', 'admin'],
+    page: lazy(() => import('../features/contracts/charges-page.tsx')),
+    menu: true,
+    group: '合同考核',
+  },
+  {
     path: '/contracts/rectifications',
     label: '整改通知',
     roles: ['team_lead', 'office', 'admin'],
@@ -283,12 +313,52 @@ export const NAV: NavPage[] = [
     group: '合同考核',
   },
   {
+    path: '/reports/monthly',
+    label: '月度分析报告',
+    roles: ['team_lead', 'office', 'admin'],
+    page: lazy(() => import('../features/reports/monthly-page.tsx')),
+    menu: true,
+    group: '合同考核',
+  },
+  {
+    path: '/reports/circular',
+    label: '承办单位通报',
+    roles: ['team_lead', 'office', 'admin'],
+    page: lazy(() => import('../features/reports/circular-page.tsx')),
+    menu: true,
+    group: '合同考核',
+  },
+  {
+    path: '/reports/special',
+    label: '专报',
+    roles: ['team_lead', 'office', 'admin'],
+    page: lazy(() => import('../features/reports/special-page.tsx')),
+    menu: true,
+    group: '合同考核',
+  },
+  {
     path: '/workforce',
     label: '人员',
     roles: ['team_lead', 'office', 'admin'],
     page: lazy(() => import('../features/workforce/workforce-page.tsx')),
     menu: true,
     group: '合同考核',
+  },
+  {
+    path: '/workforce/planning',
+    label: '排班计划',
+    roles: ['team_lead', 'office', 'admin'],
+    page: lazy(() => import('../features/workforce/planning-page.tsx')),
+    menu: true,
+    group: '排班',
+  },
+  {
+    path: '/workforce/my-shifts',
+    label: '我的班次',
+    roles: ['agent', 'team_lead', 'office', 'admin', 'kb_editor'],
+    page: lazy(() => import('../features/workforce/my-shifts-page.tsx')),
+    menu: true,
+    group: '排班',
   },
   {
     path: '/contracts/:id',
@@ -325,6 +395,30 @@ export const NAV: NavPage[] = [
     label: '用户与角色',
     roles: ['admin'],
     page: lazy(() => import('../features/admin/users-page.tsx')),
+    menu: true,
+    group: '管理',
+  },
+  {
+    path: '/admin/open311',
+    label: 'Open311 接入方',
+    roles: ['admin', 'office'],
+    page: lazy(() => import('../features/admin/open311-clients-page.tsx')),
+    menu: true,
+    group: '管理',
+  },
+  {
+    path: '/admin/audit',
+    label: '审计日志',
+    roles: ['admin', 'office'],
+    page: lazy(() => import('../features/admin/audit-page.tsx')),
+    menu: true,
+    group: '管理',
+  },
+  {
+    path: '/account/security',
+    label: '双因素认证',
+    roles: ['admin', 'office'],
+    page: lazy(() => import('../features/login/second-factor-page.tsx')),
     menu: true,
     group: '管理',
   },

@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
+import { client, unwrap } from '../api/client.ts';
 import { get } from './api.ts';
-import type { Category, Department } from './types.ts';
+import type { Category, Department } from '../api/models.ts';
 
 /** Departments and the category catalogue change rarely: cached for the session, refreshed after edits. */
 export function useDepartments() {
@@ -14,7 +15,7 @@ export function useDepartments() {
 export function useCategories() {
   return useQuery({
     queryKey: ['categories'],
-    queryFn: () => get<{ items: Category[] }>('/api/categories').then((r) => r.items),
+    queryFn: () => unwrap(client.GET('/api/categories')).then((r) => r.items),
     staleTime: 5 * 60_000,
   });
 }

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { Tag, Tooltip } from 'antd';
 import { DEADLINE_LABELS, STATUS_COLORS, STATUS_LABELS, URGENCY_LABELS } from '../app/labels.ts';
 import { fmtDeadline, fmtRemaining } from '../app/format.ts';
-import type { Order } from '../app/types.ts';
+import type { Order } from '../api/models.ts';
 
 export function StatusTag({ status }: { status: string }) {
   return <Tag color={STATUS_COLORS[status] ?? 'default'}>{STATUS_LABELS[status] ?? status}</Tag>;
@@ -27,7 +27,8 @@ export function DeadlineBadge({
   order,
   countdown = false,
 }: {
-  order: Pick<Order, 'activeDeadline' | 'deadlineState'>;
+  // deadlineState as a plain string: the generated types (api/schema.d.ts) do not narrow it.
+  order: Pick<Order, 'activeDeadline'> & { deadlineState: string };
   countdown?: boolean;
 }) {
   const now = useNow(countdown ? 1000 : 30_000);
@@ -41,17 +42,12 @@ export function DeadlineBadge({
     : order.deadlineState === 'warned' || new Date(d.dueAt).getTime() - now < 86_400_000
       ? 'orange'
       : 'blue';
-  const label = remaining.overdue
-    ? DEADLINE_LABELS.overdue
-    : color === 'orange'
-      ? DEADLINE_LABELS.warned
-      : d.kind === 'response'
-        ? '待响应'
-        : '办理中';
+  const label = color === 'orange' ? DEADLINE_LABELS.warned : d.kind === 'response' ? '待响应' : '办理中';
   return (
     <Tooltip title={`${d.kind === 'response' ? '首次响应' : '办理'}时限：${fmtDeadline(d.dueAt)}`}>
       <Tag color={color} data-testid="deadline-badge">
-        {label} · {remaining.text}
+        {/* "超期 12 天" says it once (issue 14 found "超期 · 超期 12 天"). */}
+        {remaining.overdue ? remaining.text : `${label} · ${remaining.text}`}
       </Tag>
     </Tooltip>
   );

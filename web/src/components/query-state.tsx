@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { Alert, Button, Empty, Skeleton } from 'antd';
+import { Alert, Button, Empty, Result, Skeleton } from 'antd';
 import { ApiError } from '../app/api.ts';
 
 export function errorText(err: unknown): string {
@@ -24,6 +24,17 @@ export function QueryState({
 }) {
   if (loading) return <Skeleton active paragraph={{ rows: 4 }} />;
   if (error) {
+    // A record that does not exist or may not be seen: say so; retrying cannot help (issue 14).
+    const status = error instanceof ApiError ? error.status : 0;
+    if (status === 404 || status === 403)
+      return (
+        <Result
+          status={status === 404 ? '404' : '403'}
+          title={status === 404 ? '未找到' : '无权查看'}
+          subTitle={errorText(error)}
+          data-testid={`query-${status}`}
+        />
+      );
     return (
       <Alert
         type="error"

@@ -1,17 +1,16 @@
-import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
+import { and, asc, eq, isNull } from 'drizzle-orm';
 import { addWorkingDays, extendByWorkingDays } from '../../../calendar/working-days.ts';
 import type { Tx } from '../../../db/client.ts';
-import { validationFailed } from '../../../platform/errors.ts';
-import { getCategoryView } from '../../directory/index.ts';
-import { departments } from '../../directory/schema.ts';
+import { notFound, validationFailed } from '../../../platform/errors.ts';
+import type { Department } from '../../directory/index.ts';
 import { chooseTimeLimit, warnAtFor } from '../deadlines.ts';
 import { currentDispatch } from '../repository.ts';
 import { orderDispatches, orderExtensions, orderReturns } from '../schema.ts';
 import type { Handler } from './types.ts';
 
-async function checkDepartments(tx: Tx, leadId: number, coIds: number[]): Promise<void> {
-  const ids = [leadId, ...coIds];
-  const found = await tx.select().from(departments).where(inArray(departments.id, ids));
+function checkDepartments(all: Department[], leadId: number, coIds: number[]): void {
+  const ids = new Set([leadId, ...coIds]);
+  const found = all.filter((d) => ids.has(d.id));
   const active = new Set(found.filter((d) => d.active).map((d) => d.id));
   if (!active.has(leadId))
     throw validationFailed([{ field: 'departmentId', message: `no active department ${leadId}` }]);
@@ -40,9 +39,12 @@ export async function withdrawPendingExtension(
 }
 
 /** 交办 — to a lead department (and co-handlers) with a handling deadline in working days. */
-export const dispatch: Handler<'dispatch'> = async ({ tx, order, actor, now, input, settings, calendar }) => {
-  await checkDepartments(tx, input.departmentId, input.coDepartmentIds);
-  const category = order.categoryId ? (await getCategoryView(tx, order.categoryId)).effective : null;
+export const dispatch: Handler<'dispatch'> = async (ctx) => {
+  const { tx, catalogue, order, actor, now, input, settings, calendar } = ctx;
+  checkDepartments(catalogue.departments, input.departmentId, input.coDepartmentIds);
+  const view = order.categoryId ? catalogue.categories.find((c) => c.id === order.categoryId) : undefined;
+  if (order.categoryId && !view) throw notFound(`Category ${order.categoryId}`, `分类 ${order.categoryId} `);
+  const category = view ? view.effective : null;
   const days = chooseTimeLimit(
     input.timeLimitWorkingDays,
     category,

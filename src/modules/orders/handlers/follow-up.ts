@@ -2,7 +2,7 @@ import { and, eq, isNull } from 'drizzle-orm';
 import { addWorkingDays } from '../../../calendar/working-days.ts';
 import { warnAtFor } from '../deadlines.ts';
 import { orderAppeals, orderCallbacks, orderDispatches, orderSupervisions } from '../schema.ts';
-import type { Handler } from './types.ts';
+import type { Handler, HandlerContext } from './types.ts';
 
 /**
  * 回访 — the operator calls the citizen back. Unreached: the attempt is kept and the order waits. Reached: the
@@ -17,6 +17,7 @@ export const callback: Handler<'callback'> = async ({ tx, order, actor, now, inp
     reached: input.reached,
     satisfaction: input.satisfaction ?? null,
     attitudeSatisfaction: input.attitude ?? null,
+    resolved: input.resolved ?? null,
     note: input.note ?? null,
     reopened: input.reopen,
   });
@@ -31,21 +32,10 @@ export const callback: Handler<'callback'> = async ({ tx, order, actor, now, inp
     return {
       patch: { satisfaction: input.satisfaction!, closedAt: now },
       note: input.note ?? null,
-      data: { satisfaction: input.satisfaction },
+      data: { satisfaction: input.satisfaction, resolved: input.resolved ?? null },
     };
   }
-  const days = order.timeLimitDays!;
-  const due = addWorkingDays(await calendar(), now, days);
-  await tx.insert(orderDispatches).values({
-    orderId: order.id,
-    departmentId: order.departmentId!,
-    coDepartmentIds: order.coDepartmentIds,
-    dispatchedAt: now,
-    dispatchedBy: actor.id,
-    timeLimitDays: days,
-    dueAt: due.end,
-    reopen: true,
-  });
+  const due = await redispatch({ tx, order, actor, now, calendar });
   return {
     outcome: 'reopen',
     patch: {
@@ -59,10 +49,54 @@ export const callback: Handler<'callback'> = async ({ tx, order, actor, now, inp
     note: input.note ?? null,
     data: {
       satisfaction: input.satisfaction,
+      resolved: input.resolved ?? null,
       reopen: true,
       departmentId: order.departmentId,
       dueAt: due.end,
     },
+    warnings: due.warnings,
+  };
+};
+
+/**
+ * The order goes back to the same department with a fresh deadline of the same length, as a 重办 dispatch (the
+ * department's return-to-work shows on its circular).
+ */
+async function redispatch({
+  tx,
+  order,
+  actor,
+  now,
+  calendar,
+}: Pick<HandlerContext<'callback'>, 'tx' | 'order' | 'actor' | 'now' | 'calendar'>) {
+  const days = order.timeLimitDays!;
+  const due = addWorkingDays(await calendar(), now, days);
+  await tx.insert(orderDispatches).values({
+    orderId: order.id,
+    departmentId: order.departmentId!,
+    coDepartmentIds: order.coDepartmentIds,
+    dispatchedAt: now,
+    dispatchedBy: actor.id,
+    timeLimitDays: days,
+    dueAt: due.end,
+    reopen: true,
+  });
+  return due;
+}
+
+/** 退回重办 — the office sends an unsatisfactory reply back to the department before the callback. */
+export const sendBack: Handler<'send-back'> = async ({ tx, order, actor, now, input, calendar }) => {
+  const due = await redispatch({ tx, order, actor, now, calendar });
+  return {
+    patch: {
+      reopenCount: order.reopenCount + 1,
+      dispatchedAt: now,
+      repliedAt: null,
+      handleDueAt: due.end,
+      handleWarnAt: warnAtFor(due.end),
+    },
+    note: input.reason,
+    data: { sentBack: true, departmentId: order.departmentId, dueAt: due.end, previousReply: order.reply },
     warnings: due.warnings,
   };
 };

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { validationFailed } from '../../../platform/errors.ts';
-import { categories } from '../../directory/schema.ts';
+import { findCategory } from '../../directory/index.ts';
 import { orderDispatches, orderEvents, orders } from '../schema.ts';
 import { canSee, currentDispatch } from '../repository.ts';
 import { withdrawPendingExtension } from './department.ts';
@@ -9,7 +9,7 @@ import type { Handler } from './types.ts';
 /** 受理 — an online submission is taken in (and classified); leaving `submitted` is the first response (KPI 2). */
 export const accept: Handler<'accept'> = async ({ tx, now, order, input }) => {
   if (input.categoryId !== undefined) {
-    const [c] = await tx.select().from(categories).where(eq(categories.id, input.categoryId));
+    const c = await findCategory(tx, input.categoryId);
     if (!c || !c.active)
       throw validationFailed([{ field: 'categoryId', message: `no active category ${input.categoryId}` }]);
   }
@@ -27,7 +27,12 @@ export const accept: Handler<'accept'> = async ({ tx, now, order, input }) => {
 
 /** 直接办结 — answered at once from the knowledge base. */
 export const closeDirect: Handler<'close-direct'> = async ({ now, order, input }) => ({
-  patch: { answer: input.answer, closedAt: now, respondedAt: order.respondedAt ?? now },
+  patch: {
+    answer: input.answer,
+    answerArticleIds: [...new Set(input.articleIds ?? [])],
+    closedAt: now,
+    respondedAt: order.respondedAt ?? now,
+  },
   note: input.answer,
 });
 

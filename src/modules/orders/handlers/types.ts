@@ -1,5 +1,6 @@
 import type { ChinaCalendar } from '../../../calendar/china-calendar.ts';
 import type { Tx } from '../../../db/client.ts';
+import type { CategoryView, Department } from '../../directory/index.ts';
 import type { Actor } from '../../../platform/actor.ts';
 import type { DefaultTimeLimits } from '../deadlines.ts';
 import type { ActionInput, ActionName } from '../model.ts';
@@ -19,6 +20,11 @@ export const DEFAULT_ORDER_SETTINGS: OrderSettings = {
 
 export interface HandlerContext<A extends ActionName> {
   tx: Tx;
+  /**
+   * The catalogue as the process's cache holds it, read before the transaction began (on PGlite a read through
+   * the root handle inside a transaction would wait for that transaction: one connection), as the settings are.
+   */
+  catalogue: { departments: Department[]; categories: CategoryView[] };
   order: OrderRow;
   actor: Actor;
   now: Date;

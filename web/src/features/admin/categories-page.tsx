@@ -3,7 +3,7 @@ import { Button, Card, Input, Space, Switch, Table, Tag, Tooltip, Typography } f
 import type { ColumnsType } from 'antd/es/table';
 import { useUser } from '../../app/auth.tsx';
 import { departmentName, useCategories, useDepartments } from '../../app/reference-data.ts';
-import type { Category } from '../../app/types.ts';
+import type { Category } from '../../api/models.ts';
 import { QueryState } from '../../components/query-state.tsx';
 import { allKeys, buildTree, type TreeRow } from './admin-shared.ts';
 import { CategoryFormModal, type CategoryEdit } from './category-form.tsx';

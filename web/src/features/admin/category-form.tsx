@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { Alert, Col, Form, Input, InputNumber, Modal, Row, Select, Switch, TreeSelect } from 'antd';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../app/api.ts';
+import { client, unwrap } from '../../api/client.ts';
 import { departmentName } from '../../app/reference-data.ts';
-import type { Category, Department } from '../../app/types.ts';
+import type { Category, Department } from '../../api/models.ts';
 import { CODE_MESSAGE, CODE_PATTERN, selfAndDescendants, treeSelectData } from './admin-shared.ts';
 import { applyZhServerErrors } from '../../components/zh-errors.ts';
 
@@ -15,6 +15,7 @@ const LABELS: Record<string, string> = {
   timeLimitDays: '一般时限',
   urgentTimeLimitDays: '紧急时限',
   sortOrder: '排序',
+  keywords: '关键词',
   active: '启用',
 };
 
@@ -28,6 +29,7 @@ interface Values {
   timeLimitDays?: number | null;
   urgentTimeLimitDays?: number | null;
   sortOrder?: number;
+  keywords?: string[];
   active?: boolean;
 }
 
@@ -74,10 +76,16 @@ export function CategoryFormModal({
         timeLimitDays: v.timeLimitDays ?? null,
         urgentTimeLimitDays: v.urgentTimeLimitDays ?? null,
         sortOrder: v.sortOrder ?? 0,
+        keywords: (v.keywords ?? []).map((k) => k.trim()).filter(Boolean),
       };
       return current
-        ? api<Category>('PATCH', `/api/categories/${current.id}`, { ...body, active: v.active })
-        : api<Category>('POST', '/api/categories', { ...body, code: v.code?.trim() });
+        ? unwrap(
+            client.PATCH('/api/categories/{id}', {
+              params: { path: { id: current.id } },
+              body: { ...body, active: v.active },
+            }),
+          )
+        : unwrap(client.POST('/api/categories', { body: { ...body, code: v.code?.trim() ?? '' } }));
     },
     onSuccess: () => {
       queryClient.invalidateQueries({ queryKey: ['categories'] });
@@ -181,6 +189,19 @@ export function CategoryFormModal({
             treeNodeFilterProp="title"
             treeData={parents}
             placeholder="无（一级分类）"
+          />
+        </Form.Item>
+        <Form.Item
+          name="keywords"
+          label="关键词"
+          extra="市民常用的说法，分类搜索和受理建议按它们匹配（如 餐饮油烟：烧烤、油烟）"
+        >
+          <Select
+            mode="tags"
+            tokenSeparators={[',', '，', ' ', '、']}
+            placeholder="输入后回车"
+            maxCount={30}
+            data-testid="category-keywords"
           />
         </Form.Item>
         <Form.Item

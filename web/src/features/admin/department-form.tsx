@@ -3,7 +3,7 @@ import { Alert, Col, Form, Input, Modal, Row, Select, Switch, TreeSelect } from 
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../app/api.ts';
 import { options } from '../../app/labels.ts';
-import type { Department } from '../../app/types.ts';
+import type { Department } from '../../api/models.ts';
 import {
   CODE_MESSAGE,
   CODE_PATTERN,

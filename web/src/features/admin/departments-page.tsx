@@ -4,7 +4,7 @@ import type { ColumnsType } from 'antd/es/table';
 import { useUser } from '../../app/auth.tsx';
 import { options } from '../../app/labels.ts';
 import { useDepartments } from '../../app/reference-data.ts';
-import type { Department } from '../../app/types.ts';
+import type { Department } from '../../api/models.ts';
 import { QueryState } from '../../components/query-state.tsx';
 import {
   allKeys,

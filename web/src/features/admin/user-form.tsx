@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import { Alert, Form, Input, Modal, Select, Switch } from 'antd';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../app/api.ts';
+import { client, unwrap } from '../../api/client.ts';
 import { useUser } from '../../app/auth.tsx';
 import { ROLE_LABELS } from '../../app/labels.ts';
-import type { Department, Role, User } from '../../app/types.ts';
+import type { Department, Role, UserAccount } from '../../api/models.ts';
 import { applyZhServerErrors } from '../../components/zh-errors.ts';
 
 const LABELS: Record<string, string> = {
@@ -27,6 +27,7 @@ interface Values {
   role: Role;
   departmentId?: number | null;
   active?: boolean;
+  expirePassword?: boolean;
 }
 
 /** The platform's password rule (8+ characters with a letter and a digit), checked before sending. */
@@ -47,7 +48,7 @@ export function UserFormModal({
   departments,
   onClose,
 }: {
-  user: User | null;
+  user: UserAccount | null;
   departments: Department[];
   onClose: () => void;
 }) {
@@ -62,21 +63,31 @@ export function UserFormModal({
       const departmentId = v.role === 'department' ? v.departmentId : null;
       const displayName = v.displayName?.trim() || undefined;
       if (user) {
-        return api<User>('PATCH', `/api/users/${user.id}`, {
-          role: v.role,
-          departmentId,
-          displayName,
-          active: v.active,
-          password: v.password || undefined,
-        });
+        return unwrap(
+          client.PATCH('/api/users/{id}', {
+            params: { path: { id: user.id } },
+            body: {
+              role: v.role,
+              departmentId,
+              displayName,
+              active: v.active,
+              password: v.password || undefined,
+              ...(v.expirePassword && { expirePassword: true }),
+            },
+          }),
+        );
       }
-      return api<User>('POST', '/api/users', {
-        username: v.username?.trim(),
-        password: v.password,
-        role: v.role,
-        displayName,
-        departmentId,
-      });
+      return unwrap(
+        client.POST('/api/users', {
+          body: {
+            username: v.username?.trim() ?? '',
+            password: v.password ?? '',
+            role: v.role,
+            displayName,
+            departmentId,
+          },
+        }),
+      );
     },
     onSuccess: () => {
       queryClient.invalidateQueries({ queryKey: ['users'] });
@@ -199,6 +210,16 @@ export function UserFormModal({
             extra={self ? '不能停用自己的账号' : '停用后该用户立即退出登录，且不能再登录'}
           >
             <Switch disabled={self} checkedChildren="启用" unCheckedChildren="停用" />
+          </Form.Item>
+        )}
+        {user && !self && (
+          <Form.Item
+            name="expirePassword"
+            label="下次登录须修改口令"
+            valuePropName="checked"
+            extra="如口令由管理员设置或告知，应要求用户登录后立即修改"
+          >
+            <Switch data-testid="user-expire-password" />
           </Form.Item>
         )}
       </Form>

@@ -1,10 +1,12 @@
 import { useMemo, useState } from 'react';
-import { Button, Card, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Card, Input, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
-import { get } from '../../app/api.ts';
+import { client, unwrap, type paths } from '../../api/client.ts';
+import { ApiError } from '../../app/api.ts';
 import { ROLE_LABELS } from '../../app/labels.ts';
 import { departmentName, useDepartments } from '../../app/reference-data.ts';
-import type { User } from '../../app/types.ts';
+
+type User = paths['/api/users']['get']['responses'][200]['content']['application/json']['items'][number];
 import { QueryState } from '../../components/query-state.tsx';
 import { UserFormModal, roleOptions } from './user-form.tsx';
 
@@ -18,10 +20,20 @@ const ROLE_COLORS: Record<string, string> = {
 
 /** 用户与角色 (admin) — every account, its role and department; created and edited in a modal. */
 export default function UsersPage() {
+  const { message } = App.useApp();
   const q = useQuery({
     queryKey: ['users'],
-    queryFn: () => get<{ items: User[] }>('/api/users').then((r) => r.items),
+    queryFn: () => unwrap(client.GET('/api/users')).then((r) => r.items),
   });
+  const resetSecondFactor = async (u: User) => {
+    try {
+      await unwrap(client.POST('/api/users/{id}/totp/reset', { params: { path: { id: u.id } } }));
+      message.success(`已重置 ${u.username} 的动态口令，其登录会话已全部注销`);
+      await q.refetch();
+    } catch (err) {
+      message.error(err instanceof ApiError ? err.messageZh : '重置失败');
+    }
+  };
   const departments = useDepartments();
   const [search, setSearch] = useState('');
   const [role, setRole] = useState<string | undefined>();
@@ -109,18 +121,39 @@ export default function UsersPage() {
               render: (a?: boolean) => (a === false ? <Tag>停用</Tag> : <Tag color="green">启用</Tag>),
             },
             {
+              title: '双因素',
+              dataIndex: 'secondFactor',
+              width: 90,
+              render: (on: boolean) => (on ? <Tag color="green">已启用</Tag> : <Tag>未启用</Tag>),
+            },
+            {
               title: '操作',
               key: 'actions',
-              width: 80,
+              width: 170,
               render: (_: unknown, u) => (
-                <Button
-                  size="small"
-                  type="link"
-                  onClick={() => setEditing(u)}
-                  data-testid={`user-edit-${u.username}`}
-                >
-                  编辑
-                </Button>
+                <Space size={0}>
+                  <Button
+                    size="small"
+                    type="link"
+                    onClick={() => setEditing(u)}
+                    data-testid={`user-edit-${u.username}`}
+                  >
+                    编辑
+                  </Button>
+                  {u.secondFactor && (
+                    <Popconfirm
+                      title="重置动态口令？"
+                      description="用于手机丢失等情况：该用户的动态口令和恢复码作废、已登录的会话全部注销，之后需重新绑定。"
+                      okText="重置"
+                      cancelText="取消"
+                      onConfirm={() => resetSecondFactor(u)}
+                    >
+                      <Button size="small" type="link" danger data-testid={`user-totp-reset-${u.username}`}>
+                        重置动态口令
+                      </Button>
+                    </Popconfirm>
+                  )}
+                </Space>
               ),
             },
           ]}

@@ -1,10 +1,10 @@
 import type React from 'react';
 import { Alert, App, Button, Card, Empty, Space, Table, Tag } from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { get, post } from '../../app/api.ts';
+import { client, unwrap } from '../../api/client.ts';
 import { fmtTime } from '../../app/format.ts';
 import { ALERT_SEVERITY_LABELS } from '../../app/labels.ts';
-import type { PlatformAlert } from '../../app/types.ts';
+import type { PlatformAlert } from './types.ts';
 import { errorText, QueryState } from '../../components/query-state.tsx';
 
 const SEVERITY_COLORS: Record<string, string> = { critical: 'red', warning: 'orange', info: 'blue' };
@@ -15,11 +15,12 @@ export function AlertsPanel() {
   const queryClient = useQueryClient();
   const q = useQuery({
     queryKey: ['alerts', 'open'],
-    queryFn: () => get<{ items: PlatformAlert[] }>('/api/alerts?open=true'),
+    queryFn: () => unwrap(client.GET('/api/alerts', { params: { query: { open: 'true' } } })),
     refetchInterval: 60_000,
   });
   const ack = useMutation({
-    mutationFn: (id: number) => post<PlatformAlert>(`/api/alerts/${id}/acknowledge`),
+    mutationFn: (id: number) =>
+      unwrap(client.POST('/api/alerts/{id}/acknowledge', { params: { path: { id } } })),
     onSuccess: () => {
       message.success('已确认');
       queryClient.invalidateQueries({ queryKey: ['alerts'] });

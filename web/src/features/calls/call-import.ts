@@ -1,5 +1,6 @@
-import { ApiError, get, qs, tokenStore, type FieldError } from '../../app/api.ts';
-import type { CallImportFormat, CallImportResult } from '../../app/types.ts';
+import { client, unwrap } from '../../api/client.ts';
+import { ApiError, qs, type FieldError } from '../../app/api.ts';
+import type { CallImportFormat, CallImportResult } from './types.ts';
 
 /**
  * Uploads a call log as the raw request body (`POST /api/calls/import`): the server streams it into the importer,
@@ -7,13 +8,12 @@ import type { CallImportFormat, CallImportResult } from '../../app/types.ts';
  */
 export async function uploadCallLog(format: CallImportFormat, file: File): Promise<CallImportResult> {
   const headers: Record<string, string> = { 'content-type': 'application/octet-stream' };
-  const token = tokenStore.get();
-  if (token) headers.authorization = `Bearer ${token}`;
   let res: Response;
   try {
     res = await fetch(`/api/calls/import${qs({ format, fileName: file.name.slice(0, 200) })}`, {
       method: 'POST',
       headers,
+      credentials: 'same-origin',
       body: file,
     });
   } catch {
@@ -28,7 +28,7 @@ export async function uploadCallLog(format: CallImportFormat, file: File): Promi
   }
   if (!res.ok) {
     // Let the API client notice a lost session and send the console back to sign-in.
-    if (res.status === 401) void get('/api/auth/me').catch(() => undefined);
+    if (res.status === 401) void unwrap(client.GET('/api/auth/me')).catch(() => undefined);
     const e = ((data as { error?: Record<string, unknown> } | undefined)?.error ?? {}) as {
       code?: string;
       message?: string;

@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { Alert, App, Descriptions, Form, Input, Modal, Radio, Timeline, Typography } from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { get, post } from '../../app/api.ts';
+import { client, unwrap } from '../../api/client.ts';
 import { ABANDON_REASON_LABELS } from '../../app/labels.ts';
-import type { CallbackAttempt, CallbackTask } from '../../app/types.ts';
+import type { CallbackTask } from './types.ts';
 import { applyZhServerErrors } from '../../components/zh-errors.ts';
 import { fmtSecond, numberSetting, useSettings } from './shared.ts';
 
@@ -26,15 +26,22 @@ export function CallbackAttemptModal({ task, onClose }: { task: CallbackTask; on
   const reached = Form.useWatch('reached', form);
   const history = useQuery({
     queryKey: ['calls', 'callback-attempts', task.id],
-    queryFn: () => get<{ items: CallbackAttempt[] }>(`/api/calls/callbacks/${task.id}/attempts`),
+    queryFn: () =>
+      unwrap(client.GET('/api/calls/callbacks/{id}/attempts', { params: { path: { id: task.id } } })),
   });
   const mutation = useMutation({
     mutationFn: (v: Values) =>
-      post<CallbackTask>(`/api/calls/callbacks/${task.id}/attempts`, {
-        reached: v.reached,
-        note: v.note?.trim() || undefined,
-        orderNumber: v.orderNumber?.trim() || undefined,
-      }),
+      unwrap(
+        client.POST('/api/calls/callbacks/{id}/attempts', {
+          params: { path: { id: task.id } },
+          body: {
+            // The form requires the choice, so it is a boolean by now.
+            reached: v.reached === true,
+            note: v.note?.trim() || undefined,
+            orderNumber: v.orderNumber?.trim() || undefined,
+          },
+        }),
+      ),
     onSuccess: (after) => {
       queryClient.invalidateQueries({ queryKey: ['calls', 'callbacks'] });
       queryClient.invalidateQueries({ queryKey: ['calls', 'callback-stats'] });

@@ -1,8 +1,7 @@
 import { useState } from 'react';
 import { Card, Col, Row, Statistic, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
-import { get, qs } from '../../app/api.ts';
-import type { CallbackStats } from '../../app/types.ts';
+import { client, query, unwrap } from '../../api/client.ts';
 import { QueryState } from '../../components/query-state.tsx';
 import { PeriodPicker } from './period-picker.tsx';
 import { BAD_COLOR, hours, OK_COLOR, pct, thisMonth } from './shared.ts';
@@ -12,7 +11,8 @@ export function CallbackStatsCard() {
   const [period, setPeriod] = useState(thisMonth);
   const q = useQuery({
     queryKey: ['calls', 'callback-stats', period],
-    queryFn: () => get<CallbackStats>(`/api/calls/callbacks/stats${qs({ ...period })}`),
+    queryFn: () =>
+      unwrap(client.GET('/api/calls/callbacks/stats', { params: { query: query({ ...period }) } })),
   });
   const s = q.data;
   const closed = s ? s.done + s.unreachable : 0;

@@ -4,11 +4,11 @@ import type { ColumnsType } from 'antd/es/table';
 import { PhoneOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useSearchParams } from 'react-router';
-import { get, qs } from '../../app/api.ts';
+import { client, unwrap } from '../../api/client.ts';
 import { useUser } from '../../app/auth.tsx';
 import { fmtRemaining, fmtTime } from '../../app/format.ts';
 import { ABANDON_REASON_LABELS, CALLBACK_STATUS_LABELS } from '../../app/labels.ts';
-import type { CallbackStatus, CallbackTask, Page } from '../../app/types.ts';
+import type { CallbackStatus, CallbackTask } from './types.ts';
 import { QueryState } from '../../components/query-state.tsx';
 import { CallbackAttemptModal } from './callback-attempt-modal.tsx';
 import { CallbackStatsCard } from './callback-stats.tsx';
@@ -26,7 +26,9 @@ function useCallbacks(status: CallbackStatus, page: number, enabled = true) {
   return useQuery({
     queryKey: ['calls', 'callbacks', status, page],
     queryFn: () =>
-      get<Page<CallbackTask>>(`/api/calls/callbacks${qs({ status, page, pageSize: PAGE_SIZE })}`),
+      unwrap(
+        client.GET('/api/calls/callbacks', { params: { query: { status, page, pageSize: PAGE_SIZE } } }),
+      ),
     enabled,
     placeholderData: keepPreviousData,
     refetchInterval: status === 'open' ? 60_000 : false,

@@ -2,9 +2,9 @@ import { useState } from 'react';
 import { Alert, App, DatePicker, Form, Input, Modal, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { post } from '../../app/api.ts';
+import { client, unwrap } from '../../api/client.ts';
 import { fmtTime } from '../../app/format.ts';
-import type { CallExemption } from '../../app/types.ts';
+import type { CallExemption } from './types.ts';
 import { applyZhServerErrors } from '../../components/zh-errors.ts';
 import { fromCityPicker } from './shared.ts';
 
@@ -25,11 +25,15 @@ export function ExemptionRequestModal({ direct, onClose }: { direct: boolean; on
   const queryClient = useQueryClient();
   const mutation = useMutation({
     mutationFn: (v: RequestValues) =>
-      post<CallExemption>('/api/calls/exemptions', {
-        startsAt: fromCityPicker(v.startsAt!),
-        endsAt: fromCityPicker(v.endsAt!),
-        reason: v.reason!.trim(),
-      }),
+      unwrap(
+        client.POST('/api/calls/exemptions', {
+          body: {
+            startsAt: fromCityPicker(v.startsAt!),
+            endsAt: fromCityPicker(v.endsAt!),
+            reason: v.reason!.trim(),
+          },
+        }),
+      ),
     onSuccess: () => {
       message.success(direct ? '免责时段已登记并生效' : '已提交，等待热线办审核');
       queryClient.invalidateQueries({ queryKey: ['calls', 'exemptions'] });
@@ -115,10 +119,12 @@ export function ExemptionDecideModal({
   const queryClient = useQueryClient();
   const mutation = useMutation({
     mutationFn: (v: { note?: string }) =>
-      post<CallExemption>(`/api/calls/exemptions/${exemption.id}/decide`, {
-        approve,
-        note: v.note?.trim() || undefined,
-      }),
+      unwrap(
+        client.POST('/api/calls/exemptions/{id}/decide', {
+          params: { path: { id: exemption.id } },
+          body: { approve, note: v.note?.trim() || undefined },
+        }),
+      ),
     onSuccess: () => {
       message.success(approve ? '已批准' : '已驳回');
       queryClient.invalidateQueries({ queryKey: ['calls', 'exemptions'] });

@@ -3,11 +3,11 @@ import { Button, Card, Space, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { get } from '../../app/api.ts';
+import { client, unwrap } from '../../api/client.ts';
 import { useUser } from '../../app/auth.tsx';
 import { fmtTime } from '../../app/format.ts';
 import { EXEMPTION_STATUS_COLORS, EXEMPTION_STATUS_LABELS } from '../../app/labels.ts';
-import type { CallExemption } from '../../app/types.ts';
+import type { CallExemption } from './types.ts';
 import { QueryState } from '../../components/query-state.tsx';
 import { ExemptionDecideModal, ExemptionRequestModal } from './exemption-forms.tsx';
 import { windowLength } from './shared.ts';
@@ -19,7 +19,7 @@ export function ExemptionsPanel() {
   const [deciding, setDeciding] = useState<{ exemption: CallExemption; approve: boolean } | null>(null);
   const q = useQuery({
     queryKey: ['calls', 'exemptions'],
-    queryFn: () => get<{ items: CallExemption[] }>('/api/calls/exemptions'),
+    queryFn: () => unwrap(client.GET('/api/calls/exemptions')),
   });
   const canRequest = user.role === 'team_lead' || user.role === 'office';
   const canDecide = user.role === 'office';

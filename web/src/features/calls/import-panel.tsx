@@ -4,7 +4,7 @@ import type { UploadFile } from 'antd';
 import { UploadOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { CALL_IMPORT_FORMAT_LABELS, options } from '../../app/labels.ts';
-import type { CallImportFormat, CallImportResult, RejectedCallLine } from '../../app/types.ts';
+import type { CallImportFormat, CallImportResult, RejectedCallLine } from './types.ts';
 import { applyZhServerErrors } from '../../components/zh-errors.ts';
 import { uploadCallLog } from './call-import.ts';
 

@@ -1,10 +1,10 @@
 import { Card, Table, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useQuery } from '@tanstack/react-query';
-import { get } from '../../app/api.ts';
+import { client, unwrap } from '../../api/client.ts';
 import { fmtTime } from '../../app/format.ts';
 import { CALL_IMPORT_FORMAT_LABELS } from '../../app/labels.ts';
-import type { CallImportRun, RejectedCallLine } from '../../app/types.ts';
+import type { CallImportRun, RejectedCallLine } from './types.ts';
 import { QueryState } from '../../components/query-state.tsx';
 import { rejectionColumns } from './import-panel.tsx';
 
@@ -37,7 +37,7 @@ const columns: ColumnsType<CallImportRun> = [
 export function ImportsHistory() {
   const q = useQuery({
     queryKey: ['calls', 'imports'],
-    queryFn: () => get<{ items: CallImportRun[] }>('/api/calls/imports'),
+    queryFn: () => unwrap(client.GET('/api/calls/imports')),
   });
   const items = q.data?.items ?? [];
   return (

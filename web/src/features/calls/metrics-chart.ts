@@ -1,6 +1,6 @@
 import { use } from 'echarts/core';
 import { MarkLineComponent } from 'echarts/components';
-import type { CallGranularity, CallMetrics } from '../../app/types.ts';
+import type { CallGranularity, CallMetrics } from './types.ts';
 import type { ChartOption } from '../dashboard/echart.tsx';
 import { ANSWER_RATE_TARGET, bucketLabel } from './shared.ts';
 

@@ -4,10 +4,12 @@ import type { ColumnsType } from 'antd/es/table';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useSearchParams } from 'react-router';
 import dayjs from 'dayjs';
-import { get, qs } from '../../app/api.ts';
+import { qs } from '../../app/api.ts';
+import { client, unwrap } from '../../api/client.ts';
 import { CALL_GRANULARITY_LABELS, options } from '../../app/labels.ts';
-import type { CallFigures, CallGranularity, CallMetrics } from '../../app/types.ts';
+import type { CallFigures, CallGranularity } from './types.ts';
 import { QueryState } from '../../components/query-state.tsx';
+import { ExportButton } from '../../components/export-button.tsx';
 import { EChart } from '../dashboard/echart.tsx';
 import { metricsOption } from './metrics-chart.ts';
 import { MetricsExcluded, MetricsTotals } from './metrics-totals.tsx';
@@ -76,7 +78,8 @@ export default function CallMetricsPage() {
 
   const q = useQuery({
     queryKey: ['calls', 'metrics', period, g],
-    queryFn: () => get<CallMetrics>(`/api/calls/metrics${qs({ ...period, granularity: g })}`),
+    queryFn: () =>
+      unwrap(client.GET('/api/calls/metrics', { params: { query: { ...period, granularity: g } } })),
     enabled: !tooLong,
     placeholderData: keepPreviousData,
   });
@@ -96,6 +99,10 @@ export default function CallMetricsPage() {
             options={options(CALL_GRANULARITY_LABELS)}
             onChange={(v) => set(period, v as CallGranularity)}
             data-testid="metrics-granularity"
+          />
+          <ExportButton
+            path={`/api/calls/metrics/export.xlsx${qs({ ...period, granularity: g })}`}
+            fileName="call-metrics.xlsx"
           />
         </Space>
       </Space>

@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { Alert, Card, Col, Row, Statistic, Typography } from 'antd';
 import { Link } from 'react-router';
 import { fmtTime } from '../../app/format.ts';
-import type { CallMetrics } from '../../app/types.ts';
+import type { CallMetrics } from './types.ts';
 import { ANSWER_RATE_TARGET, duration, pct, rateColor } from './shared.ts';
 
 function Stat({
@@ -135,7 +135,7 @@ export function MetricsExcluded({ m }: { m: CallMetrics }) {
                 进入队列 {short} 秒内主动挂机的短时放弃 <b>{e.shortAbandoned}</b> 通
               </>
             ) : (
-              '短时放弃剔除未启用（设置项 calls.shortAbandonSeconds 为 0），所有放弃均计入'
+              '短时放弃剔除未启用（系统设置中的“短时放弃秒数”为 0），所有放弃均计入'
             )}
             。
           </div>

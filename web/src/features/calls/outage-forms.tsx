@@ -2,9 +2,9 @@ import { useState } from 'react';
 import { Alert, App, DatePicker, Form, Input, Modal, Radio, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { post } from '../../app/api.ts';
+import { client, unwrap } from '../../api/client.ts';
 import { fmtTime } from '../../app/format.ts';
-import type { HotlineOutage } from '../../app/types.ts';
+import type { HotlineOutage } from './types.ts';
 import { applyZhServerErrors } from '../../components/zh-errors.ts';
 import { cityPickerValue, fromCityPicker } from './shared.ts';
 
@@ -47,12 +47,16 @@ export function OutageRecordModal({ onClose }: { onClose: () => void }) {
   const queryClient = useQueryClient();
   const mutation = useMutation({
     mutationFn: (v: RecordValues) =>
-      post<HotlineOutage>('/api/calls/outages', {
-        startedAt: fromCityPicker(v.startedAt!),
-        endedAt: v.endedAt ? fromCityPicker(v.endedAt) : null,
-        cause: v.cause!.trim(),
-        operatorFault: v.operatorFault === 'yes' ? true : v.operatorFault === 'no' ? false : null,
-      }),
+      unwrap(
+        client.POST('/api/calls/outages', {
+          body: {
+            startedAt: fromCityPicker(v.startedAt!),
+            endedAt: v.endedAt ? fromCityPicker(v.endedAt) : null,
+            cause: v.cause!.trim(),
+            operatorFault: v.operatorFault === 'yes' ? true : v.operatorFault === 'no' ? false : null,
+          },
+        }),
+      ),
     onSuccess: () => {
       message.success('中断已登记');
       invalidate(queryClient);
@@ -140,7 +144,12 @@ export function OutageEndModal({ outage, onClose }: { outage: HotlineOutage; onC
   const queryClient = useQueryClient();
   const mutation = useMutation({
     mutationFn: (v: { endedAt?: Dayjs }) =>
-      post<HotlineOutage>(`/api/calls/outages/${outage.id}/end`, { endedAt: fromCityPicker(v.endedAt!) }),
+      unwrap(
+        client.POST('/api/calls/outages/{id}/end', {
+          params: { path: { id: outage.id } },
+          body: { endedAt: fromCityPicker(v.endedAt!) },
+        }),
+      ),
     onSuccess: () => {
       message.success('中断已结束');
       invalidate(queryClient);

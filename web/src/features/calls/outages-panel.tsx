@@ -3,10 +3,10 @@ import { Alert, Button, Card, Space, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { get } from '../../app/api.ts';
+import { client, unwrap } from '../../api/client.ts';
 import { useUser } from '../../app/auth.tsx';
 import { fmtTime } from '../../app/format.ts';
-import type { HotlineOutage } from '../../app/types.ts';
+import type { HotlineOutage } from './types.ts';
 import { QueryState } from '../../components/query-state.tsx';
 import { OutageEndModal, OutageRecordModal } from './outage-forms.tsx';
 import { numberSetting, useSettings } from './shared.ts';
@@ -26,7 +26,7 @@ export function OutagesPanel() {
   const limit = numberSetting(settings.data, 'calls.outageAlertHours', 6);
   const q = useQuery({
     queryKey: ['calls', 'outages'],
-    queryFn: () => get<{ items: HotlineOutage[] }>('/api/calls/outages'),
+    queryFn: () => unwrap(client.GET('/api/calls/outages')),
     refetchInterval: 60_000,
   });
   const canEdit = user.role === 'team_lead' || user.role === 'office' || user.role === 'admin';

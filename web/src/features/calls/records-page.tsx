@@ -16,7 +16,7 @@ import type { ColumnsType } from 'antd/es/table';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Link, useSearchParams } from 'react-router';
 import dayjs, { type Dayjs } from 'dayjs';
-import { get, qs } from '../../app/api.ts';
+import { client, query, unwrap } from '../../api/client.ts';
 import { useUser } from '../../app/auth.tsx';
 import { CITY_TZ } from '../../app/format.ts';
 import {
@@ -26,7 +26,7 @@ import {
   IVR_RATING_LABELS,
   options,
 } from '../../app/labels.ts';
-import type { CallRecord, Page } from '../../app/types.ts';
+import type { CallRecord } from './types.ts';
 import { QueryState } from '../../components/query-state.tsx';
 import { ImportPanel } from './import-panel.tsx';
 import { ImportsHistory } from './imports-history.tsx';
@@ -40,6 +40,9 @@ function sameDayTime(iso: string | null, offered: string) {
   const d = dayjs(iso).tz(CITY_TZ);
   return d.isSame(dayjs(offered).tz(CITY_TZ), 'day') ? d.format('HH:mm:ss') : d.format('MM-DD HH:mm:ss');
 }
+
+/** The outcomes the list filters by (an unknown one in the address is ignored). */
+const OUTCOMES = ['answered', 'abandoned', 'waiting'] as const;
 
 function outcome(c: CallRecord) {
   if (c.answeredAt) return <Tag color="green">已接通</Tag>;
@@ -149,14 +152,18 @@ export default function CallRecordsPage() {
   const from = params.get('from') ?? undefined;
   const to = params.get('to') ?? undefined;
   const agent = params.get('agent') ?? undefined;
-  const outcomeFilter = params.get('outcome') ?? undefined;
+  const outcomeFilter = OUTCOMES.find((o) => o === params.get('outcome'));
   const page = Math.max(1, Number(params.get('page') ?? 1) || 1);
   const pageSize = Number(params.get('pageSize') ?? 50) || 50;
 
   const q = useQuery({
     queryKey: ['calls', 'records', { from, to, agent, outcome: outcomeFilter, page, pageSize }],
     queryFn: () =>
-      get<Page<CallRecord>>(`/api/calls${qs({ from, to, agent, outcome: outcomeFilter, page, pageSize })}`),
+      unwrap(
+        client.GET('/api/calls', {
+          params: { query: query({ from, to, agent, outcome: outcomeFilter, page, pageSize }) },
+        }),
+      ),
     placeholderData: keepPreviousData,
   });
 

@@ -1,14 +1,11 @@
 import { Card, Progress, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useQuery } from '@tanstack/react-query';
-import { get, qs } from '../../app/api.ts';
+import { client, query, unwrap } from '../../api/client.ts';
+import type { CallSatisfaction } from './types.ts';
 import { IVR_RATING_LABELS } from '../../app/labels.ts';
 import { QueryState } from '../../components/query-state.tsx';
 import { periodText, type Period } from './shared.ts';
-
-interface SatisfactionAnswer {
-  items: { agent: string | null; rating: number; count: number }[];
-}
 
 interface AgentRow {
   key: string;
@@ -22,7 +19,7 @@ const RATINGS = [1, 2, 3, 4, 5];
 const NO_AGENT = '（未记录坐席）';
 
 /** One row per agent with the counts of each rating; all agents together last. */
-export function byAgent(items: SatisfactionAnswer['items']): AgentRow[] {
+export function byAgent(items: CallSatisfaction['items']): AgentRow[] {
   const rows = new Map<string, AgentRow>();
   const add = (key: string, rating: number, count: number) => {
     let r = rows.get(key);
@@ -83,7 +80,7 @@ const columns: ColumnsType<AgentRow> = [
 export function SatisfactionTable({ period }: { period: Period }) {
   const q = useQuery({
     queryKey: ['calls', 'satisfaction', period],
-    queryFn: () => get<SatisfactionAnswer>(`/api/calls/satisfaction${qs({ ...period })}`),
+    queryFn: () => unwrap(client.GET('/api/calls/satisfaction', { params: { query: query({ ...period }) } })),
   });
   const rows = q.data ? byAgent(q.data.items) : [];
   return (

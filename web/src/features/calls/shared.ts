@@ -1,8 +1,8 @@
 import dayjs, { type Dayjs } from 'dayjs';
 import { useQuery } from '@tanstack/react-query';
-import { get } from '../../app/api.ts';
+import { client, unwrap } from '../../api/client.ts';
 import { CITY_TZ } from '../../app/format.ts';
-import type { CallGranularity, SettingItem } from '../../app/types.ts';
+import type { CallGranularity } from './types.ts';
 
 /**
  * The Luohe contract's first indicator: 人工接通率 ≥ 96 % over the year. No setting carries it (the platform
@@ -136,7 +136,7 @@ export function bucketLabel(startIso: string, g: CallGranularity): string {
 export function useSettings() {
   return useQuery({
     queryKey: ['settings'],
-    queryFn: () => get<{ items: SettingItem[] }>('/api/settings'),
+    queryFn: () => unwrap(client.GET('/api/settings')),
     staleTime: 5 * 60_000,
     select: (r) => Object.fromEntries(r.items.map((s) => [s.key, s.value])) as Record<string, unknown>,
   });

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import { get, tokenStore } from '../../app/api.ts';
-import type { WallboardSnapshot } from '../../app/types.ts';
+import { client, unwrap } from '../../api/client.ts';
+import type { WallboardSnapshot } from './types.ts';
 
 /** How the board gets its figures: the event stream, or (when the stream keeps failing) polling. */
 export type FeedLink = 'connecting' | 'live' | 'reconnecting' | 'polling';
@@ -15,8 +15,8 @@ const STREAM_RETRY_MS = 60_000;
 export const STALE_MS = 45_000;
 
 /**
- * The wallboard's live snapshot: `GET /api/calls/wallboard/stream` as server-sent events (the token in the query,
- * since an EventSource cannot send headers), each `snapshot` event replacing the last. EventSource reconnects by
+ * The wallboard's live snapshot: `GET /api/calls/wallboard/stream` as server-sent events (signed in by the
+ * session cookie, which an EventSource sends like any same-origin request), each `snapshot` event replacing the last. EventSource reconnects by
  * itself; after repeated errors, or when the server refuses the stream, the board polls `GET /api/calls/wallboard`
  * every 15 s and tries the stream again every minute.
  */
@@ -35,8 +35,7 @@ export function useWallboardFeed() {
 
   useEffect(() => {
     if (mode !== 'stream') return;
-    const token = tokenStore.get() ?? '';
-    const source = new EventSource(`/api/calls/wallboard/stream?token=${encodeURIComponent(token)}`);
+    const source = new EventSource('/api/calls/wallboard/stream');
     let errors = 0;
     setLink((l) => (l === 'polling' ? 'polling' : 'connecting'));
     source.addEventListener('snapshot', (e) => {
@@ -64,7 +63,7 @@ export function useWallboardFeed() {
 
   const poll = useQuery({
     queryKey: ['calls', 'wallboard'],
-    queryFn: () => get<WallboardSnapshot>('/api/calls/wallboard'),
+    queryFn: () => unwrap(client.GET('/api/calls/wallboard')),
     enabled: mode === 'poll',
     refetchInterval: POLL_MS,
     refetchIntervalInBackground: true,

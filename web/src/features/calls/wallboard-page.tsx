@@ -3,9 +3,8 @@ import { Button } from 'antd';
 import { FullscreenExitOutlined, FullscreenOutlined, ReloadOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import dayjs from 'dayjs';
-import { get } from '../../app/api.ts';
+import { client, unwrap } from '../../api/client.ts';
 import { CITY_TZ } from '../../app/format.ts';
-import type { HotlineOutage } from '../../app/types.ts';
 import { errorText } from '../../components/query-state.tsx';
 import { numberSetting, SERVICE_SECONDS, useSettings } from './shared.ts';
 import { STALE_MS, useNow, useWallboardFeed, type FeedLink } from './use-wallboard.ts';
@@ -38,7 +37,7 @@ export default function WallboardPage() {
 
   const outages = useQuery({
     queryKey: ['calls', 'outages'],
-    queryFn: () => get<{ items: HotlineOutage[] }>('/api/calls/outages'),
+    queryFn: () => unwrap(client.GET('/api/calls/outages')),
     enabled: Boolean(s?.outageOngoing),
     refetchInterval: 60_000,
   });

@@ -1,6 +1,21 @@
 import { useState } from 'react';
-import { Alert, Button, Card, Checkbox, Form, Input, Radio, Result, Typography } from 'antd';
-import { useMutation } from '@tanstack/react-query';
+import {
+  Alert,
+  Button,
+  Card,
+  Checkbox,
+  Form,
+  Input,
+  Radio,
+  Result,
+  Select,
+  Typography,
+  Upload,
+  type UploadFile,
+} from 'antd';
+import { UploadOutlined } from '@ant-design/icons';
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { client, unwrap } from '../../api/client.ts';
 import { Link, useNavigate } from 'react-router';
 import { ApiError, post } from '../../app/api.ts';
 import { TYPE_LABELS, options } from '../../app/labels.ts';
@@ -28,7 +43,39 @@ const FIELD_LABELS: Record<string, string> = {
 
 const blank = (s: string | undefined) => (s?.trim() ? s.trim() : undefined);
 
-function Submitted({ result, onAgain }: { result: SubmitResult; onAgain: () => void }) {
+/** Photos a citizen may add (the server sniffs the bytes and limits each to 10 MB). */
+const PHOTO_ACCEPT = 'image/jpeg,image/png,image/webp,application/pdf,.jpg,.jpeg,.png,.webp,.pdf';
+const MAX_PHOTOS = 5;
+const MAX_MB = 10;
+
+/** Sends the chosen files to the new request with its number and code; the names that failed, and why. */
+async function uploadPhotos(r: SubmitResult, files: UploadFile[]): Promise<string[]> {
+  const failed: string[] = [];
+  for (const f of files) {
+    const body = new FormData();
+    body.append('file', f.originFileObj as File, f.name);
+    try {
+      await unwrap(
+        client.POST('/api/public/orders/{number}/attachments', {
+          params: { path: { number: r.number }, query: { code: r.trackingCode } },
+          body: body as never,
+          bodySerializer: (b: unknown) => b as FormData,
+        }),
+      );
+    } catch (err) {
+      failed.push(`${f.name}（${err instanceof ApiError ? err.messageZh : '网络错误'}）`);
+    }
+  }
+  return failed;
+}
+
+function Submitted({
+  result,
+  onAgain,
+}: {
+  result: SubmitResult & { photoFailures?: string[]; photos?: number };
+  onAgain: () => void;
+}) {
   const navigate = useNavigate();
   const track = `/public/track?number=${encodeURIComponent(result.number)}&code=${encodeURIComponent(result.trackingCode)}`;
   const big = {
@@ -45,6 +92,19 @@ function Submitted({ result, onAgain }: { result: SubmitResult; onAgain: () => v
         subTitle="您的诉求已收到，我们会尽快受理。"
         style={{ padding: '16px 0 8px' }}
       />
+      {result.photos ? (
+        <Alert
+          type={result.photoFailures?.length ? 'warning' : 'success'}
+          showIcon
+          style={{ marginBottom: 12 }}
+          data-testid="citizen-photos-result"
+          message={
+            result.photoFailures?.length
+              ? `有 ${result.photoFailures.length} 个附件未能上传：${result.photoFailures.join('；')}`
+              : `已上传 ${result.photos} 个附件`
+          }
+        />
+      ) : null}
       <div style={{ display: 'grid', gap: 12, textAlign: 'center' }}>
         <div>
           <Typography.Text type="secondary">工单编号</Typography.Text>
@@ -105,12 +165,26 @@ function Submitted({ result, onAgain }: { result: SubmitResult; onAgain: () => v
 export default function CitizenSubmitPage() {
   const [form] = Form.useForm<Values>();
   const [error, setError] = useState<string | null>(null);
-  const [result, setResult] = useState<SubmitResult | null>(null);
+  const [result, setResult] = useState<(SubmitResult & { photoFailures?: string[]; photos?: number }) | null>(
+    null,
+  );
+  const [photos, setPhotos] = useState<UploadFile[]>([]);
   const anonymous = Form.useWatch(['caller', 'anonymous'], form);
+  // 区县 from the directory (its district governments), not free text.
+  const districts = useQuery({
+    queryKey: ['public', 'districts'],
+    queryFn: () => unwrap(client.GET('/api/public/districts')).then((r) => r.items),
+    staleTime: 60 * 60_000,
+  });
   const mutation = useMutation({
-    mutationFn: (body: unknown) => post<SubmitResult>('/api/public/orders', body),
+    mutationFn: async (body: unknown) => {
+      const r = await post<SubmitResult>('/api/public/orders', body);
+      const photoFailures = photos.length ? await uploadPhotos(r, photos) : [];
+      return { ...r, photos: photos.length, photoFailures };
+    },
     onSuccess: (r) => {
       setResult(r);
+      setPhotos([]);
       window.scrollTo(0, 0);
     },
     onError: (err) => {
@@ -211,7 +285,38 @@ export default function CitizenSubmitPage() {
             label="所在区县"
             rules={[{ max: 50, message: '不能超过 50 字' }]}
           >
-            <Input placeholder="如：源汇区" maxLength={50} />
+            <Select
+              allowClear
+              showSearch
+              placeholder="请选择区县"
+              loading={districts.isLoading}
+              options={(districts.data ?? []).map((d) => ({ value: d, label: d }))}
+              data-testid="citizen-district"
+            />
+          </Form.Item>
+          <Form.Item
+            label="图片或材料（可选）"
+            extra={`最多 ${MAX_PHOTOS} 个，JPG、PNG、WebP 图片或 PDF，单个不超过 ${MAX_MB} MB`}
+          >
+            <Upload
+              accept={PHOTO_ACCEPT}
+              multiple
+              listType="picture"
+              fileList={photos}
+              beforeUpload={(file) => {
+                if (file.size > MAX_MB * 1024 * 1024) {
+                  setError(`「${file.name}」超过 ${MAX_MB} MB，请压缩后再选`);
+                  return Upload.LIST_IGNORE;
+                }
+                return false;
+              }}
+              onChange={({ fileList }) => setPhotos(fileList.slice(0, MAX_PHOTOS))}
+              data-testid="citizen-photos"
+            >
+              <Button icon={<UploadOutlined />} disabled={photos.length >= MAX_PHOTOS}>
+                选择文件
+              </Button>
+            </Upload>
           </Form.Item>
           <Form.Item
             name={['location', 'address']}

@@ -87,7 +87,7 @@ function TrackResult({ order }: { order: PublicOrder }) {
         />
       ) : (
         <Typography.Paragraph type="secondary" data-testid="track-reply">
-          暂无答复，正在办理中。
+          {WAITING_TEXT[order.status] ?? '暂无答复，正在办理中。'}
         </Typography.Paragraph>
       )}
       <Typography.Title level={5} style={{ marginTop: 16 }}>
@@ -112,6 +112,14 @@ function TrackResult({ order }: { order: PublicOrder }) {
 }
 
 /** 办理查询 — by order number and tracking code; `?number=&code=` in the address looks up at once. */
+/** What a citizen reads while there is no reply yet, by status (a 待受理 order is not 正在办理中). */
+const WAITING_TEXT: Record<string, string> = {
+  submitted: '暂无答复，诉求已提交，等待热线受理。',
+  registered: '暂无答复，诉求已登记，等待交办承办单位。',
+  returned: '暂无答复，正在重新确定承办单位。',
+  merged: '该诉求已与相同事项合并办理。',
+};
+
 export default function CitizenTrackPage() {
   const [params, setParams] = useSearchParams();
   const number = params.get('number')?.trim() ?? '';

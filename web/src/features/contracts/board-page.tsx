@@ -16,6 +16,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Link, useSearchParams } from 'react-router';
 import { get, qs } from '../../app/api.ts';
 import { QueryState } from '../../components/query-state.tsx';
+import { ExportButton } from '../../components/export-button.tsx';
 import { EvidenceView } from '../quality/evidence.tsx';
 import { EXCLUDED_REASON_LABELS } from '../quality/shared.ts';
 import { ContractPicker } from './contract-picker.tsx';
@@ -30,6 +31,7 @@ import {
   type ContractOverview,
   type IndicatorResult,
 } from './shared.ts';
+import { periodText } from '../../app/dates.ts';
 
 type Light = 'green' | 'amber' | 'red';
 
@@ -58,10 +60,13 @@ function periodOptions(c: ContractOverview) {
       label: '合同季度',
       options: c.payments.map((p) => ({
         value: `C${p.quarter}`,
-        label: `第 ${p.quarter} 季度（${p.period.from} 至 ${p.period.to}）`,
+        label: `第 ${p.quarter} 季度（${periodText(p.period.from, p.period.to)}）`,
       })),
     },
-    { label: '合同年度', options: [{ value: 'term', label: `合同期（${c.term.from} 至 ${c.term.to}）` }] },
+    {
+      label: '合同年度',
+      options: [{ value: 'term', label: `合同期（${periodText(c.term.from, c.term.to)}）` }],
+    },
     { label: '月度', options: months.map((m) => ({ value: m, label: m })) },
   ];
 }
@@ -101,9 +106,24 @@ function IndicatorCard({ i, onOpen }: { i: IndicatorResult; onOpen: () => void }
   );
 }
 
-function IndicatorDrawer({ i, onClose }: { i: IndicatorResult | undefined; onClose: () => void }) {
+function IndicatorDrawer({
+  i,
+  onClose,
+  exportPath,
+}: {
+  i: IndicatorResult | undefined;
+  onClose: () => void;
+  /** The drill-down as XLSX: the figure and the records behind it. */
+  exportPath?: string;
+}) {
   return (
-    <Drawer open={Boolean(i)} onClose={onClose} size={760} title={i ? `${i.no}. ${i.name}` : ''}>
+    <Drawer
+      open={Boolean(i)}
+      onClose={onClose}
+      size={760}
+      title={i ? `${i.no}. ${i.name}` : ''}
+      extra={i && exportPath && <ExportButton path={exportPath} fileName={`${i.id}.xlsx`} label="导出明细" />}
+    >
       {i && (
         <>
           <Descriptions size="small" column={2} bordered style={{ marginBottom: 16 }}>
@@ -116,9 +136,7 @@ function IndicatorDrawer({ i, onClose }: { i: IndicatorResult | undefined; onClo
             <Descriptions.Item label="分子 / 分母">
               {i.numerator} / {i.denominator}
             </Descriptions.Item>
-            <Descriptions.Item label="统计区间">
-              {i.measuredFrom} 至 {i.measuredTo}（不含）
-            </Descriptions.Item>
+            <Descriptions.Item label="统计区间">{periodText(i.measuredFrom, i.measuredTo)}</Descriptions.Item>
             <Descriptions.Item label="合同条款" span={2}>
               {i.clause}
             </Descriptions.Item>
@@ -197,7 +215,7 @@ export default function ContractBoardPage() {
             <Card size="small">
               <Space size="large" wrap>
                 <Typography.Text strong>
-                  {q.data.contract.name} · {q.data.period.from} 至 {q.data.period.to}（
+                  {q.data.contract.name} · {periodText(q.data.period.from, q.data.period.to)}（
                   {PERIOD_LABELS[q.data.period.kind] ?? q.data.period.kind}）
                 </Typography.Text>
                 <Badge color={LIGHT.green.color} text={`达标 ${counts.green - noData}`} />
@@ -229,7 +247,15 @@ export default function ContractBoardPage() {
           </>
         )}
       </QueryState>
-      <IndicatorDrawer i={indicators.find((i) => i.id === open)} onClose={() => set('indicator', null)} />
+      <IndicatorDrawer
+        i={indicators.find((i) => i.id === open)}
+        onClose={() => set('indicator', null)}
+        exportPath={
+          open && contractId && period
+            ? `/api/contracts/${contractId}/assessment/${open}/export.xlsx${qs({ period })}`
+            : undefined
+        }
+      />
     </Space>
   );
 }

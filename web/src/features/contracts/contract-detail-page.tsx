@@ -11,6 +11,7 @@ import {
   type IndicatorDefinition,
   type Payment,
 } from './shared.ts';
+import { periodText } from '../../app/dates.ts';
 
 /** 合同详情 — parties, term, amount, payment schedule with windows, bond, indicators, readings, deadlines. */
 export default function ContractDetailPage() {
@@ -56,7 +57,7 @@ export default function ContractDetailPage() {
                 </Descriptions.Item>
                 <Descriptions.Item label="签订日期">{c.signedOn}</Descriptions.Item>
                 <Descriptions.Item label="服务期">
-                  {c.term.from} 至 {c.term.to}（不含末日）
+                  {periodText(c.term.from, c.term.to)}
                   <div style={{ color: '#888' }}>{c.term.clause}</div>
                 </Descriptions.Item>
                 <Descriptions.Item label="合同金额">
@@ -99,7 +100,7 @@ export default function ContractDetailPage() {
                             {
                               title: '结算期间',
                               key: 'period',
-                              render: (_, p) => `${p.period.from} 至 ${p.period.to}`,
+                              render: (_, p) => periodText(p.period.from, p.period.to),
                             },
                             {
                               title: '比例',

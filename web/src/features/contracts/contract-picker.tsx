@@ -1,5 +1,6 @@
 import { Select } from 'antd';
 import { useContracts } from './shared.ts';
+import { lastDayOf } from '../../app/dates.ts';
 
 export function ContractPicker({
   value,
@@ -18,7 +19,7 @@ export function ContractPicker({
       data-testid="contract-picker"
       options={list.data?.items.map((c) => ({
         value: c.id,
-        label: `${c.city} · ${c.term.from.slice(0, 7)} 至 ${c.term.to.slice(0, 7)}`,
+        label: `${c.city} · ${c.term.from.slice(0, 7)} 至 ${lastDayOf(c.term.to).slice(0, 7)}`,
       }))}
     />
   );

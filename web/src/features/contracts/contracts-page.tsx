@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import { QueryState } from '../../components/query-state.tsx';
 import { today } from '../quality/shared.ts';
 import { useContracts, yuan, type ContractSummary } from './shared.ts';
+import { periodText } from '../../app/dates.ts';
 
 /** 合同 — the contracts loaded on the platform, each opening its terms. */
 export default function ContractsPage() {
@@ -44,7 +45,7 @@ export default function ContractsPage() {
                 width: 260,
                 render: (_, c) => (
                   <Space>
-                    {c.term.from} 至 {c.term.to}
+                    {periodText(c.term.from, c.term.to)}
                     {c.term.from <= d && d < c.term.to ? (
                       <Tag color="green">履行中</Tag>
                     ) : d >= c.term.to ? (

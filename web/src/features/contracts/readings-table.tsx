@@ -33,7 +33,7 @@ export function ReadingsTable({ readings }: { readings: Reading[] }) {
           width: 220,
           render: (_, r) => (
             <>
-              <div>{READING_LABELS[r.key] ?? r.key}</div>
+              <div>{r.labelZh ?? READING_LABELS[r.key] ?? r.key}</div>
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                 {r.key}
               </Typography.Text>
@@ -46,12 +46,12 @@ export function ReadingsTable({ readings }: { readings: Reading[] }) {
           width: 240,
           render: (_, r) => (
             <>
-              <Typography.Text code>{show(r.value)}</Typography.Text>{' '}
+              {r.valueZh ?? <Typography.Text code>{show(r.value)}</Typography.Text>}{' '}
               {r.isDefault ? <Tag>默认</Tag> : <Tag color="orange">已调整</Tag>}
             </>
           ),
         },
-        { title: '所解释的条款', dataIndex: 'clause' },
+        { title: '所解释的条款', key: 'clause', render: (_, r) => r.clauseZh ?? r.clause },
       ]}
     />
   );

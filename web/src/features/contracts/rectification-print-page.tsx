@@ -3,7 +3,7 @@ import { Button, Space, Typography } from 'antd';
 import { ArrowLeftOutlined, PrinterOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { useNavigate, useParams } from 'react-router';
-import { ApiError, tokenStore } from '../../app/api.ts';
+import { ApiError } from '../../app/api.ts';
 import { QueryState } from '../../components/query-state.tsx';
 
 /** A4 page set-up added to the server's notice (its own style sets the type; this sets the sheet). */
@@ -15,10 +15,7 @@ html { background: #fff; }
 </style>`;
 
 async function fetchNotice(id: string): Promise<string> {
-  const token = tokenStore.get();
-  const res = await fetch(`/api/contracts/rectifications/${id}/print`, {
-    headers: token ? { authorization: `Bearer ${token}` } : {},
-  });
+  const res = await fetch(`/api/contracts/rectifications/${id}/print`, { credentials: 'same-origin' });
   const text = await res.text();
   if (!res.ok) {
     let zh = '加载失败';

@@ -177,7 +177,12 @@ export default function RectificationsPage() {
         </ol>
       ),
     },
-    { title: '整改期限', dataIndex: 'dueAt', width: 150, render: fmtDeadline },
+    {
+      title: '整改期限',
+      dataIndex: 'dueAt',
+      width: 150,
+      render: (v: string | null) => (v ? fmtDeadline(v) : '合同未约定'),
+    },
     {
       title: '状态',
       key: 'state',

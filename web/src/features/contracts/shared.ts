@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useSearchParams } from 'react-router';
-import { get, tokenStore } from '../../app/api.ts';
+import { get } from '../../app/api.ts';
+import type { paths } from '../../api/client.ts';
 import { today } from '../quality/shared.ts';
 
 /** Shapes of the contracts module's answers (src/modules/contracts). Money is integer fen. */
@@ -40,11 +41,31 @@ export interface IndicatorDefinition {
 
 export interface Reading {
   key: string;
+  /** The reading and its value in Chinese, as the statement shows them. */
+  labelZh?: string;
   value: unknown;
+  valueZh?: string;
   isDefault: boolean;
   question: string;
   clause: string;
+  clauseZh?: string;
   options: string;
+}
+
+/** 提示 — what the statement could not judge, for the office to acknowledge before confirming. */
+export interface StatementWarning {
+  code: string;
+  key: string;
+  messageZh: string;
+  acknowledged: { by: number | null; at: string; note: string } | null;
+}
+
+/** A platform setting that moves a figure, listed on the statement. */
+export interface SettingUsed {
+  key: string;
+  value: unknown;
+  labelZh: string;
+  source: string;
 }
 
 export interface ContractOverview {
@@ -90,6 +111,11 @@ export interface IndicatorResult {
   excluded: { reason: string; ids: Id[] }[];
   evidence: { counted: Id[]; met: Id[]; entity: string; drillDown?: string };
   clause: string;
+  clauseZh?: string;
+  /** As a person reads it: "96.07%（2,345/2,441）" or 无数据; "≥ 96%"; 达标 / 未达标 / 无数据. */
+  valueZh?: string;
+  targetZh?: string;
+  statusZh?: string;
   provisional: boolean;
 }
 
@@ -101,17 +127,15 @@ export interface Assessment {
   generatedAt: string;
 }
 
-export interface Deduction {
-  kind: string;
-  indicatorId?: string;
-  bp: number;
-  amountFen: number;
-  reason: string;
-  reasonZh?: string;
-  reading: string;
-  clause: string;
-  evidence?: Record<string, unknown>;
-}
+/** 结算单 as the API answers it (generated client types, `npm run gen:api`). */
+export type ApiStatementWithHistory =
+  paths['/api/contracts/{id}/settlements/{quarter}']['get']['responses'][200]['content']['application/json'];
+export type ApiStatement = ApiStatementWithHistory['current'];
+/** One deduction of a statement: kind, clause, reading, evidence, amount (generated from the server's schema). */
+export type Deduction = ApiStatement['deductions'][number];
+/** 甲方记录的扣款 (third-party cost, art. 5.4; subcontracting, Sanmenxia art. 19). */
+export type RecordedCharge =
+  paths['/api/contracts/{id}/charges']['get']['responses'][200]['content']['application/json']['items'][number];
 
 export interface Statement {
   contractId: string;
@@ -121,18 +145,32 @@ export interface Statement {
   baseFen: number;
   deductions: Deduction[];
   deductedFen: number;
+  carriedInFen: number;
   payableFen: number;
+  carriedOutFen: number;
+  isLast: boolean;
+  asOf: string;
   dueFrom: string;
   dueTo: string;
   invoiceRequired: boolean;
   provisional: boolean;
-  bond: { amountFen: number; returnBy: string };
+  warnings: StatementWarning[];
+  bond: {
+    amountFen: number;
+    returnBy: string | null;
+    drawnFen: number;
+    returnableFen: number;
+    unrecoveredFen: number;
+  };
   rounding: string;
+  roundingZh: string;
   readings: Reading[];
+  settings: SettingUsed[];
   assessments: IndicatorResult[];
   invoice: { required: boolean; receivedOn: string | null; ref: string | null };
   payment: { paidOn: string | null; paidFen: number | null };
-  status: 'provisional' | 'due' | 'invoiced' | 'paid';
+  status: 'provisional' | 'due' | 'invoiced' | 'paid' | 'withheld';
+  statusZh: string;
 }
 
 export interface StatementWithHistory {
@@ -164,7 +202,8 @@ export interface Rectification {
   number: string;
   issuedAt: string;
   items: { text: string; basis?: string }[];
-  dueAt: string;
+  /** Null when the contract sets no rectification period (Sanmenxia) and the office set none. */
+  dueAt: string | null;
   response: string | null;
   respondedAt: string | null;
   verification: string | null;
@@ -237,6 +276,7 @@ export const STATEMENT_STATUS: Record<string, [string, string]> = {
   due: ['待开票付款', 'gold'],
   invoiced: ['已收发票', 'cyan'],
   paid: ['已付款', 'green'],
+  withheld: ['暂停支付（未移交数据）', 'red'],
 };
 
 export const RECTIFICATION_STATE: Record<string, [string, string]> = {
@@ -257,6 +297,17 @@ export const READING_LABELS: Record<string, string> = {
   annualIndicatorsSettledIn: '年度指标的结算季度',
   paymentWindowRollsToWorkday: '付款期限遇节假日顺延',
   staffingPresentMeans: '到位率中“在岗”的口径',
+  rampUp: '组建期人员考核',
+  laterIncidents: '第三次及以后严重舆论事件',
+  rectificationDays: '整改期限',
+  staffingRatePeriod: '人员到位率考核周期',
+  bondQualityProblem: '履约保函退还的“无质量问题”',
+  wagesDueDayOfNextMonth: '工资“按时”发放的期限',
+  handoverWithholdsPayment: '未按期移交数据时的未付费用',
+  coverageMinAgents: '7×24小时服务的最低在岗人数',
+  overtimeMonthlyWageFen: '加班工资计算基数（月工资）',
+  hiringAgeLimit: '新进员工“35周岁以下”',
+  renewalQualified: '续签“考核合格”',
 };
 
 export function useContracts() {
@@ -306,10 +357,9 @@ export function currentQuarter(c: ContractOverview): number {
   return begun.length ? begun[begun.length - 1]!.quarter : 1;
 }
 
-/** Downloads a file from the API with the sign-in token (a plain link would not carry it). */
+/** Downloads a file from the API (the session cookie goes along) and saves it under `filename`. */
 export async function download(path: string, filename: string): Promise<void> {
-  const token = tokenStore.get();
-  const res = await fetch(path, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+  const res = await fetch(path, { credentials: 'same-origin' });
   if (!res.ok) throw new Error(`${res.status}`);
   const blob = await res.blob();
   const url = URL.createObjectURL(blob);

@@ -2,7 +2,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { DatePicker, Form, Input, InputNumber, Typography } from 'antd';
 import { api, post } from '../../app/api.ts';
 import { FormModal } from '../quality/form-modal.tsx';
-import { yuan, type Statement } from './shared.ts';
+import { yuan, type Statement, type StatementWarning } from './shared.ts';
 
 export function ConfirmModal({ s, onClose }: { s: Statement; onClose: () => void }) {
   return (
@@ -91,6 +91,43 @@ export function PaymentModal({ s, onClose }: { s: Statement; onClose: () => void
         ]}
       >
         <InputNumber min={0} precision={2} style={{ width: 220 }} prefix="¥" />
+      </Form.Item>
+    </FormModal>
+  );
+}
+
+/** 确认提示 — the office says what it checked about one warning, so the statement can be confirmed. */
+export function AcknowledgeModal({
+  s,
+  w,
+  onClose,
+}: {
+  s: Statement;
+  w: StatementWarning;
+  onClose: () => void;
+}) {
+  return (
+    <FormModal<{ note: string }>
+      title="确认结算单提示"
+      labels={{ note: '核实情况' }}
+      testId="warning-acknowledge-form"
+      invalidate={[['contracts']]}
+      successText="提示已确认"
+      submit={(v) =>
+        post(
+          `/api/contracts/${s.contractId}/settlements/${s.quarter}/warnings/${encodeURIComponent(w.key)}/acknowledge`,
+          { note: v.note.trim() },
+        )
+      }
+      onClose={onClose}
+    >
+      <Typography.Paragraph>{w.messageZh}</Typography.Paragraph>
+      <Form.Item
+        name="note"
+        label="核实情况"
+        rules={[{ required: true, whitespace: true, message: '请填写核实情况' }]}
+      >
+        <Input.TextArea rows={3} maxLength={1000} />
       </Form.Item>
     </FormModal>
   );

@@ -9,8 +9,8 @@ import {
   Row,
   Segmented,
   Space,
+  Input,
   Statistic,
-  Table,
   Tag,
   Typography,
 } from 'antd';
@@ -25,42 +25,16 @@ import { ContractPicker } from './contract-picker.tsx';
 import { ReadingsTable } from './readings-table.tsx';
 import { ConfirmModal, PaymentModal } from './statement-forms.tsx';
 import {
-  bpPct,
   currentQuarter,
   download,
-  fmtIndicator,
-  fmtTarget,
-  periodLabel,
-  READING_LABELS,
   STATEMENT_STATUS,
   useContract,
   useContractParam,
   yuan,
-  type Deduction,
-  type IndicatorResult,
   type StatementWithHistory,
 } from './shared.ts';
-
-const DEDUCTION_KIND: Record<string, string> = {
-  missed_indicator: '指标未达标',
-  serious_incident: '严重舆论事件',
-  headcount: '人员缺编',
-};
-
-function readingText(reading: string): string {
-  const [key, ...rest] = reading.split('=');
-  let value = rest.join('=');
-  try {
-    const parsed: unknown = JSON.parse(value);
-    if (parsed && typeof parsed === 'object')
-      value = Object.entries(parsed)
-        .map(([k, v]) => `${k}: ${String(v)}`)
-        .join('，');
-  } catch {
-    /* a plain value such as per_quarter */
-  }
-  return `${READING_LABELS[key!] ?? key}：${value}`;
-}
+import { AssessmentsTable, DeductionsTable, SettingsTable, WarningsList } from './statement-tables.tsx';
+import { periodText } from '../../app/dates.ts';
 
 /** 结算单 — a quarter's base, each deduction with its clause and the reading used, the payable amount. */
 export default function StatementsPage() {
@@ -74,11 +48,21 @@ export default function StatementsPage() {
   const [confirming, setConfirming] = useState(false);
   const [paying, setPaying] = useState(false);
   const [exporting, setExporting] = useState(false);
+  /** 截至日: nothing after it counts; empty = today. */
+  const asOf = params.get('asOf') ?? '';
+  const asOfQuery = asOf ? `?asOf=${asOf}` : '';
   const q = useQuery({
-    queryKey: ['contracts', contractId, 'settlement', quarter],
-    queryFn: () => get<StatementWithHistory>(`/api/contracts/${contractId}/settlements/${quarter}`),
+    queryKey: ['contracts', contractId, 'settlement', quarter, asOf],
+    queryFn: () =>
+      get<StatementWithHistory>(`/api/contracts/${contractId}/settlements/${quarter}${asOfQuery}`),
     enabled: Boolean(contractId && quarter),
   });
+  const setAsOf = (day: string) => {
+    const next = new URLSearchParams(params);
+    if (day) next.set('asOf', day);
+    else next.delete('asOf');
+    setParams(next, { replace: true });
+  };
   const s = q.data?.current;
   const setQuarter = (n: number) => {
     const next = new URLSearchParams(params);
@@ -89,8 +73,8 @@ export default function StatementsPage() {
     setExporting(true);
     try {
       await download(
-        `/api/contracts/${contractId}/settlements/${quarter}/export.xlsx`,
-        `${contractId}-第${quarter}季度结算单.xlsx`,
+        `/api/contracts/${contractId}/settlements/${quarter}/export.xlsx${asOfQuery}`,
+        `${contractId}-第${quarter}季度结算单${s ? `（截至${s.asOf}）` : ''}.xlsx`,
       );
     } catch {
       message.error('导出失败，请稍后重试');
@@ -98,8 +82,9 @@ export default function StatementsPage() {
       setExporting(false);
     }
   };
-  const missed = (s?.assessments ?? []).filter((a) => !a.met);
-  const [statusLabel, statusColor] = s ? (STATEMENT_STATUS[s.status] ?? [s.status, 'default']) : ['', ''];
+  const missed = (s?.assessments ?? []).filter((a) => a.statusZh === '未达标');
+  const [, statusColor] = s ? (STATEMENT_STATUS[s.status] ?? [s.status, 'default']) : ['', ''];
+  const openWarnings = (s?.warnings ?? []).filter((w) => !w.acknowledged).length;
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }} data-testid="contract-statement">
       <Space style={{ justifyContent: 'space-between', width: '100%' }} wrap>
@@ -119,6 +104,15 @@ export default function StatementsPage() {
               data-testid="statement-quarter"
             />
           )}
+          <Input
+            type="date"
+            prefix="截至"
+            value={asOf}
+            onChange={(e) => setAsOf(e.target.value)}
+            style={{ width: 190 }}
+            allowClear
+            data-testid="statement-as-of"
+          />
         </Space>
       </Space>
       <QueryState
@@ -160,15 +154,16 @@ export default function StatementsPage() {
               <Alert
                 type="info"
                 showIcon
-                title="本季度尚未结束，以下为按现有数据计算的预计结算，季度结束后方可确认。"
+                title={`截至 ${s.asOf}，本季度尚未结束（或有待到期的事项），以下为暂估结算，季度结束后方可确认。`}
               />
             )}
+            <WarningsList s={s} />
             <Card
               size="small"
-              title={`${contract.data?.name ?? s.contractId} · 第 ${s.quarter} 季度（${s.period.from} 至 ${s.period.to}，不含末日）`}
+              title={`${contract.data?.name ?? s.contractId} · 第 ${s.quarter} 季度（${periodText(s.period.from, s.period.to)}）· 截至 ${s.asOf}`}
               extra={
                 <Space>
-                  <Tag color={statusColor}>{statusLabel}</Tag>
+                  <Tag color={statusColor}>{s.statusZh}</Tag>
                   <Button
                     icon={<DownloadOutlined />}
                     loading={exporting}
@@ -183,7 +178,7 @@ export default function StatementsPage() {
                       <Button
                         type="primary"
                         icon={<CheckOutlined />}
-                        disabled={s.provisional}
+                        disabled={s.provisional || openWarnings > 0}
                         onClick={() => setConfirming(true)}
                         data-testid="statement-confirm"
                       >
@@ -195,10 +190,10 @@ export default function StatementsPage() {
               }
             >
               <Row gutter={16} style={{ marginBottom: 16 }}>
-                <Col xs={24} md={8}>
+                <Col xs={24} md={6}>
                   <Statistic title="本期基数" value={yuan(s.baseFen)} data-testid="statement-base" />
                 </Col>
-                <Col xs={24} md={8}>
+                <Col xs={24} md={6}>
                   <Statistic
                     title={`扣减（${s.deductions.length} 项）`}
                     value={yuan(s.deductedFen)}
@@ -206,7 +201,14 @@ export default function StatementsPage() {
                     data-testid="statement-deducted"
                   />
                 </Col>
-                <Col xs={24} md={8}>
+                <Col xs={24} md={6}>
+                  <Statistic
+                    title="上期结转扣减"
+                    value={yuan(s.carriedInFen)}
+                    data-testid="statement-carried-in"
+                  />
+                </Col>
+                <Col xs={24} md={6}>
                   <Statistic
                     title="应付金额"
                     value={yuan(s.payableFen)}
@@ -234,67 +236,26 @@ export default function StatementsPage() {
                 <Descriptions.Item label="付款">
                   {s.payment.paidOn ? `${s.payment.paidOn} 付 ${yuan(s.payment.paidFen)}` : '未付款'}
                 </Descriptions.Item>
+                {s.carriedOutFen > 0 && (
+                  <Descriptions.Item label={s.isLast ? '结转至履约保证金' : '结转下期扣减'}>
+                    <span data-testid="statement-carried-out">{yuan(s.carriedOutFen)}</span>
+                  </Descriptions.Item>
+                )}
                 <Descriptions.Item label="履约保证金">
-                  {yuan(s.bond.amountFen)}，{s.bond.returnBy} 前退还
+                  {yuan(s.bond.amountFen)}
+                  {s.bond.returnBy ? `，服务期满且无质量问题后于 ${s.bond.returnBy} 前退还` : ''}
+                  {s.bond.drawnFen > 0 &&
+                    `；从中扣除 ${yuan(s.bond.drawnFen)}，可退还 ${yuan(s.bond.returnableFen)}`}
+                  {s.bond.unrecoveredFen > 0 && `；尚有 ${yuan(s.bond.unrecoveredFen)} 未能抵扣`}
                 </Descriptions.Item>
                 <Descriptions.Item label="合同版本">v{s.contractVersion}</Descriptions.Item>
               </Descriptions>
               <Typography.Paragraph type="secondary" style={{ fontSize: 12, margin: '8px 0 0' }}>
-                尾差规则：{s.rounding}
+                尾差规则：{s.roundingZh}
               </Typography.Paragraph>
             </Card>
             <Card size="small" title="扣减明细">
-              <Table<Deduction>
-                rowKey={(d, i) => `${d.kind}-${d.indicatorId ?? ''}-${i}`}
-                size="small"
-                pagination={false}
-                dataSource={s.deductions}
-                data-testid="statement-deductions"
-                locale={{ emptyText: '本季度没有扣减' }}
-                summary={() =>
-                  s.deductions.length ? (
-                    <Table.Summary.Row>
-                      <Table.Summary.Cell index={0} colSpan={4}>
-                        <Typography.Text strong>合计</Typography.Text>
-                      </Table.Summary.Cell>
-                      <Table.Summary.Cell index={4} align="right">
-                        <Typography.Text strong type="danger">
-                          {yuan(s.deductedFen)}
-                        </Typography.Text>
-                      </Table.Summary.Cell>
-                    </Table.Summary.Row>
-                  ) : undefined
-                }
-                columns={[
-                  {
-                    title: '扣减事项',
-                    key: 'reason',
-                    render: (_, d) => (
-                      <>
-                        <Tag>{DEDUCTION_KIND[d.kind] ?? d.kind}</Tag>
-                        {d.reasonZh ?? d.reason}
-                      </>
-                    ),
-                  },
-                  { title: '合同条款', dataIndex: 'clause', width: 260, ellipsis: true },
-                  {
-                    title: '采用的解释',
-                    key: 'reading',
-                    width: 220,
-                    render: (_, d) => (
-                      <Typography.Text style={{ fontSize: 12 }}>{readingText(d.reading)}</Typography.Text>
-                    ),
-                  },
-                  { title: '比例', key: 'bp', width: 80, render: (_, d) => `${bpPct(d.bp)}` },
-                  {
-                    title: '金额',
-                    key: 'amount',
-                    width: 150,
-                    align: 'right',
-                    render: (_, d) => <Typography.Text type="danger">{yuan(d.amountFen)}</Typography.Text>,
-                  },
-                ]}
-              />
+              <DeductionsTable s={s} />
             </Card>
             <Card
               size="small"
@@ -305,45 +266,13 @@ export default function StatementsPage() {
                 </Link>
               }
             >
-              <Table<IndicatorResult>
-                rowKey={(a) => `${a.id}-${a.period}`}
-                size="small"
-                dataSource={s.assessments}
-                pagination={{ pageSize: 12, hideOnSinglePage: true }}
-                columns={[
-                  { title: '指标', key: 'name', render: (_, a) => `${a.no}. ${a.name}` },
-                  { title: '考核期', dataIndex: 'period', width: 100, render: periodLabel },
-                  {
-                    title: '分子/分母',
-                    key: 'nd',
-                    width: 120,
-                    render: (_, a) => `${a.numerator} / ${a.denominator}`,
-                  },
-                  { title: '指标值', key: 'v', width: 110, render: (_, a) => fmtIndicator(a) },
-                  { title: '目标', key: 't', width: 110, render: (_, a) => fmtTarget(a) },
-                  {
-                    title: '结果',
-                    key: 'met',
-                    width: 90,
-                    render: (_, a) => (a.met ? <Tag color="green">达标</Tag> : <Tag color="red">未达标</Tag>),
-                  },
-                  {
-                    title: '',
-                    key: 'drill',
-                    width: 80,
-                    render: (_, a) => (
-                      <Link
-                        to={`/contracts/board?contract=${contractId}&period=${a.period}&indicator=${a.id}`}
-                      >
-                        明细
-                      </Link>
-                    ),
-                  },
-                ]}
-              />
+              <AssessmentsTable s={s} contractId={contractId!} />
             </Card>
             <Card size="small" title="本结算单采用的合同解释">
               <ReadingsTable readings={s.readings} />
+            </Card>
+            <Card size="small" title="影响指标计算的平台设置">
+              <SettingsTable settings={s.settings} />
             </Card>
             {confirming && <ConfirmModal s={s} onClose={() => setConfirming(false)} />}
             {paying && <PaymentModal s={s} onClose={() => setPaying(false)} />}

@@ -1,23 +1,11 @@
 import { CHANNEL_LABELS, STATUS_LABELS, TYPE_LABELS } from '../../app/labels.ts';
+import type { ApiOk } from '../../api/responses.ts';
 import type { ChartOption } from './echart.tsx';
 
-/** The answer of GET /api/stats/overview (src/modules/orders/stats-service.ts). */
-export type Breakdown = { key: string; label?: string; count: number }[];
-
-export interface IntakeSummary {
-  total: number;
-  byChannel: Breakdown;
-  byType: Breakdown;
-  byStatus: Breakdown;
-  byCategory: Breakdown;
-}
-
-export interface Overview {
-  today: IntakeSummary;
-  month: IntakeSummary;
-  overdueByDepartment: { departmentId: number; name: string; count: number }[];
-  trend: { date: string; count: number; closed: number }[];
-}
+/** The answer of GET /api/stats/overview, named from the generated OpenAPI types. */
+export type Overview = ApiOk<'/api/stats/overview'>;
+export type IntakeSummary = Overview['today'];
+export type Breakdown = IntakeSummary['byChannel'];
 
 export const CATEGORY_NONE = '未分类';
 
@@ -47,10 +35,13 @@ export function pieOption(data: Breakdown, labels: Record<string, string>): Char
     series: [
       {
         type: 'pie',
-        radius: ['40%', '68%'],
+        radius: ['34%', '58%'],
         center: ['50%', '45%'],
         avoidLabelOverlap: true,
-        label: { formatter: '{b}\n{c}' },
+        // Labels stay inside the card: aligned to its edges and wrapped, never cut (issue 14).
+        label: { formatter: '{b}\n{c}', alignTo: 'edge', edgeDistance: 6, overflow: 'break', width: 84 },
+        labelLine: { length: 10, length2: 6 },
+        labelLayout: { hideOverlap: true },
         data: data.map((b) => ({ name: labelOf(labels, b), value: b.count })),
       },
     ],
@@ -71,7 +62,7 @@ export function hbarOption(
     yAxis: {
       type: 'category',
       data: rows.map((b) => labelOf(labels, b)),
-      axisLabel: { width: 120, overflow: 'truncate' },
+      axisLabel: { width: 150, overflow: 'break' },
     },
     series: [
       {

@@ -2,13 +2,14 @@ import { useCallback, useMemo, useState } from 'react';
 import { Card, Col, Empty, Row, Segmented, Space, Statistic, Table, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useNavigate } from 'react-router';
-import { get } from '../../app/api.ts';
+import { client, unwrap } from '../../api/client.ts';
 import { CHANNEL_LABELS, TYPE_LABELS } from '../../app/labels.ts';
 import { useUser } from '../../app/auth.tsx';
 import { QueryState } from '../../components/query-state.tsx';
+import { ExportButton } from '../../components/export-button.tsx';
 import { EChart, type ChartClick } from './echart.tsx';
 import { TriageAccuracyCard } from './triage-accuracy.tsx';
-import { hbarOption, overdueOption, pieOption, statusOption, trendOption, type Overview } from './charts.ts';
+import { hbarOption, overdueOption, pieOption, statusOption, trendOption } from './charts.ts';
 
 type Period = 'today' | 'month';
 /** The chart shows the departments with the most overdue orders; the table below lists them all. */
@@ -46,7 +47,7 @@ export default function DashboardPage() {
   const [period, setPeriod] = useState<Period>('today');
   const q = useQuery({
     queryKey: ['stats', 'overview'],
-    queryFn: () => get<Overview>('/api/stats/overview'),
+    queryFn: () => unwrap(client.GET('/api/stats/overview')),
     refetchInterval: 60_000,
   });
   const data = q.data;
@@ -85,6 +86,9 @@ export default function DashboardPage() {
         <Typography.Title level={4} style={{ margin: 0 }}>
           看板{user.role === 'department' ? '（本单位）' : ''}
         </Typography.Title>
+        <Space>
+          <ExportButton path="/api/stats/overview/export.xlsx" fileName="dashboard.xlsx" size="small" />
+        </Space>
         <Typography.Text type="secondary">
           {q.dataUpdatedAt
             ? `数据更新于 ${new Date(q.dataUpdatedAt).toLocaleTimeString('zh-CN')}，每分钟自动刷新`
@@ -228,7 +232,6 @@ export default function DashboardPage() {
                       {
                         title: '承办单位',
                         dataIndex: 'name',
-                        ellipsis: true,
                         render: (n: string, r) => <Link to={overdueLink(r.departmentId)}>{n}</Link>,
                       },
                       { title: '超期件数', dataIndex: 'count', width: 90, align: 'right' },

@@ -2,34 +2,20 @@ import { useMemo } from 'react';
 import { Card, Col, Empty, Row, Statistic, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useQuery } from '@tanstack/react-query';
-import { ApiError, get, qs } from '../../app/api.ts';
+import { client, unwrap } from '../../api/client.ts';
+import type { ApiOk } from '../../api/responses.ts';
+import { ApiError } from '../../app/api.ts';
 import { useUser } from '../../app/auth.tsx';
 import { CITY_TZ } from '../../app/format.ts';
-import type { Role } from '../../app/types.ts';
+import type { Role } from '../../api/models.ts';
 import { EChart, type ChartOption } from './echart.tsx';
 
 /** Who may read the figures (GET /api/triage/accuracy); the card is not shown to the others. */
 const ROLES: Role[] = ['agent', 'team_lead', 'office', 'admin'];
 const DAYS = 30;
 
-interface Counts {
-  suggestions: number;
-  withChoice: number;
-  top1Hits: number;
-  top3Hits: number;
-  withDepartment: number;
-  departmentHits: number;
-  top1Rate: number | null;
-  top3Rate: number | null;
-  departmentRate: number | null;
-}
-
-/** The answer of GET /api/triage/accuracy (src/modules/triage/accuracy-service.ts). */
-export interface TriageAccuracy extends Counts {
-  from: string;
-  to: string;
-  byDay: (Counts & { day: string })[];
-}
+/** The answer of GET /api/triage/accuracy, named from the generated OpenAPI types. */
+export type TriageAccuracy = ApiOk<'/api/triage/accuracy'>;
 
 /** The last 30 city days, today included. */
 export function lastDays(days = DAYS, now = dayjs()): { from: string; to: string } {
@@ -136,7 +122,7 @@ export function TriageAccuracyCard() {
   const period = useMemo(() => lastDays(), []);
   const q = useQuery({
     queryKey: ['triage', 'accuracy', period.from, period.to],
-    queryFn: () => get<TriageAccuracy>(`/api/triage/accuracy${qs(period)}`),
+    queryFn: () => unwrap(client.GET('/api/triage/accuracy', { params: { query: period } })),
     enabled: allowed,
     retry: false,
     refetchInterval: 5 * 60_000,

@@ -6,7 +6,7 @@ import { Link, useSearchParams } from 'react-router';
 import { get } from '../../app/api.ts';
 import { useUser } from '../../app/auth.tsx';
 import { fmtTime } from '../../app/format.ts';
-import type { Order } from '../../app/types.ts';
+import { allows, type Order } from '../../api/models.ts';
 import { OrderActionLauncher, type PendingAction } from '../workbench/order-action-launcher.tsx';
 import { column, QueueTable } from '../workbench/queue-table.tsx';
 
@@ -94,7 +94,7 @@ export default function DepartmentPage() {
   ];
 
   const actions = (o: Order) => {
-    const allowed = ROW_ACTIONS.filter((a) => o.allowedActions.includes(a.action));
+    const allowed = ROW_ACTIONS.filter((a) => allows(o, a.action));
     return (
       <Space wrap size={4}>
         {allowed.map((a) => (

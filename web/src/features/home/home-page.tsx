@@ -1,10 +1,10 @@
 import { Card, Col, Row, Statistic, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
-import { get } from '../../app/api.ts';
+import { client, unwrap } from '../../api/client.ts';
 import { useUser } from '../../app/auth.tsx';
-import { ROLE_LABELS } from '../../app/labels.ts';
-import type { Role } from '../../app/types.ts';
+import { userTitle } from '../../app/user-title.ts';
+import type { Role } from '../../api/models.ts';
 import { QueryState } from '../../components/query-state.tsx';
 
 /** Each role's queues on its home page: label, and where the queue opens. */
@@ -35,15 +35,13 @@ export default function HomePage() {
   const user = useUser();
   const q = useQuery({
     queryKey: ['queues'],
-    queryFn: () => get<Record<string, number>>('/api/stats/queues'),
+    queryFn: () => unwrap(client.GET('/api/stats/queues')),
     refetchInterval: 60_000,
   });
   const start = START[user.role];
   return (
     <div>
-      <Typography.Title level={4}>
-        {user.displayName}，您好（{ROLE_LABELS[user.role]}）
-      </Typography.Title>
+      <Typography.Title level={4}>{userTitle(user)}，您好</Typography.Title>
       {start && (
         <Typography.Paragraph>
           <Link to={start.to}>{start.label}</Link>

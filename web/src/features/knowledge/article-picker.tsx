@@ -3,8 +3,7 @@ import { Select, Spin } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { get, qs } from '../../app/api.ts';
-import type { Page } from '../../app/types.ts';
-import { useArticle, type ArticleSummary } from './kb-api.ts';
+import { useArticle, type ArticlePage } from './kb-api.ts';
 import { ARTICLE_STATUS_LABELS } from './labels.ts';
 
 function useDebounced<T>(value: T, ms: number): T {
@@ -36,7 +35,7 @@ export function ArticlePicker({
   const q = useDebounced(text.trim(), 300);
   const found = useQuery({
     queryKey: ['kb', 'articles', 'picker', q],
-    queryFn: () => get<Page<ArticleSummary>>(`/api/kb/articles${qs({ q: q || undefined, pageSize: 20 })}`),
+    queryFn: () => get<ArticlePage>(`/api/kb/articles${qs({ q: q || undefined, pageSize: 20 })}`),
   });
   const [known, setKnown] = useState(new Map<number, string>());
   useEffect(() => {

@@ -1,8 +1,9 @@
 import { useEffect, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import { ApiError, get, qs, tokenStore, type FieldError } from '../../app/api.ts';
+import { ApiError, get, qs, type FieldError } from '../../app/api.ts';
 import { useUser } from '../../app/auth.tsx';
-import type { Role } from '../../app/types.ts';
+import type { Role } from '../../api/models.ts';
+import type { ApiOk } from '../../api/responses.ts';
 
 /** Shapes of the knowledge API's answers (src/modules/knowledge: articles-query.ts, search.ts, notices). */
 
@@ -25,6 +26,9 @@ export interface ArticleSummary {
   expired: boolean;
   current: boolean;
 }
+
+/** A page of `GET /api/kb/articles` (its items read with the narrower hand-written summary above). */
+export type ArticlePage = Omit<ApiOk<'/api/kb/articles'>, 'items'> & { items: ArticleSummary[] };
 
 export interface Article extends ArticleSummary {
   content: string;
@@ -154,12 +158,10 @@ async function rawRequest(
   contentType?: string,
 ): Promise<Response> {
   const headers: Record<string, string> = {};
-  const token = tokenStore.get();
-  if (token) headers.authorization = `Bearer ${token}`;
   if (contentType) headers['content-type'] = contentType;
   let res: Response;
   try {
-    res = await fetch(path, { method, headers, body });
+    res = await fetch(path, { method, headers, body, credentials: 'same-origin' });
   } catch {
     throw new ApiError(0, 'network', 'Network error', '网络连接失败，请检查网络后重试');
   }

@@ -5,11 +5,10 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { get, qs } from '../../app/api.ts';
 import { fmtTime } from '../../app/format.ts';
-import type { Page } from '../../app/types.ts';
 import { QueryState } from '../../components/query-state.tsx';
 import { ArticleFormModal } from './article-form.tsx';
 import { ArticleTags } from './article-view.tsx';
-import { useCanWriteKb, type ArticleSummary, type SearchAnswer } from './kb-api.ts';
+import { useCanWriteKb, type ArticlePage, type ArticleSummary, type SearchAnswer } from './kb-api.ts';
 import { ARTICLE_KINDS, ARTICLE_STATUS_LABELS } from './labels.ts';
 import { Highlighted } from './rich-text.tsx';
 
@@ -105,7 +104,7 @@ function ArticleTable({
   const list = useQuery({
     queryKey: ['kb', 'articles', params.get('kind'), params.get('category'), params.get('status'), page],
     queryFn: () =>
-      get<Page<ArticleSummary>>(
+      get<ArticlePage>(
         `/api/kb/articles${qs({
           kind: params.get('kind'),
           category: params.get('category'),

@@ -329,7 +329,8 @@ export default function NoticesPage() {
       <Card
         title="知识更新通知"
         extra={
-          canEdit && (
+          // The notice and its time of receipt are Party A's record (KPI 9): the office registers it.
+          role === 'office' && (
             <Button type="primary" onClick={() => setRecording(true)} data-testid="kb-notice-new">
               登记通知
             </Button>

@@ -4,7 +4,7 @@ import type { ColumnsType } from 'antd/es/table';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useSearchParams } from 'react-router';
 import { get } from '../../app/api.ts';
-import type { Order } from '../../app/types.ts';
+import { allows, type Order } from '../../api/models.ts';
 import { OrderActionLauncher, type PendingAction } from '../workbench/order-action-launcher.tsx';
 import { column, QueueTable } from '../workbench/queue-table.tsx';
 import { AppealRequest, ExtensionRequest, ReturnReason } from './pending-cells.tsx';
@@ -148,7 +148,7 @@ export default function OfficePage() {
   const actionsFor = (t: OfficeTab) => (o: Order) => (
     <Space wrap size={4}>
       {t.actions
-        .filter((a) => o.allowedActions.includes(a.action))
+        .filter((a) => allows(o, a.action))
         .map((a) => (
           <Button
             key={a.label}

@@ -3,7 +3,7 @@ import { Space, Typography } from 'antd';
 import { fmtDeadline, fmtTime } from '../../app/format.ts';
 import { RETURN_REASON_LABELS, ROLE_LABELS } from '../../app/labels.ts';
 import { departmentName, useDepartments } from '../../app/reference-data.ts';
-import type { Order } from '../../app/types.ts';
+import type { Order } from '../../api/models.ts';
 
 // The list answers each order with what waits for a decision (`pending`), so a queue shows the request it
 // decides without opening every order's detail and its personal data.

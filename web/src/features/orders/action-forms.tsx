@@ -1,11 +1,10 @@
 import { useState } from 'react';
-import { Alert, Form, Input, InputNumber, Modal, Radio, Select, Switch } from 'antd';
+import { Alert, Form, Input, InputNumber, Modal, Radio, Select, Switch, message } from 'antd';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { post } from '../../app/api.ts';
 import { ACTION_LABELS, RETURN_REASON_LABELS, SATISFACTION_LABELS, options } from '../../app/labels.ts';
 import { useDepartments } from '../../app/reference-data.ts';
-import type { OrderDetail } from '../../app/types.ts';
 import { applyZhServerErrors } from '../../components/zh-errors.ts';
+import { type ActionBody, isOrderAction, type OrderView, postOrderAction } from './order-api.ts';
 
 type FieldKind =
   | 'textarea'
@@ -16,7 +15,8 @@ type FieldKind =
   | 'satisfaction'
   | 'returnReason'
   | 'orderId'
-  | 'approve';
+  | 'approve'
+  | 'resolved';
 
 interface FieldSpec {
   name: string;
@@ -91,9 +91,19 @@ export const ACTION_FORMS: Record<string, FieldSpec[]> = {
     { name: 'text', label: '批示内容', kind: 'textarea', required: true, message: '请填写批示内容' },
   ],
   reply: [{ name: 'reply', label: '办理结果', kind: 'textarea', required: true, message: '请填写办理结果' }],
+  'send-back': [
+    {
+      name: 'reason',
+      label: '退回重办理由（答复未回应的诉求要点）',
+      kind: 'textarea',
+      required: true,
+      message: '请填写退回重办理由',
+    },
+  ],
   callback: [
     { name: 'reached', label: '是否联系上市民', kind: 'boolean' },
     { name: 'satisfaction', label: '满意度', kind: 'satisfaction' },
+    { name: 'resolved', label: '是否解决', kind: 'resolved', message: '请选择问题是否解决' },
     { name: 'reopen', label: '不满意，退回重办', kind: 'boolean' },
     { name: 'note', label: '回访记录', kind: 'textarea' },
   ],
@@ -167,6 +177,17 @@ function FieldInput({
       return <Radio.Group {...control} options={options(SATISFACTION_LABELS)} />;
     case 'returnReason':
       return <Select {...control} options={options(RETURN_REASON_LABELS)} placeholder="选择原因" />;
+    case 'resolved':
+      return (
+        <Radio.Group
+          {...control}
+          data-testid="callback-resolved"
+          options={[
+            { value: true, label: '已解决' },
+            { value: false, label: '未解决' },
+          ]}
+        />
+      );
     case 'approve':
       return (
         <Radio.Group
@@ -187,7 +208,7 @@ export function ActionModal({
   initial,
   onClose,
 }: {
-  order: OrderDetail;
+  order: Pick<OrderView, 'id' | 'number' | 'version'>;
   action: string | null;
   initial?: Record<string, unknown>;
   onClose: () => void;
@@ -198,9 +219,14 @@ export function ActionModal({
   const departments = useDepartments();
   const reached = Form.useWatch('reached', form);
   const mutation = useMutation({
-    mutationFn: (body: Record<string, unknown>) =>
-      post<OrderDetail>(`/api/orders/${order.id}/actions/${action}`, body),
+    // The form is built from ACTION_FORMS, which mirrors the server's schema; the server checks the body again.
+    mutationFn: (body: Record<string, unknown>) => {
+      if (!action || !isOrderAction(action)) throw new Error(`unknown order action ${action}`);
+      return postOrderAction(order.id, action, body as ActionBody<typeof action>);
+    },
     onSuccess: (updated) => {
+      // Every action says it worked (issue 14: sign, reply, callback and 督办 gave no sign of success).
+      message.success(`${ACTION_LABELS[action!] ?? '操作'}成功：工单 ${updated.number}`);
       queryClient.setQueryData(['order', order.id], updated);
       queryClient.invalidateQueries({ queryKey: ['orders'] });
       queryClient.invalidateQueries({ queryKey: ['queues'] });
@@ -210,7 +236,8 @@ export function ActionModal({
   });
   if (!action) return null;
   const specs = (ACTION_FORMS[action] ?? []).filter(
-    (s) => action !== 'callback' || reached !== false || !['satisfaction', 'reopen'].includes(s.name),
+    (s) =>
+      action !== 'callback' || reached !== false || !['satisfaction', 'resolved', 'reopen'].includes(s.name),
   );
   const deptOptions = (departments.data ?? [])
     .filter((d) => d.active)
@@ -257,7 +284,9 @@ export function ActionModal({
             valuePropName={spec.kind === 'boolean' ? 'checked' : 'value'}
             rules={[
               ...(spec.required ||
-              (action === 'callback' && spec.name === 'satisfaction' && reached !== false)
+              (action === 'callback' &&
+                (spec.name === 'satisfaction' || spec.name === 'resolved') &&
+                reached !== false)
                 ? [{ required: true, message: spec.message ?? `请填写${spec.label}` }]
                 : []),
             ]}

@@ -15,7 +15,6 @@ import {
 } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
-import { get } from '../../app/api.ts';
 import {
   ACTION_LABELS,
   APPEAL_LABELS,
@@ -30,10 +29,12 @@ import {
 } from '../../app/labels.ts';
 import { fmtDeadline, fmtTime } from '../../app/format.ts';
 import { departmentName, useDepartments } from '../../app/reference-data.ts';
-import type { HistoryEntry, OrderDetail } from '../../app/types.ts';
+import { fetchOrder, type OrderView } from './order-api.ts';
 import { DeadlineBadge, StatusTag, UrgencyTag } from '../../components/order-tags.tsx';
 import { QueryState } from '../../components/query-state.tsx';
 import { ActionModal } from './action-forms.tsx';
+import { AttachmentsPanel } from './attachments-panel.tsx';
+import { ReplyQualityPanel } from './reply-quality-panel.tsx';
 
 /** Buttons in the order a case moves: the forward step first, oversight after. */
 const ACTION_ORDER = [
@@ -41,6 +42,7 @@ const ACTION_ORDER = [
   'dispatch',
   'sign',
   'reply',
+  'send-back',
   'callback',
   'close',
   'close-direct',
@@ -55,6 +57,8 @@ const ACTION_ORDER = [
   'merge',
   'archive',
 ];
+
+type HistoryEntry = OrderView['history'][number];
 
 function historyColor(h: HistoryEntry): string {
   if (h.action === 'auto-supervise' || h.action === 'return') return 'red';
@@ -95,9 +99,9 @@ export default function OrderDetailPage() {
   const id = Number(useParams().id);
   const [action, setAction] = useState<string | null>(null);
   const departments = useDepartments();
-  const q = useQuery({ queryKey: ['order', id], queryFn: () => get<OrderDetail>(`/api/orders/${id}`) });
+  const q = useQuery({ queryKey: ['order', id], queryFn: () => fetchOrder(id) });
   const o = q.data;
-  const actions = o ? ACTION_ORDER.filter((a) => o.allowedActions.includes(a)) : [];
+  const actions = o ? ACTION_ORDER.filter((a) => (o.allowedActions as string[]).includes(a)) : [];
   return (
     <QueryState loading={q.isLoading} error={q.error} onRetry={() => q.refetch()}>
       {o && (
@@ -112,7 +116,19 @@ export default function OrderDetailPage() {
                 {o.excludedFromAssessment && <Tag>不计入考核</Tag>}
               </Space>
             }
-            extra={<Link to="/orders">返回列表</Link>}
+            extra={
+              <Space>
+                <Link to={`/orders/${o.id}/print`} target="_blank" data-testid="print-order">
+                  打印工单
+                </Link>
+                {o.dispatches.length > 0 && (
+                  <Link to={`/orders/${o.id}/print/dispatch`} target="_blank" data-testid="print-dispatch">
+                    打印交办单
+                  </Link>
+                )}
+                <Link to="/orders">返回列表</Link>
+              </Space>
+            }
           >
             {o.warnings?.length ? (
               <Alert type="warning" showIcon message={o.warnings.join('；')} style={{ marginBottom: 12 }} />
@@ -178,6 +194,10 @@ export default function OrderDetailPage() {
               )}
             </Descriptions>
           </Card>
+          <Card title="附件" size="small">
+            <AttachmentsPanel order={o} />
+          </Card>
+          <ReplyQualityPanel orderId={o.id} hasReply={o.reply != null} />
           <Row gutter={16}>
             <Col xs={24} lg={10}>
               <Card title="办理过程">
@@ -289,6 +309,12 @@ export default function OrderDetailPage() {
                               title: '满意度',
                               dataIndex: 'satisfaction',
                               render: (s: string | null) => (s ? SATISFACTION_LABELS[s] : '—'),
+                            },
+                            {
+                              title: '是否解决',
+                              dataIndex: 'resolved',
+                              render: (r: boolean | null | undefined) =>
+                                r == null ? '—' : r ? '已解决' : '未解决',
                             },
                             { title: '记录', dataIndex: 'note' },
                           ]}

@@ -5,6 +5,7 @@ import { CHANNEL_LABELS, STATUS_LABELS, TYPE_LABELS, options } from '../../app/l
 import { categoryTree, useCategories, useDepartments } from '../../app/reference-data.ts';
 import { useUser } from '../../app/auth.tsx';
 import { OrderTable } from '../../components/order-table.tsx';
+import { ExportButton } from '../../components/export-button.tsx';
 
 const FILTER_KEYS = [
   'status',
@@ -32,6 +33,10 @@ export default function OrdersPage() {
   const filters = Object.fromEntries(FILTER_KEYS.map((k) => [k, params.get(k) ?? undefined]));
   const page = Number(params.get('page') ?? 1);
   const pageSize = Number(params.get('pageSize') ?? 20);
+  // The export takes the list's current filters (not its page): every matching order.
+  const exportQuery = new URLSearchParams();
+  for (const k of FILTER_KEYS) if (filters[k]) exportQuery.set(k, filters[k]);
+  const exportPath = `/api/orders/export.xlsx?${exportQuery.toString()}`;
 
   const apply = (v: Record<string, unknown>) => {
     const next = new URLSearchParams();
@@ -119,6 +124,7 @@ export default function OrdersPage() {
                 查询
               </Button>
               <Button onClick={() => setParams(new URLSearchParams())}>重置</Button>
+              <ExportButton path={exportPath} fileName="orders.xlsx" />
             </Space>
           </Form.Item>
         </Form>

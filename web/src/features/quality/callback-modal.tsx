@@ -1,17 +1,21 @@
 import { useEffect } from 'react';
 import { Alert, Form, Input, Radio, Skeleton, Switch } from 'antd';
 import { useQuery } from '@tanstack/react-query';
-import { get, post } from '../../app/api.ts';
+import { client, unwrap } from '../../api/client.ts';
 import { SATISFACTION_LABELS } from '../../app/labels.ts';
-import type { OrderDetail } from '../../app/types.ts';
+import type { ApiOk } from '../../api/responses.ts';
 import { fmtTime } from '../../app/format.ts';
 import { FormModal } from './form-modal.tsx';
 import type { OwedCallback } from './shared.ts';
 
+type Satisfaction = 'satisfied' | 'basically_satisfied' | 'unsatisfied';
+
+/** The form's values; `reached` is a required field, so it is set when the form submits. */
 interface Values {
-  reached?: boolean;
-  satisfaction?: string;
-  attitude?: string;
+  reached: boolean;
+  satisfaction?: Satisfaction;
+  attitude?: Satisfaction;
+  resolved?: boolean;
   reopen?: boolean;
   note?: string;
 }
@@ -20,6 +24,7 @@ const LABELS = {
   reached: '回访结果',
   satisfaction: '办理满意度',
   attitude: '服务态度满意度',
+  resolved: '是否解决',
   note: '情况说明',
   reopen: '重办',
 };
@@ -43,10 +48,10 @@ function AutoReopen() {
 export function CallbackModal({ item, onClose }: { item: OwedCallback; onClose: () => void }) {
   const order = useQuery({
     queryKey: ['orders', item.id, 'detail'],
-    queryFn: () => get<OrderDetail>(`/api/orders/${item.id}`),
+    queryFn: () => unwrap(client.GET('/api/orders/{id}', { params: { path: { id: item.id } } })),
   });
   return (
-    <FormModal<Values, OrderDetail>
+    <FormModal<Values, ApiOk<'/api/orders/{id}/actions/callback', 'post'>>
       title={`回访 ${item.number}`}
       labels={LABELS}
       testId="quality-callback-form"
@@ -60,14 +65,20 @@ export function CallbackModal({ item, onClose }: { item: OwedCallback; onClose: 
             : '已记录回访'
       }
       submit={(v) =>
-        post<OrderDetail>(`/api/orders/${item.id}/actions/callback`, {
-          expectedVersion: order.data?.version,
-          reached: v.reached,
-          satisfaction: v.reached ? v.satisfaction : undefined,
-          attitude: v.reached ? v.attitude : undefined,
-          reopen: v.reached ? Boolean(v.reopen) : false,
-          note: v.note?.trim() || undefined,
-        })
+        unwrap(
+          client.POST('/api/orders/{id}/actions/callback', {
+            params: { path: { id: item.id } },
+            body: {
+              expectedVersion: order.data?.version,
+              reached: v.reached,
+              satisfaction: v.reached ? v.satisfaction : undefined,
+              attitude: v.reached ? v.attitude : undefined,
+              resolved: v.reached ? v.resolved : undefined,
+              reopen: v.reached ? Boolean(v.reopen) : false,
+              note: v.note?.trim() || undefined,
+            },
+          }),
+        )
       }
       onClose={onClose}
     >
@@ -120,6 +131,20 @@ export function CallbackModal({ item, onClose }: { item: OwedCallback; onClose: 
                     rules={[{ required: true, message: '请选择办理满意度' }]}
                   >
                     <Radio.Group options={SATISFACTION_OPTIONS} data-testid="callback-satisfaction" />
+                  </Form.Item>
+                  <Form.Item
+                    name="resolved"
+                    label="问题是否解决"
+                    rules={[{ required: true, message: '请选择问题是否解决' }]}
+                  >
+                    <Radio.Group
+                      data-testid="callback-resolved"
+                      optionType="button"
+                      options={[
+                        { value: true, label: '已解决' },
+                        { value: false, label: '未解决' },
+                      ]}
+                    />
                   </Form.Item>
                   <Form.Item
                     name="attitude"

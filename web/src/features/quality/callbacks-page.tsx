@@ -3,12 +3,12 @@ import { Button, Card, Col, Row, Space, Statistic, Table, Tag, Typography } from
 import type { ColumnsType } from 'antd/es/table';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
-import { get, qs } from '../../app/api.ts';
+import { client, query, unwrap } from '../../api/client.ts';
 import { useUser } from '../../app/auth.tsx';
 import { fmtDeadline, fmtTime } from '../../app/format.ts';
 import { QueryState } from '../../components/query-state.tsx';
 import { CallbackModal } from './callback-modal.tsx';
-import { monthRange, pct, thisMonth, type OwedCallback, type QualityFigures } from './shared.ts';
+import { monthRange, pct, thisMonth, type OwedCallback } from './shared.ts';
 
 const RATE_ROLES = new Set(['team_lead', 'office', 'admin']);
 
@@ -18,7 +18,7 @@ function MonthRate() {
   const range = monthRange(month);
   const q = useQuery({
     queryKey: ['quality', 'indicators', range],
-    queryFn: () => get<QualityFigures>(`/api/quality/indicators${qs(range)}`),
+    queryFn: () => unwrap(client.GET('/api/quality/indicators', { params: { query: query(range) } })),
   });
   const f = q.data?.callbackRate;
   const notDue = f?.excluded.find((e) => e.reason === 'callback not yet due')?.ids ?? [];
@@ -58,7 +58,7 @@ export default function QualityCallbacksPage() {
   const [current, setCurrent] = useState<OwedCallback | null>(null);
   const q = useQuery({
     queryKey: ['quality', 'callbacks'],
-    queryFn: () => get<{ items: OwedCallback[] }>('/api/quality/callbacks'),
+    queryFn: () => unwrap(client.GET('/api/quality/callbacks')),
     refetchInterval: 60_000,
   });
   const items = q.data?.items ?? [];

@@ -22,7 +22,8 @@ import type { ColumnsType } from 'antd/es/table';
 import { PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
-import { get, post, qs } from '../../app/api.ts';
+import { client, query, unwrap } from '../../api/client.ts';
+import type { ApiBody, ApiQuery } from '../../api/responses.ts';
 import { useUser } from '../../app/auth.tsx';
 import { fmtTime } from '../../app/format.ts';
 import { QueryState } from '../../components/query-state.tsx';
@@ -35,7 +36,6 @@ import {
   drillPath,
   pct,
   useDrillIds,
-  type QualityFigures,
   type ServiceComplaint,
 } from './shared.ts';
 import { DrillFilterNotice } from './drill-filter-notice.tsx';
@@ -43,7 +43,7 @@ import { DrillFilterNotice } from './drill-filter-notice.tsx';
 interface RecordValues {
   receivedAt: Dayjs;
   source: string;
-  kind: string;
+  kind: ApiBody<'/api/quality/complaints'>['kind'];
   description: string;
   orderNumber?: string;
   agentId?: number;
@@ -70,14 +70,18 @@ function RecordModal({ onClose }: { onClose: () => void }) {
       successText="已登记，进入调查"
       initialValues={{ receivedAt: dayjs(), kind: 'attitude' }}
       submit={async (v) =>
-        post('/api/quality/complaints', {
-          receivedAt: v.receivedAt.toISOString(),
-          source: v.source.trim(),
-          kind: v.kind,
-          description: v.description.trim(),
-          orderId: await orderIdOf(v.orderNumber),
-          agentId: v.agentId ?? null,
-        })
+        unwrap(
+          client.POST('/api/quality/complaints', {
+            body: {
+              receivedAt: v.receivedAt.toISOString(),
+              source: v.source.trim(),
+              kind: v.kind,
+              description: v.description.trim(),
+              orderId: await orderIdOf(v.orderNumber),
+              agentId: v.agentId ?? null,
+            },
+          }),
+        )
       }
       onClose={onClose}
     >
@@ -147,11 +151,16 @@ function DecideModal({ complaint, onClose }: { complaint: ServiceComplaint; onCl
       }
       initialValues={{ investigation: complaint.investigation ?? undefined }}
       submit={(v) =>
-        post(`/api/quality/complaints/${complaint.id}/decide`, {
-          confirm: v.confirm,
-          reason: v.reason.trim(),
-          investigation: v.investigation?.trim() || undefined,
-        })
+        unwrap(
+          client.POST('/api/quality/complaints/{id}/decide', {
+            params: { path: { id: complaint.id } },
+            body: {
+              confirm: v.confirm,
+              reason: v.reason.trim(),
+              investigation: v.investigation?.trim() || undefined,
+            },
+          }),
+        )
       }
       onClose={onClose}
     >
@@ -186,7 +195,7 @@ function ComplaintRate() {
   const range = { from: period.from, to: period.to };
   const q = useQuery({
     queryKey: ['quality', 'indicators', range],
-    queryFn: () => get<QualityFigures>(`/api/quality/indicators${qs(range)}`),
+    queryFn: () => unwrap(client.GET('/api/quality/indicators', { params: { query: query(range) } })),
   });
   const f = q.data?.complaintRate;
   const investigating = f?.excluded.find((e) => e.reason === 'under investigation')?.ids ?? [];
@@ -236,7 +245,9 @@ function ComplaintRate() {
 /** 服务投诉 — complaints about the service: registered, investigated, confirmed or dismissed by the office. */
 export default function ComplaintsPage() {
   const user = useUser();
-  const [status, setStatus] = useState<string>('all');
+  const [status, setStatus] = useState<NonNullable<ApiQuery<'/api/quality/complaints'>['status']> | 'all'>(
+    'all',
+  );
   const [recording, setRecording] = useState(false);
   const [deciding, setDeciding] = useState<ServiceComplaint | null>(null);
   const [ids, clearIds] = useDrillIds();
@@ -244,8 +255,10 @@ export default function ComplaintsPage() {
   const q = useQuery({
     queryKey: ['quality', 'complaints', status],
     queryFn: () =>
-      get<{ items: ServiceComplaint[] }>(
-        `/api/quality/complaints${qs({ status: status === 'all' ? undefined : status })}`,
+      unwrap(
+        client.GET('/api/quality/complaints', {
+          params: { query: query({ status: status === 'all' ? undefined : status }) },
+        }),
       ),
   });
   const items = (q.data?.items ?? []).filter((c) => !ids || ids.has(String(c.id)));
@@ -318,7 +331,7 @@ export default function ComplaintsPage() {
         title={
           <Segmented
             value={status}
-            onChange={(v) => setStatus(String(v))}
+            onChange={(v) => setStatus(v as typeof status)}
             options={[
               { value: 'all', label: '全部' },
               { value: 'investigating', label: '调查中' },

@@ -1,6 +1,7 @@
 import { Alert, Empty, Space, Tabs, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
 import { drillPath, EXCLUDED_REASON_LABELS } from './shared.ts';
+import { OrderBriefs } from './order-briefs.tsx';
 
 type Id = number | string;
 
@@ -31,6 +32,10 @@ const ratingLabel = (id: Id) => {
 export function RecordIds({ entity, ids, testId }: { entity: string; ids: Id[]; testId?: string }) {
   const page = RECORD_PAGE[entity] ?? { label: entity };
   if (!ids.length) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="没有记录" />;
+  if (entity === 'order') {
+    const numeric = ids.map(Number).filter((n) => Number.isInteger(n) && n > 0);
+    return <OrderBriefs ids={[...new Set(numeric)].slice(0, 500)} testId={testId} />;
+  }
   const sorted = [...ids].sort((a, b) =>
     typeof a === 'number' && typeof b === 'number'
       ? a - b

@@ -18,7 +18,8 @@ import {
 import type { ColumnsType } from 'antd/es/table';
 import { PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { get, post } from '../../app/api.ts';
+import { client, unwrap } from '../../api/client.ts';
+import type { ApiBody } from '../../api/responses.ts';
 import { useUser } from '../../app/auth.tsx';
 import { fmtTime } from '../../app/format.ts';
 import { QueryState } from '../../components/query-state.tsx';
@@ -31,7 +32,7 @@ interface RecordValues {
   source: string;
   link?: string;
   cause: string;
-  severity: string;
+  severity: ApiBody<'/api/quality/incidents'>['severity'];
 }
 
 function RecordModal({ onClose }: { onClose: () => void }) {
@@ -50,13 +51,17 @@ function RecordModal({ onClose }: { onClose: () => void }) {
       successText="已登记，待热线办认定"
       initialValues={{ occurredOn: dayjs(), severity: 'major' }}
       submit={(v) =>
-        post('/api/quality/incidents', {
-          occurredOn: v.occurredOn.format('YYYY-MM-DD'),
-          source: v.source.trim(),
-          link: v.link?.trim() || null,
-          cause: v.cause.trim(),
-          severity: v.severity,
-        })
+        unwrap(
+          client.POST('/api/quality/incidents', {
+            body: {
+              occurredOn: v.occurredOn.format('YYYY-MM-DD'),
+              source: v.source.trim(),
+              link: v.link?.trim() || null,
+              cause: v.cause.trim(),
+              severity: v.severity,
+            },
+          }),
+        )
       }
       onClose={onClose}
     >
@@ -107,11 +112,16 @@ function DecideModal({ incident, onClose }: { incident: OpinionIncident; onClose
       }
       initialValues={{ serious: false, causedByService: false }}
       submit={(v) =>
-        post(`/api/quality/incidents/${incident.id}/decide`, {
-          serious: v.serious,
-          causedByService: v.causedByService,
-          note: v.note?.trim() || undefined,
-        })
+        unwrap(
+          client.POST('/api/quality/incidents/{id}/decide', {
+            params: { path: { id: incident.id } },
+            body: {
+              serious: v.serious,
+              causedByService: v.causedByService,
+              note: v.note?.trim() || undefined,
+            },
+          }),
+        )
       }
       onClose={onClose}
     >
@@ -142,7 +152,7 @@ function yearOf(day: string, start: string): { from: string; to: string } {
 function useYearStart(): string {
   const q = useQuery({
     queryKey: ['settings'],
-    queryFn: () => get<{ items: { key: string; value: unknown }[] }>('/api/settings'),
+    queryFn: () => unwrap(client.GET('/api/settings')),
     staleTime: 300_000,
   });
   const v = q.data?.items.find((s) => s.key === 'quality.assessmentYearStart')?.value;
@@ -158,7 +168,7 @@ export default function OpinionIncidentsPage() {
   const yearStart = useYearStart();
   const q = useQuery({
     queryKey: ['quality', 'incidents'],
-    queryFn: () => get<{ items: OpinionIncident[] }>('/api/quality/incidents'),
+    queryFn: () => unwrap(client.GET('/api/quality/incidents')),
   });
   const all = q.data?.items ?? [];
   const items = all.filter((i) => !ids || ids.has(String(i.id)));

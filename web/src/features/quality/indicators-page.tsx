@@ -1,7 +1,7 @@
 import { Alert, Card, Col, Drawer, Row, Space, Statistic, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useSearchParams } from 'react-router';
-import { get, qs } from '../../app/api.ts';
+import { client, query, unwrap } from '../../api/client.ts';
 import { QueryState } from '../../components/query-state.tsx';
 import { EvidenceView } from './evidence.tsx';
 import { PeriodSelect, usePeriod } from './period-select.tsx';
@@ -122,7 +122,7 @@ export default function QualityIndicatorsPage() {
   const range = { from: period.from, to: period.to };
   const q = useQuery({
     queryKey: ['quality', 'indicators', range],
-    queryFn: () => get<QualityFigures>(`/api/quality/indicators${qs(range)}`),
+    queryFn: () => unwrap(client.GET('/api/quality/indicators', { params: { query: query(range) } })),
   });
   const def = FIGURES.find((d) => d.key === open);
   const incidents = q.data?.seriousIncidents;

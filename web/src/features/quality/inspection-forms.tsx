@@ -14,7 +14,7 @@ import {
   Typography,
 } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { post } from '../../app/api.ts';
+import { client, unwrap } from '../../api/client.ts';
 import { FormModal } from './form-modal.tsx';
 import type { QaCriterion, QaSample, QaSheet } from './shared.ts';
 
@@ -44,16 +44,20 @@ export function SheetModal({ onClose }: { onClose: () => void }) {
         ],
       }}
       submit={(v) =>
-        post('/api/quality/sheets', {
-          name: v.name.trim(),
-          passScore: v.passScore,
-          criteria: v.criteria.map((c, i) => ({
-            key: `c${i + 1}`,
-            label: c.label.trim(),
-            weight: c.weight,
-            fatal: Boolean(c.fatal),
-          })),
-        })
+        unwrap(
+          client.POST('/api/quality/sheets', {
+            body: {
+              name: v.name.trim(),
+              passScore: v.passScore,
+              criteria: v.criteria.map((c, i) => ({
+                key: `c${i + 1}`,
+                label: c.label.trim(),
+                weight: c.weight,
+                fatal: Boolean(c.fatal),
+              })),
+            },
+          }),
+        )
       }
       onClose={onClose}
     >
@@ -159,7 +163,7 @@ export function DrawModal({
       invalidate={[['quality', 'samples']]}
       successText={(r) => `已抽取 ${(r as { drawn: number }).drawn} 通`}
       initialValues={{ sheetId: sheets.find((s) => s.active)?.id, month, perAgent: 5 }}
-      submit={(v) => post('/api/quality/samples/draw', v)}
+      submit={(v) => unwrap(client.POST('/api/quality/samples/draw', { body: v }))}
       onClose={onClose}
     >
       <Form.Item name="sheetId" label="评分表" rules={[{ required: true, message: '请选择评分表' }]}>
@@ -213,11 +217,16 @@ export function ScoreModal({
       successText={(r) => `已评分：${(r as QaSample).total} 分`}
       initialValues={{ points: Object.fromEntries(criteria.map((c) => [c.key, c.weight])), fatal: [] }}
       submit={(v) =>
-        post(`/api/quality/samples/${sample.id}/score`, {
-          scores: Object.fromEntries(criteria.map((c) => [c.key, (v.points[c.key] ?? 0) / c.weight])),
-          fatalErrors: v.fatal ?? [],
-          comment: v.comment?.trim() || undefined,
-        })
+        unwrap(
+          client.POST('/api/quality/samples/{id}/score', {
+            params: { path: { id: sample.id } },
+            body: {
+              scores: Object.fromEntries(criteria.map((c) => [c.key, (v.points[c.key] ?? 0) / c.weight])),
+              fatalErrors: v.fatal ?? [],
+              comment: v.comment?.trim() || undefined,
+            },
+          }),
+        )
       }
       onClose={onClose}
     >
@@ -268,7 +277,14 @@ export function AppealModal({ sample, onClose }: { sample: QaSample; onClose: ()
       testId="appeal-form"
       invalidate={[['quality']]}
       successText="申诉已提交"
-      submit={(v) => post(`/api/quality/samples/${sample.id}/appeal`, { reason: v.reason.trim() })}
+      submit={(v) =>
+        unwrap(
+          client.POST('/api/quality/samples/{id}/appeal', {
+            params: { path: { id: sample.id } },
+            body: { reason: v.reason.trim() },
+          }),
+        )
+      }
       onClose={onClose}
     >
       <Descriptions size="small" column={2} style={{ marginBottom: 12 }}>
@@ -306,12 +322,17 @@ export function AppealDecisionModal({ sample, onClose }: { sample: QaSample; onC
       invalidate={[['quality']]}
       successText={(r) => ((r as QaSample).appealStatus === 'revised' ? '申诉成立，已改分' : '已维持原评分')}
       submit={(v) =>
-        post(`/api/quality/samples/${sample.id}/appeal/decide`, {
-          uphold: v.uphold,
-          revisedTotal: v.uphold ? undefined : v.revisedTotal,
-          clearFatal: v.uphold ? undefined : Boolean(v.clearFatal),
-          note: v.note.trim(),
-        })
+        unwrap(
+          client.POST('/api/quality/samples/{id}/appeal/decide', {
+            params: { path: { id: sample.id } },
+            body: {
+              uphold: v.uphold,
+              revisedTotal: v.uphold ? undefined : v.revisedTotal,
+              clearFatal: v.uphold ? undefined : Boolean(v.clearFatal),
+              note: v.note.trim(),
+            },
+          }),
+        )
       }
       onClose={onClose}
     >

@@ -17,12 +17,12 @@ import type { ColumnsType } from 'antd/es/table';
 import { PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useSearchParams } from 'react-router';
-import { get, qs } from '../../app/api.ts';
+import { client, query, unwrap } from '../../api/client.ts';
 import { useUser } from '../../app/auth.tsx';
 import { fmtTime } from '../../app/format.ts';
 import { QueryState } from '../../components/query-state.tsx';
 import { AppealDecisionModal, AppealModal, DrawModal, ScoreModal, SheetModal } from './inspection-forms.tsx';
-import { APPEAL_STATUS, lastMonth, type MonthlyResult, type QaSample, type QaSheet } from './shared.ts';
+import { APPEAL_STATUS, lastMonth, type MonthlyResult, type QaSample } from './shared.ts';
 
 const BACK_OFFICE = new Set(['team_lead', 'office']);
 
@@ -41,7 +41,7 @@ function MonthPicker({ month, onChange }: { month: string; onChange: (m: string)
 function useSheets() {
   return useQuery({
     queryKey: ['quality', 'sheets'],
-    queryFn: () => get<{ items: QaSheet[] }>('/api/quality/sheets'),
+    queryFn: () => unwrap(client.GET('/api/quality/sheets')),
   });
 }
 
@@ -123,8 +123,16 @@ function SamplesTab({ mine }: { mine: boolean }) {
   const q = useQuery({
     queryKey: ['quality', 'samples', month, status],
     queryFn: () =>
-      get<{ items: QaSample[] }>(
-        `/api/quality/samples${qs({ month: month || undefined, status: status === 'all' ? undefined : status })}`,
+      unwrap(
+        client.GET('/api/quality/samples', {
+          params: {
+            query: query({
+              month: month || undefined,
+              // The URL's status, when it is one the server knows (anything else lists all).
+              status: status === 'pending' || status === 'scored' ? status : undefined,
+            }),
+          },
+        }),
       ),
   });
   const all = q.data?.items ?? [];
@@ -323,10 +331,7 @@ function MonthlyTab() {
   const [month, setMonth] = useState(lastMonth());
   const q = useQuery({
     queryKey: ['quality', 'monthly', month],
-    queryFn: () =>
-      get<{ results: MonthlyResult[]; twoMonthsFailed: (MonthlyResult & { previousMonth: string })[] }>(
-        `/api/quality/monthly${qs({ month })}`,
-      ),
+    queryFn: () => unwrap(client.GET('/api/quality/monthly', { params: { query: { month } } })),
   });
   const results = q.data?.results ?? [];
   const flagged = q.data?.twoMonthsFailed ?? [];

@@ -1,9 +1,8 @@
 import dayjs from 'dayjs';
 import { useQuery } from '@tanstack/react-query';
-import { ApiError, get, qs } from '../../app/api.ts';
+import { ApiError } from '../../app/api.ts';
+import { client, query, unwrap } from '../../api/client.ts';
 import { useUser } from '../../app/auth.tsx';
-import type { Order, Page, User } from '../../app/types.ts';
-import type { SatisfactionBreakdown } from './shared.ts';
 
 export interface Person {
   id: number;
@@ -22,7 +21,7 @@ export function useAgents() {
     staleTime: 300_000,
     queryFn: async (): Promise<Person[]> => {
       if (directory) {
-        const { items } = await get<{ items: User[] }>('/api/users');
+        const { items } = await unwrap(client.GET('/api/users'));
         return items
           .filter((u) => u.role === 'agent' || u.role === 'team_lead')
           .map((u) => ({ id: u.id, name: u.displayName }));
@@ -31,7 +30,7 @@ export function useAgents() {
         from: dayjs().subtract(90, 'day').format('YYYY-MM-DD'),
         to: dayjs().add(1, 'day').format('YYYY-MM-DD'),
       };
-      const s = await get<SatisfactionBreakdown>(`/api/quality/satisfaction${qs(range)}`);
+      const s = await unwrap(client.GET('/api/quality/satisfaction', { params: { query: query(range) } }));
       return s.attitude.agents
         .filter((a) => a.agentId != null)
         .map((a) => ({ id: a.agentId!, name: a.name ?? `#${a.agentId}` }));
@@ -43,7 +42,7 @@ export function useAgents() {
 export async function orderIdOf(number: string | undefined, field = 'orderNumber'): Promise<number | null> {
   const n = number?.trim();
   if (!n) return null;
-  const page = await get<Page<Order>>(`/api/orders${qs({ q: n, pageSize: 5 })}`);
+  const page = await unwrap(client.GET('/api/orders', { params: { query: query({ q: n, pageSize: 5 }) } }));
   const hit = page.items.find((o) => o.number === n);
   if (!hit)
     throw new ApiError(400, 'validation_failed', 'No such order', '工单编号不存在', [

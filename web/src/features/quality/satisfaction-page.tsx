@@ -1,11 +1,11 @@
 import { useMemo } from 'react';
 import { Card, Col, Row, Space, Table, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
-import { get, qs } from '../../app/api.ts';
+import { client, query, unwrap } from '../../api/client.ts';
 import { QueryState } from '../../components/query-state.tsx';
 import { EChart, type ChartOption } from '../dashboard/echart.tsx';
 import { PeriodSelect, usePeriod } from './period-select.tsx';
-import { pct, type SatisfactionBreakdown, type SatisfactionCell } from './shared.ts';
+import { pct, type SatisfactionCell } from './shared.ts';
 
 const TARGET = 0.9;
 
@@ -58,7 +58,7 @@ export default function SatisfactionPage() {
   const range = { from: period.from, to: period.to };
   const q = useQuery({
     queryKey: ['quality', 'satisfaction', range],
-    queryFn: () => get<SatisfactionBreakdown>(`/api/quality/satisfaction${qs(range)}`),
+    queryFn: () => unwrap(client.GET('/api/quality/satisfaction', { params: { query: query(range) } })),
   });
   const d = q.data;
   const totals = useMemo(() => {

@@ -1,148 +1,26 @@
 import dayjs from 'dayjs';
 import { useSearchParams } from 'react-router';
+import type { ApiOk } from '../../api/responses.ts';
 import { CITY_TZ } from '../../app/format.ts';
 
-/** Shapes of the quality module's answers (src/modules/quality). */
+/** Shapes of the quality module's answers, from the generated API types (src/modules/quality/model.ts). */
+type Items<T> = T extends { items: (infer I)[] } ? I : never;
 
-export interface IndicatorFigure {
-  numerator: number;
-  denominator: number;
-  value: number | null;
-  evidence: { counted: (number | string)[]; met: (number | string)[]; entity: string };
-  excluded: { reason: string; ids: (number | string)[] }[];
-}
-
-export interface QualityFigures {
-  callbackRate: IndicatorFigure;
-  complaintRate: IndicatorFigure;
-  seriousIncidents: { count: number; ids: number[]; dates: string[] };
-  attitudeSatisfaction: IndicatorFigure;
-  assistanceCompletion: IndicatorFigure;
-}
-
-export interface OwedCallback {
-  id: number;
-  number: string;
-  title: string;
-  status: string;
-  repliedAt: string;
-  reached: boolean;
-  attempts: number;
-  lastAttemptAt: string | null;
-  reachedAt: string | null;
-  dueAt: string;
-  overdue: boolean;
-}
-
-export interface ServiceComplaint {
-  id: number;
-  receivedAt: string;
-  source: string;
-  description: string;
-  orderId: number | null;
-  callPk: number | null;
-  agentId: number | null;
-  kind: 'attitude' | 'error' | 'other';
-  status: 'investigating' | 'confirmed' | 'dismissed';
-  investigation: string | null;
-  decidedAt: string | null;
-  decisionReason: string | null;
-  recordedAt: string;
-}
-
-export interface OpinionIncident {
-  id: number;
-  occurredOn: string;
-  source: string;
-  link: string | null;
-  cause: string;
-  severity: 'minor' | 'major' | 'serious';
-  status: 'reported' | 'confirmed' | 'dismissed';
-  serious: boolean | null;
-  causedByService: boolean | null;
-  decidedAt: string | null;
-  decisionNote: string | null;
-  recordedAt: string;
-}
-
-export interface QaCriterion {
-  key: string;
-  label: string;
-  weight: number;
-  fatal: boolean;
-}
-
-export interface QaSheet {
-  id: number;
-  name: string;
-  criteria: QaCriterion[];
-  passScore: number;
-  active: boolean;
-  createdAt: string;
-}
-
-export interface QaSample {
-  id: number;
-  sheetId: number;
-  agentId: number;
-  agentName: string;
-  month: string;
-  callPk: number | null;
-  orderId: number | null;
-  sampledAt: string;
-  status: 'pending' | 'scored';
-  scores: (Record<string, number> & { fatalErrors?: string[] }) | null;
-  total: number | null;
-  fatal: boolean | null;
-  comment: string | null;
-  scoredAt: string | null;
-  appealReason: string | null;
-  appealedAt: string | null;
-  appealStatus: 'none' | 'pending' | 'upheld' | 'revised';
-  appealDecidedAt: string | null;
-  appealNote: string | null;
-  scoreBeforeAppeal: number | null;
-}
-
-export interface MonthlyResult {
-  agentId: number;
-  name: string;
-  month: string;
-  scored: number;
-  average: number | null;
-  fatal: boolean;
-  passed: boolean | null;
-}
-
-export interface AssistanceTask {
-  id: number;
-  title: string;
-  description: string;
-  assignedAt: string;
-  dueOn: string;
-  status: 'open' | 'done';
-  completedAt: string | null;
-  result: string | null;
-}
-
-export interface SatisfactionCell {
-  satisfied: number;
-  total: number;
-  value: number | null;
-}
-
-export interface SatisfactionBreakdown {
-  attitude: {
-    agents: (SatisfactionCell & { agentId: number | null; name: string | null; team: string | null })[];
-    teams: (SatisfactionCell & { team: string })[];
-  };
-  departments: (SatisfactionCell & {
-    departmentId: number;
-    name: string;
-    basically: number;
-    unsatisfied: number;
-  })[];
-}
+export type QualityFigures = ApiOk<'/api/quality/indicators'>;
+export type IndicatorFigure = QualityFigures['callbackRate'];
+export type OwedCallback = Items<ApiOk<'/api/quality/callbacks'>>;
+export type ServiceComplaint = Items<ApiOk<'/api/quality/complaints'>>;
+export type OpinionIncident = Items<ApiOk<'/api/quality/incidents'>>;
+export type QaSheet = Items<ApiOk<'/api/quality/sheets'>>;
+export type QaCriterion = QaSheet['criteria'][number];
+export type QaSample = Items<ApiOk<'/api/quality/samples'>>;
+export type MonthlyResult = ApiOk<'/api/quality/monthly'>['results'][number];
+export type AssistanceTask = Items<ApiOk<'/api/quality/tasks'>>;
+export type SatisfactionBreakdown = ApiOk<'/api/quality/satisfaction'>;
+export type SatisfactionCell = Pick<
+  SatisfactionBreakdown['attitude']['teams'][number],
+  'satisfied' | 'total' | 'value'
+>;
 
 export const COMPLAINT_KIND_LABELS: Record<string, string> = {
   attitude: '态度问题',

@@ -18,13 +18,13 @@ import {
 import type { ColumnsType } from 'antd/es/table';
 import { PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { get, post, qs } from '../../app/api.ts';
+import { client, query, unwrap } from '../../api/client.ts';
 import { useUser } from '../../app/auth.tsx';
 import { fmtTime } from '../../app/format.ts';
 import { QueryState } from '../../components/query-state.tsx';
 import { FormModal } from './form-modal.tsx';
 import { PeriodSelect, usePeriod } from './period-select.tsx';
-import { drillPath, pct, today, useDrillIds, type AssistanceTask, type QualityFigures } from './shared.ts';
+import { drillPath, pct, today, useDrillIds, type AssistanceTask } from './shared.ts';
 import { Link } from 'react-router';
 import { DrillFilterNotice } from './drill-filter-notice.tsx';
 
@@ -37,11 +37,15 @@ function AssignModal({ onClose }: { onClose: () => void }) {
       invalidate={[['quality']]}
       successText="已布置"
       submit={(v) =>
-        post('/api/quality/tasks', {
-          title: v.title.trim(),
-          description: v.description.trim(),
-          dueOn: v.dueOn.format('YYYY-MM-DD'),
-        })
+        unwrap(
+          client.POST('/api/quality/tasks', {
+            body: {
+              title: v.title.trim(),
+              description: v.description.trim(),
+              dueOn: v.dueOn.format('YYYY-MM-DD'),
+            },
+          }),
+        )
       }
       onClose={onClose}
     >
@@ -74,7 +78,14 @@ function CompleteModal({ task, onClose }: { task: AssistanceTask; onClose: () =>
       testId="task-complete-form"
       invalidate={[['quality']]}
       successText="已完成"
-      submit={(v) => post(`/api/quality/tasks/${task.id}/complete`, { result: v.result.trim() })}
+      submit={(v) =>
+        unwrap(
+          client.POST('/api/quality/tasks/{id}/complete', {
+            params: { path: { id: task.id } },
+            body: { result: v.result.trim() },
+          }),
+        )
+      }
       onClose={onClose}
     >
       <Alert type="info" style={{ marginBottom: 12 }} title={task.description} />
@@ -98,12 +109,12 @@ export default function AssistanceTasksPage() {
   const [ids, clearIds] = useDrillIds();
   const q = useQuery({
     queryKey: ['quality', 'tasks'],
-    queryFn: () => get<{ items: AssistanceTask[] }>('/api/quality/tasks'),
+    queryFn: () => unwrap(client.GET('/api/quality/tasks')),
   });
   const range = { from: period.from, to: period.to };
   const rate = useQuery({
     queryKey: ['quality', 'indicators', range],
-    queryFn: () => get<QualityFigures>(`/api/quality/indicators${qs(range)}`),
+    queryFn: () => unwrap(client.GET('/api/quality/indicators', { params: { query: query(range) } })),
   });
   const f = rate.data?.assistanceCompletion;
   const items = (q.data?.items ?? []).filter((t) => !ids || ids.has(String(t.id)));

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import {
   App,
   Button,
@@ -17,7 +17,7 @@ import {
 import type { ColumnsType } from 'antd/es/table';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
-import { get, post } from '../../app/api.ts';
+import { client, unwrap } from '../../api/client.ts';
 import { useUser } from '../../app/auth.tsx';
 import { fmtRemaining, fmtTime } from '../../app/format.ts';
 import { QueryState, errorText } from '../../components/query-state.tsx';
@@ -29,9 +29,9 @@ import {
   TRAINEE_STATE_COLORS,
   TRAINEE_STATE_LABELS,
   TRAINERS,
-  type HotTopicDetail,
   type Trainee,
 } from './training-api.ts';
+import type { HotTopicStatus } from './training-api.ts';
 
 function NoteModal({
   topicId,
@@ -45,9 +45,18 @@ function NoteModal({
   const { message } = App.useApp();
   const queryClient = useQueryClient();
   const [note, setNote] = useState('');
+  // Filled when the dialog opens, not after its animation (typing during the animation would be overwritten).
+  useEffect(() => {
+    if (trainee) setNote(trainee.note ?? '');
+  }, [trainee]);
   const save = useMutation({
     mutationFn: () =>
-      post(`/api/hot-topics/${topicId}/trainees/${trainee!.agentId}/note`, { note: note.trim() }),
+      unwrap(
+        client.POST('/api/hot-topics/{id}/trainees/{agentId}/note', {
+          params: { path: { id: topicId, agentId: trainee!.agentId } },
+          body: { note: note.trim() },
+        }),
+      ),
     onSuccess: () => {
       queryClient.invalidateQueries({ queryKey: ['training', 'hot-topic', topicId] });
       onClose();
@@ -61,7 +70,6 @@ function NoteModal({
       okText="提交"
       cancelText="取消"
       onCancel={onClose}
-      afterOpenChange={(o) => o && setNote(trainee?.note ?? '')}
       okButtonProps={{ disabled: !note.trim() }}
       confirmLoading={save.isPending}
       onOk={() => save.mutate()}
@@ -85,7 +93,7 @@ export default function HotTopicPage() {
   const now = useNow();
   const q = useQuery({
     queryKey: ['training', 'hot-topic', id],
-    queryFn: () => get<HotTopicDetail>(`/api/hot-topics/${id}`),
+    queryFn: () => unwrap(client.GET('/api/hot-topics/{id}', { params: { path: { id } } })),
   });
   const [recording, setRecording] = useState(false);
   const [noting, setNoting] = useState<Trainee | null>(null);
@@ -132,7 +140,7 @@ export default function HotTopicPage() {
                 <Tag
                   color={t.status === 'confirmed' ? 'green' : t.status === 'candidate' ? 'gold' : 'default'}
                 >
-                  {HOT_TOPIC_STATUS_LABELS[t.status]}
+                  {HOT_TOPIC_STATUS_LABELS[t.status as HotTopicStatus] ?? t.status}
                 </Tag>
               </Space>
             }

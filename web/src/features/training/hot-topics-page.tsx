@@ -20,7 +20,7 @@ import {
 import { ThunderboltOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate } from 'react-router';
-import { post } from '../../app/api.ts';
+import { client, unwrap } from '../../api/client.ts';
 import { useUser } from '../../app/auth.tsx';
 import { fmtRemaining, fmtTime } from '../../app/format.ts';
 import { QueryState, errorText } from '../../components/query-state.tsx';
@@ -41,7 +41,12 @@ export function ConfirmModal({ topic, onClose }: { topic: HotTopic | null; onClo
   const navigate = useNavigate();
   const save = useMutation({
     mutationFn: (v: { brief: string }) =>
-      post<HotTopic>(`/api/hot-topics/${topic!.id}/confirm`, { brief: v.brief.trim() }),
+      unwrap(
+        client.POST('/api/hot-topics/{id}/confirm', {
+          params: { path: { id: topic!.id } },
+          body: { brief: v.brief.trim() },
+        }),
+      ),
     onSuccess: (t) => {
       queryClient.invalidateQueries({ queryKey: ['training'] });
       onClose();
@@ -101,7 +106,7 @@ function CandidateCard({ t, canAct, onConfirm }: { t: HotTopic; canAct: boolean;
   const { message } = App.useApp();
   const queryClient = useQueryClient();
   const dismiss = useMutation({
-    mutationFn: () => post(`/api/hot-topics/${t.id}/dismiss`),
+    mutationFn: () => unwrap(client.POST('/api/hot-topics/{id}/dismiss', { params: { path: { id: t.id } } })),
     onSuccess: () => {
       message.success('已忽略');
       queryClient.invalidateQueries({ queryKey: ['training', 'hot-topics'] });
@@ -240,11 +245,7 @@ export default function HotTopicsPage() {
   const now = useNow();
   const [confirming, setConfirming] = useState<HotTopic | null>(null);
   const detect = useMutation({
-    mutationFn: () =>
-      post<{ analysed: number; found: number; created: number; updated: number }>(
-        '/api/hot-topics/detect',
-        {},
-      ),
+    mutationFn: () => unwrap(client.POST('/api/hot-topics/detect', { body: {} })),
     onSuccess: (r) => {
       message.success(
         `已分析 ${r.analysed} 件工单，发现 ${r.found} 个热点（新增 ${r.created}，更新 ${r.updated}）`,
@@ -298,7 +299,7 @@ export default function HotTopicsPage() {
             {items.map((t) => (
               <Col key={t.id} xs={24} lg={12} xxl={8}>
                 {status === 'candidate' ? (
-                  <CandidateCard t={t} canAct={canAct} onConfirm={() => setConfirming(t)} />
+                  <CandidateCard t={t} canAct={role === 'office'} onConfirm={() => setConfirming(t)} />
                 ) : status === 'confirmed' ? (
                   <ConfirmedCard t={t} now={now} />
                 ) : (

@@ -2,9 +2,8 @@ import { useState } from 'react';
 import { Alert, Checkbox, DatePicker, Form, Input, Modal, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { post } from '../../app/api.ts';
+import { client, unwrap } from '../../api/client.ts';
 import { applyZhServerErrors } from '../../components/zh-errors.ts';
-import type { TrainingSession } from './training-api.ts';
 
 interface Values {
   title: string;
@@ -44,14 +43,18 @@ export function SessionModal({
   const queryClient = useQueryClient();
   const save = useMutation({
     mutationFn: (v: Values) =>
-      post<TrainingSession>('/api/training/sessions', {
-        title: v.title.trim(),
-        hotTopicId: hotTopic?.id ?? null,
-        heldAt: v.heldAt.toISOString(),
-        trainer: v.trainer?.trim() || null,
-        materials: v.materials?.trim() || null,
-        attendeeIds: v.attendeeIds,
-      }),
+      unwrap(
+        client.POST('/api/training/sessions', {
+          body: {
+            title: v.title.trim(),
+            hotTopicId: hotTopic?.id ?? null,
+            heldAt: v.heldAt.toISOString(),
+            trainer: v.trainer?.trim() || null,
+            materials: v.materials?.trim() || null,
+            attendeeIds: v.attendeeIds,
+          },
+        }),
+      ),
     onSuccess: () => {
       queryClient.invalidateQueries({ queryKey: ['training'] });
       onClose();

@@ -16,7 +16,7 @@ import {
 import type { ColumnsType } from 'antd/es/table';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { get, post } from '../../app/api.ts';
+import { client, unwrap } from '../../api/client.ts';
 import { useUser } from '../../app/auth.tsx';
 import { applyZhServerErrors } from '../../components/zh-errors.ts';
 import { QueryState } from '../../components/query-state.tsx';
@@ -26,11 +26,13 @@ import { TRAINERS, useTrainingIndicators, type Standard } from './training-api.t
 export function useStandards() {
   return useQuery({
     queryKey: ['training', 'standards'],
-    queryFn: () => get<{ items: Standard[] }>('/api/standards').then((r) => r.items),
+    queryFn: () => unwrap(client.GET('/api/standards')).then((r) => r.items),
   });
 }
 
 const day = (d: Dayjs | null | undefined) => (d ? d.format('YYYY-MM-DD') : null);
+/** A required date field of the form (the form refuses to submit without it). */
+const requiredDay = (d: Dayjs | null | undefined) => day(d) as string;
 
 type Dialog = { kind: 'new' } | { kind: 'complete'; s: Standard } | { kind: 'revise'; s: Standard } | null;
 
@@ -51,19 +53,33 @@ function StandardDialog({ dialog, onClose }: { dialog: Dialog; onClose: () => vo
   const save = useMutation({
     mutationFn: (v: Record<string, unknown>) => {
       if (dialog?.kind === 'new')
-        return post('/api/standards', {
-          code: String(v.code).trim(),
-          title: String(v.title).trim(),
-          version: String(v.version ?? '1.0').trim() || '1.0',
-          plannedOn: day(v.plannedOn as Dayjs),
-        });
+        return unwrap(
+          client.POST('/api/standards', {
+            body: {
+              code: String(v.code).trim(),
+              title: String(v.title).trim(),
+              version: String(v.version ?? '1.0').trim() || '1.0',
+              plannedOn: requiredDay(v.plannedOn as Dayjs),
+            },
+          }),
+        );
       if (dialog?.kind === 'complete')
-        return post(`/api/standards/${dialog.s.id}/complete`, { completedOn: day(v.completedOn as Dayjs) });
-      return post(`/api/standards/${dialog!.s.id}/revisions`, {
-        version: String(v.version).trim(),
-        revisedOn: day(v.revisedOn as Dayjs),
-        summary: String(v.summary).trim(),
-      });
+        return unwrap(
+          client.POST('/api/standards/{id}/complete', {
+            params: { path: { id: dialog.s.id } },
+            body: { completedOn: requiredDay(v.completedOn as Dayjs) },
+          }),
+        );
+      return unwrap(
+        client.POST('/api/standards/{id}/revisions', {
+          params: { path: { id: dialog!.s.id } },
+          body: {
+            version: String(v.version).trim(),
+            revisedOn: requiredDay(v.revisedOn as Dayjs),
+            summary: String(v.summary).trim(),
+          },
+        }),
+      );
     },
     onSuccess: () => {
       queryClient.invalidateQueries({ queryKey: ['training'] });
@@ -181,7 +197,9 @@ function StandardDialog({ dialog, onClose }: { dialog: Dialog; onClose: () => vo
 
 /** 操作规范（标准编写）— the operator's standards: planned, completed, revised; the year's completion rate. */
 export default function StandardsPage() {
-  const canAct = TRAINERS.includes(useUser().role);
+  const role = useUser().role;
+  const canAct = TRAINERS.includes(role);
+  const canPlan = role === 'office';
   const standards = useStandards();
   const [dialog, setDialog] = useState<Dialog>(null);
   const year = dayjs().year();
@@ -236,7 +254,8 @@ export default function StandardsPage() {
               {year} 年完成率 {fmtRate(f.value)}（{f.numerator}/{f.denominator}）
             </Typography.Text>
           )}
-          {canAct && (
+          {/* The plan is Party A's record (KPI 12): only the office adds a planned standard. */}
+          {canPlan && (
             <Button type="primary" onClick={() => setDialog({ kind: 'new' })}>
               新增标准
             </Button>

@@ -1,108 +1,23 @@
 import { useQuery } from '@tanstack/react-query';
-import { get, qs } from '../../app/api.ts';
-import type { Role } from '../../app/types.ts';
-import type { IndicatorFigure } from '../knowledge/kb-api.ts';
+import { client, query, unwrap } from '../../api/client.ts';
+import type { Role } from '../../api/models.ts';
+import type { ApiOk, ApiQuery } from '../../api/responses.ts';
 
-/** Shapes of the training API's answers (src/modules/training). */
+/** Shapes of the training API's answers, from the generated API types (src/modules/training/model.ts). */
+type Items<T> = T extends { items: (infer I)[] } ? I : never;
 
-export interface NameCount {
-  name: string;
-  count: number;
-}
+export type HotTopic = Items<ApiOk<'/api/hot-topics'>>;
+export type HotTopicStatus = NonNullable<ApiQuery<'/api/hot-topics'>['status']>;
+export type Detection = NonNullable<HotTopic['detection']>;
+export type NameCount = Detection['districts'][number];
+export type HotTopicDetail = ApiOk<'/api/hot-topics/{id}'>;
+export type Trainee = HotTopicDetail['trainees'][number];
+export type TraineeState = Trainee['state'];
+export type TrainingSession = Items<ApiOk<'/api/training/sessions'>>;
+export type Standard = Items<ApiOk<'/api/standards'>>;
+export type StandardRevision = Standard['revisions'][number];
+export type TrainingIndicators = ApiOk<'/api/training/indicators'>;
 
-export interface Detection {
-  score: number;
-  count: number;
-  people: number;
-  growth: number;
-  expected: number;
-  districts: NameCount[];
-  categories: NameCount[];
-  terms: { term: string; weight: number }[];
-  first: string;
-  last: string;
-}
-
-export type HotTopicStatus = 'candidate' | 'confirmed' | 'dismissed';
-
-export interface HotTopic {
-  id: number;
-  title: string;
-  brief: string | null;
-  keywords: string[];
-  categoryId: number | null;
-  district: string | null;
-  detectedAt: string | null;
-  detection: Detection | null;
-  orderIds: number[];
-  status: HotTopicStatus;
-  confirmedAt: string | null;
-  confirmedBy: number | null;
-  trainingDueAt: string | null;
-  dismissedAt: string | null;
-  dismissedBy: number | null;
-  createdAt: string;
-}
-
-export type TraineeState = 'trained_on_time' | 'trained_late' | 'outstanding' | 'overdue';
-
-export interface Trainee {
-  id: number;
-  hotTopicId: number;
-  agentId: number;
-  note: string | null;
-  trainedAt: string | null;
-  sessionId: number | null;
-  name: string;
-  username: string;
-  state: TraineeState;
-}
-
-export interface HotTopicDetail extends HotTopic {
-  trainees: Trainee[];
-}
-
-export interface TrainingSession {
-  id: number;
-  title: string;
-  hotTopicId: number | null;
-  heldAt: string;
-  trainer: string | null;
-  materials: string | null;
-  recordedBy: number | null;
-  recordedAt: string;
-  attendees: { agentId: number; name: string }[];
-}
-
-export interface StandardRevision {
-  id: number;
-  standardId: number;
-  version: string;
-  revisedOn: string;
-  summary: string;
-  revisedBy: number | null;
-  recordedAt: string;
-}
-
-export interface Standard {
-  id: number;
-  code: string;
-  title: string;
-  version: string;
-  plannedOn: string;
-  completedOn: string | null;
-  status: 'planned' | 'completed';
-  createdAt: string;
-  updatedAt: string;
-  revisions: StandardRevision[];
-}
-
-export interface TrainingIndicators {
-  hotTopicTraining: IndicatorFigure;
-  standardsCompletion: IndicatorFigure;
-}
-
-/** Who runs training and keeps the standards: team leads, the KB editor and the office. */
 export const TRAINERS: Role[] = ['team_lead', 'kb_editor', 'office'];
 
 export const HOT_TOPIC_STATUS_LABELS: Record<HotTopicStatus, string> = {
@@ -128,21 +43,22 @@ export const TRAINEE_STATE_COLORS: Record<TraineeState, string> = {
 export function useHotTopics(status?: HotTopicStatus) {
   return useQuery({
     queryKey: ['training', 'hot-topics', status ?? 'all'],
-    queryFn: () => get<{ items: HotTopic[] }>(`/api/hot-topics${qs({ status })}`).then((r) => r.items),
+    queryFn: () =>
+      unwrap(client.GET('/api/hot-topics', { params: { query: query({ status }) } })).then((r) => r.items),
   });
 }
 
 export function useSessions() {
   return useQuery({
     queryKey: ['training', 'sessions'],
-    queryFn: () => get<{ items: TrainingSession[] }>('/api/training/sessions').then((r) => r.items),
+    queryFn: () => unwrap(client.GET('/api/training/sessions')).then((r) => r.items),
   });
 }
 
 export function useTrainingIndicators(period: { from: string; to: string }, enabled = true) {
   return useQuery({
     queryKey: ['training', 'indicators', period.from, period.to],
-    queryFn: () => get<TrainingIndicators>(`/api/training/indicators${qs(period)}`),
+    queryFn: () => unwrap(client.GET('/api/training/indicators', { params: { query: query(period) } })),
     enabled,
   });
 }

@@ -1,18 +1,39 @@
-import { useRef, useState } from 'react';
-import { Alert, Button, Descriptions, Form, Input, InputNumber, Modal, Radio, Select, Space } from 'antd';
+import { useMemo, useRef, useState } from 'react';
+import {
+  Alert,
+  Button,
+  Descriptions,
+  Form,
+  Input,
+  InputNumber,
+  Modal,
+  Radio,
+  Select,
+  Space,
+  Tag,
+  Typography,
+} from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
-import { ApiError, post } from '../../app/api.ts';
+import { ApiError } from '../../app/api.ts';
 import { CHANNEL_LABELS, TYPE_LABELS, URGENCY_LABELS, options } from '../../app/labels.ts';
 import { fmtTime } from '../../app/format.ts';
 import { useDepartments } from '../../app/reference-data.ts';
-import type { Order, OrderDetail } from '../../app/types.ts';
+import type { Order } from '../../api/models.ts';
 import { applyZhServerErrors } from '../../components/zh-errors.ts';
+import { type ActionBody, type OrderActionAnswer, postOrderAction } from '../orders/order-api.ts';
 import { CategorySelect, categoryLimit, useCategoryIndex } from './category-select.tsx';
+import { suggestByKeywords } from './category-search.ts';
+import { resolveSuggestedCategory } from './leaf-pick.ts';
+import { TriagePanel } from './triage-panel.tsx';
+
+const noop = () => undefined;
+
+type AcceptBody = ActionBody<'accept'>;
 
 interface AcceptValues {
   categoryId?: number;
-  type: string;
-  urgency: string;
+  type: NonNullable<AcceptBody['type']>;
+  urgency: NonNullable<AcceptBody['urgency']>;
   note?: string;
   departmentId?: number;
   timeLimitWorkingDays?: number;
@@ -29,16 +50,37 @@ export function AcceptModal({
 }: {
   order: Order;
   onClose: () => void;
-  onDone: (o: OrderDetail, dispatched: boolean) => void;
+  onDone: (o: OrderActionAnswer, dispatched: boolean) => void;
 }) {
   const [form] = Form.useForm<AcceptValues>();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState<'accept' | 'dispatch' | null>(null);
-  const [accepted, setAccepted] = useState<OrderDetail | null>(null);
+  const [accepted, setAccepted] = useState<OrderActionAnswer | null>(null);
   const alsoDispatch = useRef(false);
   const queryClient = useQueryClient();
   const departments = useDepartments();
-  const { byId } = useCategoryIndex();
+  const { byId, data: categories } = useCategoryIndex();
+  const [branchHint, setBranchHint] = useState<string | null>(null);
+  // 建议分类: the catalogue's keywords found in the citizen's words (works without a trained model), beside the
+  // classifier's suggestions; a click fills the category and its department, only ever a leaf.
+  const byKeywords = useMemo(
+    () => suggestByKeywords(`${order.title} ${order.content}`, categories ?? []),
+    [order.title, order.content, categories],
+  );
+  const pick = (id: number) => {
+    const r = resolveSuggestedCategory(id, byId);
+    if (!r) return;
+    if ('branch' in r) {
+      setBranchHint(
+        `建议分类「${r.branch.path.join(' › ')}」下有 ${r.leaves.length} 个具体事项，请在分类中选择其一`,
+      );
+      form.setFieldValue('departmentId', r.branch.effective.departmentId ?? undefined);
+      return;
+    }
+    setBranchHint(null);
+    form.setFieldValue('categoryId', r.leaf.id);
+    form.setFieldValue('departmentId', r.leaf.effective.departmentId ?? undefined);
+  };
   const categoryId = Form.useWatch('categoryId', form);
   const urgency = Form.useWatch('urgency', form);
   const limit = categoryLimit(categoryId != null ? byId.get(categoryId) : undefined, urgency);
@@ -62,7 +104,7 @@ export function AcceptModal({
     try {
       let current = accepted;
       if (!current) {
-        current = await post<OrderDetail>(`/api/orders/${order.id}/actions/accept`, {
+        current = await postOrderAction(order.id, 'accept', {
           categoryId: values.categoryId,
           type: values.type,
           urgency: values.urgency,
@@ -74,8 +116,9 @@ export function AcceptModal({
       }
       if (dispatch) {
         try {
-          current = await post<OrderDetail>(`/api/orders/${order.id}/actions/dispatch`, {
-            departmentId: values.departmentId,
+          current = await postOrderAction(order.id, 'dispatch', {
+            // The form's validator asks for the department when dispatching.
+            departmentId: values.departmentId!,
             timeLimitWorkingDays: values.timeLimitWorkingDays ?? undefined,
             expectedVersion: current.version,
           });
@@ -175,6 +218,35 @@ export function AcceptModal({
           }
         }}
       >
+        {!accepted && (
+          <div style={{ marginBottom: 12 }} data-testid="accept-suggestions">
+            <Typography.Text type="secondary">建议分类（按市民用语）：</Typography.Text>
+            {byKeywords.length === 0 ? (
+              <Typography.Text type="secondary">无</Typography.Text>
+            ) : (
+              byKeywords.map((h) => (
+                <Tag.CheckableTag
+                  key={h.category.id}
+                  checked={categoryId === h.category.id}
+                  onChange={() => pick(h.category.id)}
+                  data-testid="accept-keyword-suggestion"
+                >
+                  {h.category.path.join(' › ')}（{h.words.join('、')}）
+                </Tag.CheckableTag>
+              ))
+            )}
+            <div style={{ marginTop: 8 }}>
+              <TriagePanel
+                title={order.title}
+                content={order.content}
+                onPickCategory={pick}
+                onPickDepartment={(id) => form.setFieldValue('departmentId', id)}
+                onSuggestion={noop}
+              />
+            </div>
+            {branchHint && <Alert type="info" showIcon message={branchHint} style={{ marginTop: 8 }} />}
+          </div>
+        )}
         <Form.Item name="categoryId" label="分类">
           <CategorySelect testId="accept-category" disabled={accepted != null} />
         </Form.Item>

@@ -3,7 +3,7 @@ import { Badge, Button, Card, Space } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { Link } from 'react-router';
 import { ACTION_LABELS } from '../../app/labels.ts';
-import type { Order } from '../../app/types.ts';
+import type { Order } from '../../api/models.ts';
 import { OrderActionLauncher, type PendingAction } from './order-action-launcher.tsx';
 import { column, QueueTable } from './queue-table.tsx';
 import { useCategoryIndex } from './category-select.tsx';

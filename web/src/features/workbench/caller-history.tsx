@@ -4,7 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { get, qs } from '../../app/api.ts';
 import { fmtDate } from '../../app/format.ts';
-import type { Order, Page } from '../../app/types.ts';
+import type { OrderPage } from '../../api/models.ts';
 import { StatusTag } from '../../components/order-tags.tsx';
 import { errorText } from '../../components/query-state.tsx';
 import { PHONE_LOOKUP_MIN_DIGITS, PHONE_PATTERN } from './constants.ts';
@@ -34,7 +34,7 @@ export function CallerHistory({ phone }: { phone: string | undefined }) {
   const q = useQuery({
     queryKey: ['orders', 'caller-history', wanted],
     queryFn: () =>
-      get<Page<Order>>(`/api/orders${qs({ callerPhone: wanted, pageSize: 5, sort: '-receivedAt' })}`),
+      get<OrderPage>(`/api/orders${qs({ callerPhone: wanted, pageSize: 5, sort: '-receivedAt' })}`),
     enabled: wanted != null,
     staleTime: 30_000,
   });

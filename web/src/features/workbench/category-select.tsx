@@ -1,7 +1,8 @@
 import { useMemo, type Ref } from 'react';
 import { TreeSelect, type GetRef } from 'antd';
 import { categoryTree, useCategories, type CategoryTreeNode } from '../../app/reference-data.ts';
-import type { Category } from '../../app/types.ts';
+import type { Category } from '../../api/models.ts';
+import { categoryMatches } from './category-search.ts';
 
 type Labelled = CategoryTreeNode & { label: string; children?: Labelled[] };
 
@@ -27,7 +28,10 @@ export function categoryLimit(c: Category | undefined, urgency: string | undefin
   return urgency === 'urgent' ? c.effective.urgentTimeLimitDays : c.effective.timeLimitDays;
 }
 
-/** 分类 — TreeSelect with search over the whole catalogue; only leaves can be chosen. */
+/**
+ * 分类 — TreeSelect with search over the whole catalogue by name, path and the words citizens use (烧烤 finds
+ * 餐饮油烟); only leaves can be chosen.
+ */
 export function CategorySelect({
   value,
   onChange,
@@ -51,7 +55,10 @@ export function CategorySelect({
       disabled={disabled}
       showSearch
       allowClear
-      treeNodeFilterProp="title"
+      filterTreeNode={(typed, node) => {
+        const c = byId.get(Number(node.value));
+        return c ? categoryMatches(c, typed) : false;
+      }}
       treeNodeLabelProp="label"
       treeData={tree}
       loading={isLoading}

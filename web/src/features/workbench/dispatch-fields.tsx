@@ -11,7 +11,7 @@ import {
   type FormInstance,
 } from 'antd';
 import { departmentName, useDepartments } from '../../app/reference-data.ts';
-import type { Category } from '../../app/types.ts';
+import type { Category } from '../../api/models.ts';
 import { categoryLimit } from './category-select.tsx';
 import type { IntakeMode, IntakeValues } from './use-intake.ts';
 

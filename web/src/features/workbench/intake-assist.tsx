@@ -12,11 +12,13 @@ export default function IntakeAssist({
   onPickCategory,
   onPickDepartment,
   onSuggestion,
+  onQuote,
 }: {
   value: DuplicateQuery;
   onPickCategory: (id: number) => void;
   onPickDepartment: (id: number) => void;
   onSuggestion: (id: string | number | null) => void;
+  onQuote?: (article: { id: number; title: string; text: string }) => void;
 }) {
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
@@ -28,7 +30,7 @@ export default function IntakeAssist({
         onSuggestion={onSuggestion}
       />
       <DuplicatesPanel value={value} />
-      <KbSuggestions content={value.content} />
+      <KbSuggestions content={value.content} onQuote={onQuote} />
     </Space>
   );
 }

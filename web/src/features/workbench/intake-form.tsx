@@ -11,6 +11,7 @@ import {
   Space,
   Switch,
   TreeSelect,
+  message,
   type GetRef,
   type InputRef,
 } from 'antd';
@@ -23,6 +24,7 @@ import { IntakeOutcomeBanner } from './intake-outcome.tsx';
 import { ShortcutLegend } from './shortcut-legend.tsx';
 import { useIntake, type IntakeMode, type IntakeValues } from './use-intake.ts';
 import { useShortcuts } from './use-shortcuts.ts';
+import { resolveSuggestedCategory } from './leaf-pick.ts';
 
 // The helpers beside the form (智能分派, 疑似重复, 知识推荐) load after it: a call can be taken at once.
 const IntakeAssist = lazy(() => import('./intake-assist.tsx'));
@@ -66,11 +68,23 @@ export function IntakeForm({ active, onActivate }: { active: boolean; onActivate
 
   const category = categoryId != null ? byId.get(categoryId) : undefined;
 
+  /** 引用到答复: the article's passage appended to the direct answer, its id kept for the order. */
+  const quote = useCallback(
+    (a: { id: number; title: string; text: string }) => {
+      const answer: string = form.getFieldValue('answer') ?? '';
+      const ids: number[] = form.getFieldValue('answerArticleIds') ?? [];
+      form.setFieldValue('answer', `${answer ? `${answer}\n` : ''}【${a.title}】${a.text}`);
+      form.setFieldValue('answerArticleIds', [...new Set([...ids, a.id])]);
+    },
+    [form],
+  );
+
   const focusPhone = () => focusSoon(() => phoneRef.current);
   const intake = useIntake(
     form,
     () => {
       form.resetFields();
+      form.setFieldValue('answerArticleIds', undefined);
       setDeptManual(false);
       focusPhone();
     },
@@ -78,6 +92,7 @@ export function IntakeForm({ active, onActivate }: { active: boolean; onActivate
   );
   const clear = () => {
     form.resetFields();
+    form.setFieldValue('answerArticleIds', undefined);
     setDeptManual(false);
     intake.reset();
     focusPhone();
@@ -87,8 +102,20 @@ export function IntakeForm({ active, onActivate }: { active: boolean; onActivate
   /** A suggested category fills the picker and, as choosing it by hand would, its default department. */
   const pickCategory = (id: number) => {
     if (locked) return;
-    form.setFieldValue('categoryId', id);
-    form.setFieldValue('departmentId', byId.get(id)?.effective.departmentId ?? undefined);
+    const r = resolveSuggestedCategory(id, byId);
+    if (!r) return;
+    if ('branch' in r) {
+      // A branch is not a category an order can carry: ask for one of its matters.
+      form.setFieldValue('categoryId', undefined);
+      form.setFieldValue('departmentId', r.branch.effective.departmentId ?? undefined);
+      message.info(
+        `建议分类「${r.branch.path.join(' › ')}」下有 ${r.leaves.length} 个具体事项，请在分类中选择其一`,
+      );
+      setDeptManual(false);
+      return;
+    }
+    form.setFieldValue('categoryId', r.leaf.id);
+    form.setFieldValue('departmentId', r.leaf.effective.departmentId ?? undefined);
     setDeptManual(false);
   };
   const pickDepartment = (id: number) => {
@@ -317,6 +344,7 @@ export function IntakeForm({ active, onActivate }: { active: boolean; onActivate
               onPickCategory={pickCategory}
               onPickDepartment={pickDepartment}
               onSuggestion={onSuggestion}
+              onQuote={quote}
             />
           </Suspense>
           <ShortcutLegend />

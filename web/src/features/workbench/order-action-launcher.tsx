@@ -1,10 +1,9 @@
 import { Alert, Modal, Spin } from 'antd';
 import { useQuery } from '@tanstack/react-query';
-import { get } from '../../app/api.ts';
 import { ACTION_LABELS } from '../../app/labels.ts';
-import type { OrderDetail } from '../../app/types.ts';
 import { errorText } from '../../components/query-state.tsx';
 import { ActionModal } from '../orders/action-forms.tsx';
+import { fetchOrder } from '../orders/order-api.ts';
 
 export interface PendingAction {
   orderId: number;
@@ -27,7 +26,7 @@ export function OrderActionLauncher({
 }) {
   const q = useQuery({
     queryKey: ['order', pending?.orderId],
-    queryFn: () => get<OrderDetail>(`/api/orders/${pending!.orderId}`),
+    queryFn: () => fetchOrder(pending!.orderId),
     enabled: pending != null,
     refetchOnMount: 'always',
   });
@@ -46,7 +45,7 @@ export function OrderActionLauncher({
       </Modal>
     );
   }
-  if (!q.data.allowedActions.includes(pending.action)) {
+  if (!(q.data.allowedActions as string[]).includes(pending.action)) {
     return (
       <Modal open title={title} footer={null} onCancel={onClose}>
         <Alert

@@ -3,7 +3,7 @@ import { Table } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useQuery } from '@tanstack/react-query';
 import { get, qs } from '../../app/api.ts';
-import type { Order, Page } from '../../app/types.ts';
+import type { Order, OrderPage } from '../../api/models.ts';
 import { orderColumns, type OrderFilters } from '../../components/order-table.tsx';
 import { QueryState } from '../../components/query-state.tsx';
 
@@ -37,7 +37,7 @@ export function QueueTable({
   const [pageSize, setPageSize] = useState(initialPageSize);
   const q = useQuery({
     queryKey: ['orders', filters, page, pageSize],
-    queryFn: () => get<Page<Order>>(`/api/orders${qs({ ...filters, page, pageSize })}`),
+    queryFn: () => get<OrderPage>(`/api/orders${qs({ ...filters, page, pageSize })}`),
     refetchInterval,
   });
   // The last row of a later page was handled: go back to a page that has rows.

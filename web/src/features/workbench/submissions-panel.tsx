@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { App, Button, Space } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { Link } from 'react-router';
-import type { Order } from '../../app/types.ts';
+import type { Order } from '../../api/models.ts';
 import { DeadlineBadge } from '../../components/order-tags.tsx';
 import { AcceptModal } from './accept-modal.tsx';
 import { column, QueueTable } from './queue-table.tsx';

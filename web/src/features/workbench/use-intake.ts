@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { FormInstance } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
 import { ApiError, post } from '../../app/api.ts';
-import type { OrderDetail } from '../../app/types.ts';
+import type { OrderDetail } from '../../api/models.ts';
 import { applyZhServerErrors } from '../../components/zh-errors.ts';
 import { reportTriageChoice } from './intake-assist-api.ts';
 
@@ -20,6 +20,8 @@ export interface IntakeValues {
   title?: string;
   content: string;
   answer?: string;
+  /** Articles quoted into the answer with 引用到答复, recorded on the order. */
+  answerArticleIds?: number[];
 }
 
 /** What the last submission came to, for the banner above the form. */
@@ -55,7 +57,7 @@ function stepBody(mode: IntakeMode, v: IntakeValues, version: number) {
         timeLimitWorkingDays: v.timeLimitWorkingDays ?? undefined,
         expectedVersion: version,
       }
-    : { answer: v.answer?.trim(), expectedVersion: version };
+    : { answer: v.answer?.trim(), articleIds: v.answerArticleIds ?? [], expectedVersion: version };
 }
 
 /**

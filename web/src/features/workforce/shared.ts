@@ -1,80 +1,21 @@
-/** Shapes of the workforce module's answers (src/modules/workforce): the operator's roster and its evidence. */
+/**
+ * The workforce screens' shapes, taken from the generated API schema (src/modules/workforce via
+ * `npm run gen:api`), and the labels and contract rule days they show.
+ */
+import type { paths } from '../../api/schema.d.ts';
 
-export interface Member {
-  id: number;
-  name: string;
-  userId: number | null;
-  role: string;
-  roleLabel: string;
-  startDate: string;
-  endDate: string | null;
-  endReason: string | null;
-  endReasonLabel: string | null;
-  note: string | null;
+type Json<P extends keyof paths> = paths[P] extends {
+  get: { responses: { 200: { content: { 'application/json': infer T } } } };
 }
+  ? T
+  : never;
 
-export interface HeadcountDay {
-  day: string;
-  agreed: number;
-  changeId: number | null;
-  headcount: number;
-  present: number;
-  shortfall: number;
-}
-
-export interface HeadcountChange {
-  id: number;
-  effectiveOn: string;
-  agreed: number;
-  consented: boolean;
-  consentedOn: string | null;
-  consentRef: string | null;
-  noticeGivenOn: string | null;
-  note: string | null;
-  notice: { daysAhead: number | null; status: 'on_time' | 'late' | 'not_recorded' | 'no_rule' };
-}
-
-export interface ReplacementRequest {
-  id: number;
-  memberId: number;
-  memberName: string;
-  requestedOn: string;
-  reason: string;
-  documentRef: string | null;
-  status: 'open' | 'fulfilled' | 'withdrawn';
-  replacementMemberId: number | null;
-  replacementName: string | null;
-  note: string | null;
-  replacedOn: string | null;
-  days: number | null;
-  dueOn: string | null;
-  late: boolean | null;
-}
-
-export interface Vacancy {
-  memberId: number;
-  memberName: string | null;
-  endReason: string | null;
-  cause: string;
-  openedOn: string;
-  filledOn: string | null;
-  days: number;
-  dueOn: string | null;
-  late: boolean | null;
-}
-
-export interface Evidence {
-  from: string;
-  to: string;
-  asOf: string;
-  through: string | null;
-  shortfallPeriods: { from: string; to: string; days: number; shortfall: number; personDays: number }[];
-  shortfall: { days: number; personDays: number; max: number };
-  staffingRate: { numerator: number; denominator: number; value: number | null };
-  vacancies: Vacancy[];
-  replacementRequests: ReplacementRequest[];
-  headcountChanges: HeadcountChange[];
-}
+export type Member = Json<'/api/workforce/members'>['items'][number];
+export type HeadcountDay = Json<'/api/workforce/headcount'>['days'][number];
+export type HeadcountChange = Json<'/api/workforce/headcount-changes'>['items'][number];
+export type ReplacementRequest = Json<'/api/workforce/replacement-requests'>['items'][number];
+export type Evidence = Json<'/api/workforce/evidence'>;
+export type Vacancy = Evidence['vacancies'][number];
 
 export const ROLE_OPTIONS = [
   ['agent', '话务员'],

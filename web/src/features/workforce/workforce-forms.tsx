@@ -1,15 +1,24 @@
 import dayjs, { type Dayjs } from 'dayjs';
 import { Col, DatePicker, Form, Input, InputNumber, Row, Select, Switch } from 'antd';
-import { post } from '../../app/api.ts';
+import { client, type paths, unwrap } from '../../api/client.ts';
 import { FormModal } from '../quality/form-modal.tsx';
 import { END_REASON_OPTIONS, ROLE_OPTIONS, type Member, type ReplacementRequest } from './shared.ts';
 
 const day = (d: Dayjs | null | undefined) => (d ? d.format('YYYY-MM-DD') : null);
+/** A required date field (the form's rules make it present). */
+const reqDay = (d: Dayjs) => d.format('YYYY-MM-DD');
+type Body<P extends keyof paths> = paths[P] extends {
+  post: { requestBody?: { content: { 'application/json': infer T } } };
+}
+  ? T
+  : never;
+type Role = Body<'/api/workforce/members'>['role'];
+type EndReason = Body<'/api/workforce/members/{id}/end'>['endReason'];
 const INVALIDATE = [['workforce']];
 
 export function MemberModal({ onClose }: { onClose: () => void }) {
   return (
-    <FormModal<{ name: string; role: string; startDate: Dayjs; note?: string }>
+    <FormModal<{ name: string; role: Role; startDate: Dayjs; note?: string }>
       title="新增团队人员"
       labels={{ name: '姓名', role: '岗位', startDate: '到岗日期', note: '备注' }}
       testId="member-form"
@@ -17,12 +26,16 @@ export function MemberModal({ onClose }: { onClose: () => void }) {
       successText="已加入名册"
       initialValues={{ role: 'agent', startDate: dayjs() }}
       submit={(v) =>
-        post('/api/workforce/members', {
-          name: v.name.trim(),
-          role: v.role,
-          startDate: day(v.startDate),
-          note: v.note?.trim() || null,
-        })
+        unwrap(
+          client.POST('/api/workforce/members', {
+            body: {
+              name: v.name.trim(),
+              role: v.role,
+              startDate: reqDay(v.startDate),
+              note: v.note?.trim() || null,
+            },
+          }),
+        )
       }
       onClose={onClose}
     >
@@ -58,7 +71,7 @@ export function MemberModal({ onClose }: { onClose: () => void }) {
 
 export function EndModal({ member, onClose }: { member: Member; onClose: () => void }) {
   return (
-    <FormModal<{ endDate: Dayjs; endReason: string; note?: string }>
+    <FormModal<{ endDate: Dayjs; endReason: EndReason; note?: string }>
       title={`离岗：${member.name}`}
       labels={{ endDate: '最后在岗日', endReason: '离岗原因', note: '备注' }}
       testId="member-end-form"
@@ -66,11 +79,16 @@ export function EndModal({ member, onClose }: { member: Member; onClose: () => v
       successText="已登记离岗"
       initialValues={{ endDate: dayjs() }}
       submit={(v) =>
-        post(`/api/workforce/members/${member.id}/end`, {
-          endDate: day(v.endDate),
-          endReason: v.endReason,
-          note: v.note?.trim() || null,
-        })
+        unwrap(
+          client.POST('/api/workforce/members/{id}/end', {
+            params: { path: { id: member.id } },
+            body: {
+              endDate: reqDay(v.endDate),
+              endReason: v.endReason,
+              note: v.note?.trim() || null,
+            },
+          }),
+        )
       }
       onClose={onClose}
     >
@@ -115,15 +133,19 @@ export function ChangeModal({ onClose }: { onClose: () => void }) {
       successText="已登记"
       initialValues={{ agreed: 45, consented: false, noticeGivenOn: dayjs() }}
       submit={(v) =>
-        post('/api/workforce/headcount-changes', {
-          effectiveOn: day(v.effectiveOn),
-          agreed: v.agreed,
-          consented: v.consented,
-          consentedOn: v.consented ? day(v.consentedOn) : null,
-          consentRef: v.consentRef?.trim() || null,
-          noticeGivenOn: day(v.noticeGivenOn),
-          note: v.note?.trim() || null,
-        })
+        unwrap(
+          client.POST('/api/workforce/headcount-changes', {
+            body: {
+              effectiveOn: reqDay(v.effectiveOn),
+              agreed: v.agreed,
+              consented: v.consented,
+              consentedOn: v.consented ? day(v.consentedOn) : null,
+              consentRef: v.consentRef?.trim() || null,
+              noticeGivenOn: day(v.noticeGivenOn),
+              note: v.note?.trim() || null,
+            },
+          }),
+        )
       }
       onClose={onClose}
     >
@@ -200,12 +222,16 @@ export function ReplacementModal({ members, onClose }: { members: Member[]; onCl
       successText="已登记更换要求，乙方应在 3 日内更换"
       initialValues={{ requestedOn: dayjs() }}
       submit={(v) =>
-        post('/api/workforce/replacement-requests', {
-          memberId: v.memberId,
-          requestedOn: day(v.requestedOn),
-          reason: v.reason.trim(),
-          documentRef: v.documentRef?.trim() || null,
-        })
+        unwrap(
+          client.POST('/api/workforce/replacement-requests', {
+            body: {
+              memberId: v.memberId,
+              requestedOn: reqDay(v.requestedOn),
+              reason: v.reason.trim(),
+              documentRef: v.documentRef?.trim() || null,
+            },
+          }),
+        )
       }
       onClose={onClose}
     >
@@ -249,11 +275,16 @@ export function FulfilModal({
       invalidate={INVALIDATE}
       successText="已完成更换"
       submit={(v) =>
-        post(`/api/workforce/replacement-requests/${r.id}/fulfil`, {
-          replacementMemberId: v.replacementMemberId,
-          endDate: v.endDate ? day(v.endDate) : undefined,
-          note: v.note?.trim() || null,
-        })
+        unwrap(
+          client.POST('/api/workforce/replacement-requests/{id}/fulfil', {
+            params: { path: { id: r.id } },
+            body: {
+              replacementMemberId: v.replacementMemberId,
+              endDate: v.endDate ? reqDay(v.endDate) : undefined,
+              note: v.note?.trim() || null,
+            },
+          }),
+        )
       }
       onClose={onClose}
     >
@@ -286,7 +317,14 @@ export function WithdrawModal({ r, onClose }: { r: ReplacementRequest; onClose: 
       labels={{ note: '撤回原因' }}
       invalidate={INVALIDATE}
       successText="已撤回"
-      submit={(v) => post(`/api/workforce/replacement-requests/${r.id}/withdraw`, { note: v.note.trim() })}
+      submit={(v) =>
+        unwrap(
+          client.POST('/api/workforce/replacement-requests/{id}/withdraw', {
+            params: { path: { id: r.id } },
+            body: { note: v.note.trim() },
+          }),
+        )
+      }
       onClose={onClose}
     >
       <Form.Item

@@ -16,7 +16,7 @@ import {
 } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { get, qs } from '../../app/api.ts';
+import { client, unwrap } from '../../api/client.ts';
 import { useUser } from '../../app/auth.tsx';
 import { QueryState } from '../../components/query-state.tsx';
 import { EChart, type ChartOption } from '../dashboard/echart.tsx';
@@ -34,7 +34,6 @@ import {
   REPLACEMENT_STATUS,
   RULE_DAYS,
   VACANCY_CAUSE,
-  type Evidence,
   type HeadcountChange,
   type HeadcountDay,
   type Member,
@@ -70,7 +69,7 @@ function headcountOption(days: HeadcountDay[]): ChartOption {
 function useMembers() {
   return useQuery({
     queryKey: ['workforce', 'members'],
-    queryFn: () => get<{ items: Member[] }>('/api/workforce/members'),
+    queryFn: () => unwrap(client.GET('/api/workforce/members')),
   });
 }
 
@@ -80,13 +79,15 @@ function Overview() {
   const series = useQuery({
     queryKey: ['workforce', 'headcount', month],
     queryFn: () =>
-      get<{ days: HeadcountDay[] }>(
-        `/api/workforce/headcount${qs({ ...monthRange(month), agreed: AGREED })}`,
+      unwrap(
+        client.GET('/api/workforce/headcount', {
+          params: { query: { ...monthRange(month), agreed: AGREED } },
+        }),
       ),
   });
   const ev = useQuery({
     queryKey: ['workforce', 'evidence', month],
-    queryFn: () => get<Evidence>(`/api/workforce/evidence${qs(range)}`),
+    queryFn: () => unwrap(client.GET('/api/workforce/evidence', { params: { query: range } })),
   });
   const e = ev.data;
   return (
@@ -279,8 +280,10 @@ function Changes() {
   const q = useQuery({
     queryKey: ['workforce', 'changes'],
     queryFn: () =>
-      get<{ items: HeadcountChange[] }>(
-        `/api/workforce/headcount-changes${qs({ noticeDays: RULE_DAYS.noticeDays })}`,
+      unwrap(
+        client.GET('/api/workforce/headcount-changes', {
+          params: { query: { noticeDays: RULE_DAYS.noticeDays } },
+        }),
       ),
   });
   const items = q.data?.items ?? [];
@@ -347,8 +350,10 @@ function Replacements() {
   const q = useQuery({
     queryKey: ['workforce', 'replacements'],
     queryFn: () =>
-      get<{ items: ReplacementRequest[] }>(
-        `/api/workforce/replacement-requests${qs({ replacementDays: RULE_DAYS.replacementDays })}`,
+      unwrap(
+        client.GET('/api/workforce/replacement-requests', {
+          params: { query: { replacementDays: RULE_DAYS.replacementDays } },
+        }),
       ),
   });
   const items = q.data?.items ?? [];

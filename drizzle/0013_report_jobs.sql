@@ -1,0 +1,20 @@
+CREATE TABLE "report_jobs" (
+	"id" serial PRIMARY KEY NOT NULL,
+	"kind" text NOT NULL,
+	"params" jsonb NOT NULL,
+	"status" text NOT NULL,
+	"step" text,
+	"progress" real DEFAULT 0 NOT NULL,
+	"error" text,
+	"attempts" integer DEFAULT 0 NOT NULL,
+	"as_of" timestamp with time zone NOT NULL,
+	"requested_by" integer,
+	"requested_at" timestamp with time zone NOT NULL,
+	"started_at" timestamp with time zone,
+	"heartbeat_at" timestamp with time zone,
+	"finished_at" timestamp with time zone,
+	"file_name" text,
+	"docx" "bytea",
+	"pdf" "bytea",
+	"xlsx" "bytea"
+);

@@ -1,0 +1,71 @@
+import { Readable } from 'node:stream';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Db } from '../../db/client.ts';
+import { queryRows } from '../../db/rows.ts';
+import { createTestDb } from '../../testing/test-db.ts';
+import { SYSTEM_ACTOR } from '../../platform/actor.ts';
+import { sql } from 'drizzle-orm';
+import { importCallLog } from './import-service.ts';
+import { openNumber } from './personal-data.ts';
+
+/** The streaming import through COPY and a staging table (issue 18), on PGlite or the server (DATABASE_URL). */
+let db: Db;
+const now = new Date('2025-03-05T04:00:00Z');
+
+beforeAll(async () => {
+  db = await createTestDb();
+}, 300_000);
+afterAll(() => db?.close());
+
+const HEADER =
+  'call_id,caller_number,queue,offered_at,answered_at,agent,ended_at,abandoned_at,abandon_reason,ivr_rating,order_numbers\n';
+
+function csv(n: number): string {
+  let out = HEADER;
+  for (let i = 0; i < n; i++) {
+    const t = new Date(Date.parse('2025-03-04T01:00:00Z') + i * 1000).toISOString();
+    const t2 = new Date(Date.parse('2025-03-04T01:00:00Z') + i * 1000 + 20_000).toISOString();
+    out +=
+      i % 10 === 9
+        ? `m${i},1390000${String(i).padStart(4, '0')},12345,${t},,,,${t2},caller_hangup,,\n`
+        : `g${i},1380000${String(i).padStart(4, '0')},12345,${t},${t2},"10\\0${i % 3}\tx",${t2},,,${i % 5 === 0 ? 5 : ''},"2025030400${String(i).padStart(3, '0')};A""B\\C"\n`;
+  }
+  return out;
+}
+
+const run = (text: string) =>
+  importCallLog(db.orm, SYSTEM_ACTOR, 'generic', Readable.from([text]), {
+    now,
+    callbackDueHours: 24,
+    onProgress: () => undefined,
+  });
+
+describe('call import by COPY', () => {
+  it('writes every call in batches, with awkward characters intact, and opens callbacks for missed calls', async () => {
+    const text = `${csv(25_000)}bad,line\n`;
+    const r = await run(text);
+    expect(r).toMatchObject({ calls: 25_000, imported: 25_000, alreadyPresent: 0, rejected: 1 });
+    const [row] = await queryRows<{ agent: string; order_numbers: string[]; ivr_rating: number | null }>(
+      db.orm,
+      sql`select agent, order_numbers, ivr_rating from calls where call_id = 'g5'`,
+    );
+    expect(row).toMatchObject({
+      agent: '10\\02\tx',
+      order_numbers: ['2025030400005', 'A"B\\C'],
+      ivr_rating: 5,
+    });
+    const callbacks = await queryRows<{ n: string; caller_number: string }>(
+      db.orm,
+      sql`select count(*)::int as n, min(caller_number) as caller_number from call_callbacks`,
+    );
+    expect(Number(callbacks[0]!.n)).toBe(2_500);
+    expect(openNumber(callbacks[0]!.caller_number, 'call_callbacks')).toMatch(/^1390000\d{4,5}$/);
+  }, 300_000);
+
+  it('adds nothing on a second run and counts the calls already present', async () => {
+    const r = await run(csv(25_000));
+    expect(r).toMatchObject({ calls: 25_000, imported: 0, alreadyPresent: 25_000 });
+    const [n] = await queryRows<{ n: number }>(db.orm, sql`select count(*)::int as n from calls`);
+    expect(Number(n!.n)).toBe(25_000);
+  }, 300_000);
+});

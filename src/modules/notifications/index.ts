@@ -1,0 +1,3 @@
+export * from './model.ts';
+export { registerNotificationRoutes } from './routes.ts';
+export { notificationsFor } from './service.ts';

@@ -1,0 +1,64 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { countStatements, type StatementCounter } from '../../testing/statement-counter.ts';
+import { createTestContext, type TestContext } from '../../testing/test-app.ts';
+
+/**
+ * Round trips per request (issue 18): every statement the app sends to the database is counted at the driver
+ * (PGlite's protocol messages, node-postgres' client.query), so a cache that stops answering or a query added
+ * to a hot path shows here. Measured on the second request of each kind, after the caches are warm.
+ */
+let t: TestContext;
+let counter: StatementCounter;
+let zj: number;
+
+const NEW_ORDER = {
+  channel: 'phone',
+  type: 'complaint',
+  title: '路灯不亮',
+  content: '源汇区某小区门口路灯已经一周不亮，夜间出行不便，请尽快维修。',
+  caller: { name: '张先生', phone: '13800001234', callbackWanted: true },
+  location: { district: '源汇区', address: '人民路1号' },
+};
+
+beforeAll(async () => {
+  t = await createTestContext();
+  zj = await t.addDepartment('ZJJ', '市住房和城乡建设局', '住建局');
+  await t.addUser('agent', 'agent');
+  await t.addUser('zj', 'department', zj);
+  counter = countStatements(t.db);
+}, 300_000);
+afterAll(() => t?.close());
+
+async function request(user: string, method: 'GET' | 'POST', url: string, payload?: object) {
+  const headers = await t.as(user);
+  // Let NOTIFYs of earlier writes arrive first, so a cache drop is not counted against this request.
+  await new Promise((r) => setTimeout(r, 50));
+  counter.reset();
+  const res = await t.app.inject({ method, url, payload, headers });
+  expect(res.statusCode, res.body).toBeLessThan(300);
+  return { body: res.json(), statements: counter.count, sql: [...counter.sql] };
+}
+
+async function newOrder() {
+  return (await request('agent', 'POST', '/api/orders', NEW_ORDER)).body as { id: number };
+}
+
+describe('statements per request', () => {
+  it('order detail takes at most 5', async () => {
+    const o = await newOrder();
+    await request('agent', 'GET', `/api/orders/${o.id}`);
+    const r = await request('agent', 'GET', `/api/orders/${o.id}`);
+    expect(r.body.history.length).toBeGreaterThan(0);
+    expect(r.statements, r.sql.join('\n')).toBeLessThanOrEqual(5);
+  });
+
+  it('dispatch takes at most 8 (answering with the order detail)', async () => {
+    const a = await newOrder();
+    const b = await newOrder();
+    await request('agent', 'POST', `/api/orders/${a.id}/actions/dispatch`, { departmentId: zj });
+    const r = await request('agent', 'POST', `/api/orders/${b.id}/actions/dispatch`, { departmentId: zj });
+    expect(r.body.status).toBe('dispatched');
+    expect(r.body.dispatches).toHaveLength(1);
+    expect(r.statements, r.sql.join('\n')).toBeLessThanOrEqual(8);
+  });
+});
