@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { apiAs, departmentId, login, screen, submitModal } from './support.ts';
+import { apiAs, departmentId, login, screen, settledModal, submitModal } from './support.ts';
 
 /**
  * 协办 (issue 17): an order dispatched to 住建局 with 城管局 co-handling; 城管局 signs and answers its part in
@@ -72,5 +72,31 @@ test.describe.serial('co-handling', () => {
     await submitModal(page);
     await expect(page.getByText('已反馈').first()).toBeVisible();
     await expect(page.getByTestId('order-history')).toContainText('协办签收');
+  });
+
+  test('the office releases a co-handler from the order page', async ({ page, request }) => {
+    const agent = await apiAs(request, 'agent01');
+    const o = await agent.post('/api/orders', {
+      channel: 'phone',
+      type: 'complaint',
+      title: '小区绿化带被占',
+      content: '某小区绿化带被私自改为停车位。',
+      caller: { name: '钱先生', phone: '13912341111', callbackWanted: false },
+    });
+    const [zj, cg] = [await departmentId(request, 'ZJJ'), await departmentId(request, 'CGJ')];
+    await agent.post(`/api/orders/${o.id}/actions/dispatch`, { departmentId: zj, coDepartmentIds: [cg] });
+    await login(page, 'office01');
+    await page.goto(`/orders/${o.id}`);
+    await expect(page.getByTestId('co-tasks')).toContainText('待签收');
+    await page.getByTestId('order-actions').getByRole('button', { name: '解除协办' }).click();
+    const modal = await settledModal(page);
+    await modal.getByTestId('co-department').click();
+    await page
+      .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '城市管理局' })
+      .click();
+    await modal.locator('textarea').fill('占用绿化带属住建部门物业监管职责，无需城管协办');
+    await submitModal(page);
+    await expect(page.getByTestId('co-tasks')).toContainText('已解除协办');
+    await expect(page.getByTestId('order-history')).toContainText('解除协办');
   });
 });

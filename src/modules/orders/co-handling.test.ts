@@ -165,6 +165,26 @@ describe('co-handling (协办)', () => {
     expect(huge.statusCode).toBe(400);
   });
 
+  it('reopens a task for each co-handler still on the order when the office sends the reply back (重办)', async () => {
+    const o = await dispatchedWithCoHandlers();
+    await act('cg', o.id, 'co-reply', { reply: '城管局第一次答复' });
+    await act('office', o.id, 'release-co', { departmentId: sw, reason: '不涉及' });
+    expect((await act('zj', o.id, 'reply', { reply: '第一次答复' })).statusCode).toBe(200);
+    const back = await act('office', o.id, 'send-back', { reason: '未说明路面修复时间' });
+    expect(back.statusCode, back.body).toBe(200);
+    const open = back
+      .json()
+      .coTasks.filter(
+        (c: { repliedAt: string | null; releasedAt: string | null }) => !c.repliedAt && !c.releasedAt,
+      );
+    expect(open.map((c: { departmentId: number }) => c.departmentId)).toEqual([cg]);
+    expect((await act('zj', o.id, 'reply', { reply: '第二次答复' })).json().error.code).toBe(
+      'co_handlers_pending',
+    );
+    expect((await act('cg', o.id, 'co-reply', { reply: '城管局补充：路面周五前修复' })).statusCode).toBe(200);
+    expect((await act('zj', o.id, 'reply', { reply: '第二次答复' })).statusCode).toBe(200);
+  });
+
   it('ends open co tasks when the lead returns the order', async () => {
     const o = await dispatchedWithCoHandlers();
     const res = await act('zj', o.id, 'return', { reasonCode: 'not_our_duty', reason: '不属本单位职责' });
@@ -207,7 +227,8 @@ describe('co-handling (协办)', () => {
     expect(of(cg).overdue).toBeGreaterThanOrEqual(1);
     expect(of(sw).answeredOnTime).toBeGreaterThanOrEqual(1);
     expect(of(sw).released).toBeGreaterThanOrEqual(1);
-    expect(of(cg).received).toBe(of(sw).received);
+    // The 重办 above reopened 城管局's task only (水利局 had been released).
+    expect(of(cg).received).toBe(of(sw).received + 1);
     expect(figures.find((f) => f.departmentId === zj)).toBeUndefined();
   });
 });
