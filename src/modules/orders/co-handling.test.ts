@@ -81,6 +81,8 @@ describe('co-handling (协办)', () => {
     const seen = await get('cg', `/api/orders/${o.id}`);
     expect(seen.json().allowedActions).toEqual(expect.arrayContaining(['co-sign', 'co-reply']));
     expect(seen.json().allowedActions).not.toContain('reply');
+    const queues = (await get('cg', '/api/stats/queues')).json();
+    expect(queues.coToAnswer).toBeGreaterThanOrEqual(1);
 
     t.clock.set('2025-03-04T09:00:00+08:00');
     const signed = await act('cg', o.id, 'co-sign', { note: '已安排人员' });

@@ -158,7 +158,14 @@ export default function DepartmentPage() {
             }),
             {
               key: 'co',
-              label: <span data-testid="dept-tab-co">协办</span>,
+              label: (
+                <Space size={6} data-testid="dept-tab-co">
+                  协办
+                  {queues.data?.coToAnswer ? (
+                    <Badge count={queues.data.coToAnswer} overflowCount={999} color="#722ed1" />
+                  ) : null}
+                </Space>
+              ),
               children: <CoTasksTab onAction={setPending} />,
             },
           ]}
