@@ -81,6 +81,10 @@ export const ACTION_LABELS = {
   archive: '归档',
   'deadline-warning': '临期提醒',
   'auto-supervise': '超期自动督办',
+  'co-sign': '协办签收',
+  'co-reply': '协办答复',
+  'release-co': '解除协办',
+  'co-overdue': '协办超期',
 } as const;
 
 export const ROLE_LABELS = {

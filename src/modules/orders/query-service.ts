@@ -15,6 +15,7 @@ import { decodeJsonRow, decodeJsonRows, jsonObject, jsonRows } from '../../db/js
 import {
   orderAppeals,
   orderCallbacks,
+  orderCoTasks,
   orderDispatches,
   orderEvents,
   orderExtensions,
@@ -79,6 +80,7 @@ export async function presentNewOrder(
     appeals: [],
     callbacks: [],
     supervisions: [],
+    coTasks: [],
   };
 }
 
@@ -107,6 +109,7 @@ const DETAIL_CHILDREN = {
   appeals: childRows(orderAppeals),
   callbacks: childRows(orderCallbacks),
   supervisions: childRows(orderSupervisions),
+  coTasks: childRows(orderCoTasks),
 };
 
 const detailQuery = (db: DbOrTx) =>
@@ -149,6 +152,7 @@ export async function getOrderDetail(
     appeals,
     callbacks,
     supervisions,
+    coTasks,
     ...order
   } = row;
   const history = (rawHistory as { event: Record<string, unknown>; actorName: string | null }[]).map((h) => ({
@@ -168,6 +172,10 @@ export async function getOrderDetail(
     appeals: decodeJsonRows(orderAppeals, appeals),
     callbacks: decodeJsonRows(orderCallbacks, callbacks),
     supervisions: decodeJsonRows(orderSupervisions, supervisions),
+    coTasks: decodeJsonRows(orderCoTasks, coTasks).map((t) => ({
+      ...t,
+      departmentName: lookups.departmentName(t.departmentId),
+    })),
   };
 }
 

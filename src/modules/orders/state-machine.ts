@@ -42,7 +42,11 @@ export type Guard =
   | 'pending_extension'
   | 'callback_waived'
   | 'appealable'
-  | 'pending_appeal';
+  | 'pending_appeal'
+  | 'co_department'
+  | 'co_unsigned'
+  | 'co_answered'
+  | 'co_pending';
 
 export interface Transition {
   action: ActionName;
@@ -147,7 +151,8 @@ export const TRANSITIONS: readonly Transition[] = [
     from: ['dispatched', 'in_progress'],
     to: { default: 'replied' },
     roles: ['department'],
-    guards: ['lead_department'],
+    // The lead's reply consolidates the co-handlers' answers: every one answered or released first.
+    guards: ['lead_department', 'co_answered'],
   },
   {
     // 退回重办: the office reads the reply before the citizen is called and finds it does not answer the request.
@@ -207,6 +212,31 @@ export const TRANSITIONS: readonly Transition[] = [
     roles: [...OPERATOR, 'office'],
     guards: [],
   },
+  {
+    // 协办签收: a co-handling department takes on its part; the order's status is the lead's.
+    action: 'co-sign',
+    label: ACTION_LABELS['co-sign'],
+    from: ['dispatched', 'in_progress'],
+    to: same,
+    roles: ['department'],
+    guards: ['co_department', 'co_unsigned'],
+  },
+  {
+    action: 'co-reply',
+    label: ACTION_LABELS['co-reply'],
+    from: ['dispatched', 'in_progress'],
+    to: same,
+    roles: ['department'],
+    guards: ['co_department'],
+  },
+  {
+    action: 'release-co',
+    label: ACTION_LABELS['release-co'],
+    from: ['dispatched', 'in_progress'],
+    to: same,
+    roles: ['office'],
+    guards: ['co_pending'],
+  },
 ];
 
 /** The facts about an order that guards read. */
@@ -218,6 +248,9 @@ export interface GuardFacts {
   appealStatus: string;
   /** No callback is owed: declined, no number, or the attempt limit reached. */
   callbackWaived: boolean;
+  /** Co-handling departments whose task is open, and those of them not yet signed (协办). */
+  coPendingDepartmentIds?: readonly number[];
+  coUnsignedDepartmentIds?: readonly number[];
 }
 
 function guardHolds(guard: Guard, order: GuardFacts, actor: Actor): boolean {
@@ -239,6 +272,14 @@ function guardHolds(guard: Guard, order: GuardFacts, actor: Actor): boolean {
       return order.appealStatus === 'none' || order.appealStatus === 'rejected';
     case 'pending_appeal':
       return order.appealStatus === 'pending';
+    case 'co_department':
+      return actor.departmentId != null && (order.coPendingDepartmentIds ?? []).includes(actor.departmentId);
+    case 'co_unsigned':
+      return actor.departmentId != null && (order.coUnsignedDepartmentIds ?? []).includes(actor.departmentId);
+    case 'co_answered':
+      return !(order.coPendingDepartmentIds ?? []).length;
+    case 'co_pending':
+      return (order.coPendingDepartmentIds ?? []).length > 0;
   }
 }
 

@@ -1420,6 +1420,9 @@ export interface paths {
                   | 'decide-appeal'
                   | 'merge'
                   | 'archive'
+                  | 'co-sign'
+                  | 'co-reply'
+                  | 'release-co'
                 )[];
                 pending: {
                   return?: {
@@ -1602,6 +1605,9 @@ export interface paths {
                 | 'decide-appeal'
                 | 'merge'
                 | 'archive'
+                | 'co-sign'
+                | 'co-reply'
+                | 'release-co'
               )[];
               history: {
                 id: number;
@@ -1707,6 +1713,27 @@ export interface paths {
                 byUserId: number | null;
                 kind: string;
                 note: string;
+              }[];
+              coTasks: {
+                id: number;
+                dispatchId: number | null;
+                departmentId: number;
+                departmentName: string | null;
+                /** Format: date-time */
+                openedAt: string;
+                /** Format: date-time */
+                dueAt: string;
+                /** Format: date-time */
+                signedAt: string | null;
+                /** Format: date-time */
+                repliedAt: string | null;
+                reply: string | null;
+                /** Format: date-time */
+                releasedAt: string | null;
+                releaseReason: string | null;
+                /** Format: date-time */
+                closedAt: string | null;
+                overdue: boolean;
               }[];
             };
           };
@@ -1838,6 +1865,9 @@ export interface paths {
                 | 'decide-appeal'
                 | 'merge'
                 | 'archive'
+                | 'co-sign'
+                | 'co-reply'
+                | 'release-co'
               )[];
               history: {
                 id: number;
@@ -1943,6 +1973,27 @@ export interface paths {
                 byUserId: number | null;
                 kind: string;
                 note: string;
+              }[];
+              coTasks: {
+                id: number;
+                dispatchId: number | null;
+                departmentId: number;
+                departmentName: string | null;
+                /** Format: date-time */
+                openedAt: string;
+                /** Format: date-time */
+                dueAt: string;
+                /** Format: date-time */
+                signedAt: string | null;
+                /** Format: date-time */
+                repliedAt: string | null;
+                reply: string | null;
+                /** Format: date-time */
+                releasedAt: string | null;
+                releaseReason: string | null;
+                /** Format: date-time */
+                closedAt: string | null;
+                overdue: boolean;
               }[];
             };
           };
@@ -2094,6 +2145,9 @@ export interface paths {
                 | 'decide-appeal'
                 | 'merge'
                 | 'archive'
+                | 'co-sign'
+                | 'co-reply'
+                | 'release-co'
               )[];
               history: {
                 id: number;
@@ -2199,6 +2253,27 @@ export interface paths {
                 byUserId: number | null;
                 kind: string;
                 note: string;
+              }[];
+              coTasks: {
+                id: number;
+                dispatchId: number | null;
+                departmentId: number;
+                departmentName: string | null;
+                /** Format: date-time */
+                openedAt: string;
+                /** Format: date-time */
+                dueAt: string;
+                /** Format: date-time */
+                signedAt: string | null;
+                /** Format: date-time */
+                repliedAt: string | null;
+                reply: string | null;
+                /** Format: date-time */
+                releasedAt: string | null;
+                releaseReason: string | null;
+                /** Format: date-time */
+                closedAt: string | null;
+                overdue: boolean;
               }[];
               warnings: string[];
             };
@@ -2345,6 +2420,9 @@ export interface paths {
                 | 'decide-appeal'
                 | 'merge'
                 | 'archive'
+                | 'co-sign'
+                | 'co-reply'
+                | 'release-co'
               )[];
               history: {
                 id: number;
@@ -2450,6 +2528,27 @@ export interface paths {
                 byUserId: number | null;
                 kind: string;
                 note: string;
+              }[];
+              coTasks: {
+                id: number;
+                dispatchId: number | null;
+                departmentId: number;
+                departmentName: string | null;
+                /** Format: date-time */
+                openedAt: string;
+                /** Format: date-time */
+                dueAt: string;
+                /** Format: date-time */
+                signedAt: string | null;
+                /** Format: date-time */
+                repliedAt: string | null;
+                reply: string | null;
+                /** Format: date-time */
+                releasedAt: string | null;
+                releaseReason: string | null;
+                /** Format: date-time */
+                closedAt: string | null;
+                overdue: boolean;
               }[];
               warnings: string[];
             };
@@ -2599,6 +2698,9 @@ export interface paths {
                 | 'decide-appeal'
                 | 'merge'
                 | 'archive'
+                | 'co-sign'
+                | 'co-reply'
+                | 'release-co'
               )[];
               history: {
                 id: number;
@@ -2704,6 +2806,27 @@ export interface paths {
                 byUserId: number | null;
                 kind: string;
                 note: string;
+              }[];
+              coTasks: {
+                id: number;
+                dispatchId: number | null;
+                departmentId: number;
+                departmentName: string | null;
+                /** Format: date-time */
+                openedAt: string;
+                /** Format: date-time */
+                dueAt: string;
+                /** Format: date-time */
+                signedAt: string | null;
+                /** Format: date-time */
+                repliedAt: string | null;
+                reply: string | null;
+                /** Format: date-time */
+                releasedAt: string | null;
+                releaseReason: string | null;
+                /** Format: date-time */
+                closedAt: string | null;
+                overdue: boolean;
               }[];
               warnings: string[];
             };
@@ -2849,6 +2972,9 @@ export interface paths {
                 | 'decide-appeal'
                 | 'merge'
                 | 'archive'
+                | 'co-sign'
+                | 'co-reply'
+                | 'release-co'
               )[];
               history: {
                 id: number;
@@ -2954,6 +3080,27 @@ export interface paths {
                 byUserId: number | null;
                 kind: string;
                 note: string;
+              }[];
+              coTasks: {
+                id: number;
+                dispatchId: number | null;
+                departmentId: number;
+                departmentName: string | null;
+                /** Format: date-time */
+                openedAt: string;
+                /** Format: date-time */
+                dueAt: string;
+                /** Format: date-time */
+                signedAt: string | null;
+                /** Format: date-time */
+                repliedAt: string | null;
+                reply: string | null;
+                /** Format: date-time */
+                releasedAt: string | null;
+                releaseReason: string | null;
+                /** Format: date-time */
+                closedAt: string | null;
+                overdue: boolean;
               }[];
               warnings: string[];
             };
@@ -3100,6 +3247,9 @@ export interface paths {
                 | 'decide-appeal'
                 | 'merge'
                 | 'archive'
+                | 'co-sign'
+                | 'co-reply'
+                | 'release-co'
               )[];
               history: {
                 id: number;
@@ -3205,6 +3355,27 @@ export interface paths {
                 byUserId: number | null;
                 kind: string;
                 note: string;
+              }[];
+              coTasks: {
+                id: number;
+                dispatchId: number | null;
+                departmentId: number;
+                departmentName: string | null;
+                /** Format: date-time */
+                openedAt: string;
+                /** Format: date-time */
+                dueAt: string;
+                /** Format: date-time */
+                signedAt: string | null;
+                /** Format: date-time */
+                repliedAt: string | null;
+                reply: string | null;
+                /** Format: date-time */
+                releasedAt: string | null;
+                releaseReason: string | null;
+                /** Format: date-time */
+                closedAt: string | null;
+                overdue: boolean;
               }[];
               warnings: string[];
             };
@@ -3351,6 +3522,9 @@ export interface paths {
                 | 'decide-appeal'
                 | 'merge'
                 | 'archive'
+                | 'co-sign'
+                | 'co-reply'
+                | 'release-co'
               )[];
               history: {
                 id: number;
@@ -3456,6 +3630,27 @@ export interface paths {
                 byUserId: number | null;
                 kind: string;
                 note: string;
+              }[];
+              coTasks: {
+                id: number;
+                dispatchId: number | null;
+                departmentId: number;
+                departmentName: string | null;
+                /** Format: date-time */
+                openedAt: string;
+                /** Format: date-time */
+                dueAt: string;
+                /** Format: date-time */
+                signedAt: string | null;
+                /** Format: date-time */
+                repliedAt: string | null;
+                reply: string | null;
+                /** Format: date-time */
+                releasedAt: string | null;
+                releaseReason: string | null;
+                /** Format: date-time */
+                closedAt: string | null;
+                overdue: boolean;
               }[];
               warnings: string[];
             };
@@ -3602,6 +3797,9 @@ export interface paths {
                 | 'decide-appeal'
                 | 'merge'
                 | 'archive'
+                | 'co-sign'
+                | 'co-reply'
+                | 'release-co'
               )[];
               history: {
                 id: number;
@@ -3707,6 +3905,27 @@ export interface paths {
                 byUserId: number | null;
                 kind: string;
                 note: string;
+              }[];
+              coTasks: {
+                id: number;
+                dispatchId: number | null;
+                departmentId: number;
+                departmentName: string | null;
+                /** Format: date-time */
+                openedAt: string;
+                /** Format: date-time */
+                dueAt: string;
+                /** Format: date-time */
+                signedAt: string | null;
+                /** Format: date-time */
+                repliedAt: string | null;
+                reply: string | null;
+                /** Format: date-time */
+                releasedAt: string | null;
+                releaseReason: string | null;
+                /** Format: date-time */
+                closedAt: string | null;
+                overdue: boolean;
               }[];
               warnings: string[];
             };
@@ -3853,6 +4072,9 @@ export interface paths {
                 | 'decide-appeal'
                 | 'merge'
                 | 'archive'
+                | 'co-sign'
+                | 'co-reply'
+                | 'release-co'
               )[];
               history: {
                 id: number;
@@ -3958,6 +4180,27 @@ export interface paths {
                 byUserId: number | null;
                 kind: string;
                 note: string;
+              }[];
+              coTasks: {
+                id: number;
+                dispatchId: number | null;
+                departmentId: number;
+                departmentName: string | null;
+                /** Format: date-time */
+                openedAt: string;
+                /** Format: date-time */
+                dueAt: string;
+                /** Format: date-time */
+                signedAt: string | null;
+                /** Format: date-time */
+                repliedAt: string | null;
+                reply: string | null;
+                /** Format: date-time */
+                releasedAt: string | null;
+                releaseReason: string | null;
+                /** Format: date-time */
+                closedAt: string | null;
+                overdue: boolean;
               }[];
               warnings: string[];
             };
@@ -4103,6 +4346,9 @@ export interface paths {
                 | 'decide-appeal'
                 | 'merge'
                 | 'archive'
+                | 'co-sign'
+                | 'co-reply'
+                | 'release-co'
               )[];
               history: {
                 id: number;
@@ -4208,6 +4454,27 @@ export interface paths {
                 byUserId: number | null;
                 kind: string;
                 note: string;
+              }[];
+              coTasks: {
+                id: number;
+                dispatchId: number | null;
+                departmentId: number;
+                departmentName: string | null;
+                /** Format: date-time */
+                openedAt: string;
+                /** Format: date-time */
+                dueAt: string;
+                /** Format: date-time */
+                signedAt: string | null;
+                /** Format: date-time */
+                repliedAt: string | null;
+                reply: string | null;
+                /** Format: date-time */
+                releasedAt: string | null;
+                releaseReason: string | null;
+                /** Format: date-time */
+                closedAt: string | null;
+                overdue: boolean;
               }[];
               warnings: string[];
             };
@@ -4353,6 +4620,9 @@ export interface paths {
                 | 'decide-appeal'
                 | 'merge'
                 | 'archive'
+                | 'co-sign'
+                | 'co-reply'
+                | 'release-co'
               )[];
               history: {
                 id: number;
@@ -4458,6 +4728,27 @@ export interface paths {
                 byUserId: number | null;
                 kind: string;
                 note: string;
+              }[];
+              coTasks: {
+                id: number;
+                dispatchId: number | null;
+                departmentId: number;
+                departmentName: string | null;
+                /** Format: date-time */
+                openedAt: string;
+                /** Format: date-time */
+                dueAt: string;
+                /** Format: date-time */
+                signedAt: string | null;
+                /** Format: date-time */
+                repliedAt: string | null;
+                reply: string | null;
+                /** Format: date-time */
+                releasedAt: string | null;
+                releaseReason: string | null;
+                /** Format: date-time */
+                closedAt: string | null;
+                overdue: boolean;
               }[];
               warnings: string[];
             };
@@ -4603,6 +4894,9 @@ export interface paths {
                 | 'decide-appeal'
                 | 'merge'
                 | 'archive'
+                | 'co-sign'
+                | 'co-reply'
+                | 'release-co'
               )[];
               history: {
                 id: number;
@@ -4708,6 +5002,27 @@ export interface paths {
                 byUserId: number | null;
                 kind: string;
                 note: string;
+              }[];
+              coTasks: {
+                id: number;
+                dispatchId: number | null;
+                departmentId: number;
+                departmentName: string | null;
+                /** Format: date-time */
+                openedAt: string;
+                /** Format: date-time */
+                dueAt: string;
+                /** Format: date-time */
+                signedAt: string | null;
+                /** Format: date-time */
+                repliedAt: string | null;
+                reply: string | null;
+                /** Format: date-time */
+                releasedAt: string | null;
+                releaseReason: string | null;
+                /** Format: date-time */
+                closedAt: string | null;
+                overdue: boolean;
               }[];
               warnings: string[];
             };
@@ -4853,6 +5168,9 @@ export interface paths {
                 | 'decide-appeal'
                 | 'merge'
                 | 'archive'
+                | 'co-sign'
+                | 'co-reply'
+                | 'release-co'
               )[];
               history: {
                 id: number;
@@ -4958,6 +5276,27 @@ export interface paths {
                 byUserId: number | null;
                 kind: string;
                 note: string;
+              }[];
+              coTasks: {
+                id: number;
+                dispatchId: number | null;
+                departmentId: number;
+                departmentName: string | null;
+                /** Format: date-time */
+                openedAt: string;
+                /** Format: date-time */
+                dueAt: string;
+                /** Format: date-time */
+                signedAt: string | null;
+                /** Format: date-time */
+                repliedAt: string | null;
+                reply: string | null;
+                /** Format: date-time */
+                releasedAt: string | null;
+                releaseReason: string | null;
+                /** Format: date-time */
+                closedAt: string | null;
+                overdue: boolean;
               }[];
               warnings: string[];
             };
@@ -5111,6 +5450,9 @@ export interface paths {
                 | 'decide-appeal'
                 | 'merge'
                 | 'archive'
+                | 'co-sign'
+                | 'co-reply'
+                | 'release-co'
               )[];
               history: {
                 id: number;
@@ -5216,6 +5558,27 @@ export interface paths {
                 byUserId: number | null;
                 kind: string;
                 note: string;
+              }[];
+              coTasks: {
+                id: number;
+                dispatchId: number | null;
+                departmentId: number;
+                departmentName: string | null;
+                /** Format: date-time */
+                openedAt: string;
+                /** Format: date-time */
+                dueAt: string;
+                /** Format: date-time */
+                signedAt: string | null;
+                /** Format: date-time */
+                repliedAt: string | null;
+                reply: string | null;
+                /** Format: date-time */
+                releasedAt: string | null;
+                releaseReason: string | null;
+                /** Format: date-time */
+                closedAt: string | null;
+                overdue: boolean;
               }[];
               warnings: string[];
             };
@@ -5361,6 +5724,9 @@ export interface paths {
                 | 'decide-appeal'
                 | 'merge'
                 | 'archive'
+                | 'co-sign'
+                | 'co-reply'
+                | 'release-co'
               )[];
               history: {
                 id: number;
@@ -5466,6 +5832,27 @@ export interface paths {
                 byUserId: number | null;
                 kind: string;
                 note: string;
+              }[];
+              coTasks: {
+                id: number;
+                dispatchId: number | null;
+                departmentId: number;
+                departmentName: string | null;
+                /** Format: date-time */
+                openedAt: string;
+                /** Format: date-time */
+                dueAt: string;
+                /** Format: date-time */
+                signedAt: string | null;
+                /** Format: date-time */
+                repliedAt: string | null;
+                reply: string | null;
+                /** Format: date-time */
+                releasedAt: string | null;
+                releaseReason: string | null;
+                /** Format: date-time */
+                closedAt: string | null;
+                overdue: boolean;
               }[];
               warnings: string[];
             };
@@ -5611,6 +5998,9 @@ export interface paths {
                 | 'decide-appeal'
                 | 'merge'
                 | 'archive'
+                | 'co-sign'
+                | 'co-reply'
+                | 'release-co'
               )[];
               history: {
                 id: number;
@@ -5716,6 +6106,27 @@ export interface paths {
                 byUserId: number | null;
                 kind: string;
                 note: string;
+              }[];
+              coTasks: {
+                id: number;
+                dispatchId: number | null;
+                departmentId: number;
+                departmentName: string | null;
+                /** Format: date-time */
+                openedAt: string;
+                /** Format: date-time */
+                dueAt: string;
+                /** Format: date-time */
+                signedAt: string | null;
+                /** Format: date-time */
+                repliedAt: string | null;
+                reply: string | null;
+                /** Format: date-time */
+                releasedAt: string | null;
+                releaseReason: string | null;
+                /** Format: date-time */
+                closedAt: string | null;
+                overdue: boolean;
               }[];
               warnings: string[];
             };
@@ -5862,6 +6273,9 @@ export interface paths {
                 | 'decide-appeal'
                 | 'merge'
                 | 'archive'
+                | 'co-sign'
+                | 'co-reply'
+                | 'release-co'
               )[];
               history: {
                 id: number;
@@ -5967,6 +6381,27 @@ export interface paths {
                 byUserId: number | null;
                 kind: string;
                 note: string;
+              }[];
+              coTasks: {
+                id: number;
+                dispatchId: number | null;
+                departmentId: number;
+                departmentName: string | null;
+                /** Format: date-time */
+                openedAt: string;
+                /** Format: date-time */
+                dueAt: string;
+                /** Format: date-time */
+                signedAt: string | null;
+                /** Format: date-time */
+                repliedAt: string | null;
+                reply: string | null;
+                /** Format: date-time */
+                releasedAt: string | null;
+                releaseReason: string | null;
+                /** Format: date-time */
+                closedAt: string | null;
+                overdue: boolean;
               }[];
               warnings: string[];
             };
@@ -6113,6 +6548,9 @@ export interface paths {
                 | 'decide-appeal'
                 | 'merge'
                 | 'archive'
+                | 'co-sign'
+                | 'co-reply'
+                | 'release-co'
               )[];
               history: {
                 id: number;
@@ -6218,6 +6656,27 @@ export interface paths {
                 byUserId: number | null;
                 kind: string;
                 note: string;
+              }[];
+              coTasks: {
+                id: number;
+                dispatchId: number | null;
+                departmentId: number;
+                departmentName: string | null;
+                /** Format: date-time */
+                openedAt: string;
+                /** Format: date-time */
+                dueAt: string;
+                /** Format: date-time */
+                signedAt: string | null;
+                /** Format: date-time */
+                repliedAt: string | null;
+                reply: string | null;
+                /** Format: date-time */
+                releasedAt: string | null;
+                releaseReason: string | null;
+                /** Format: date-time */
+                closedAt: string | null;
+                overdue: boolean;
               }[];
               warnings: string[];
             };
@@ -6363,6 +6822,9 @@ export interface paths {
                 | 'decide-appeal'
                 | 'merge'
                 | 'archive'
+                | 'co-sign'
+                | 'co-reply'
+                | 'release-co'
               )[];
               history: {
                 id: number;
@@ -6468,6 +6930,850 @@ export interface paths {
                 byUserId: number | null;
                 kind: string;
                 note: string;
+              }[];
+              coTasks: {
+                id: number;
+                dispatchId: number | null;
+                departmentId: number;
+                departmentName: string | null;
+                /** Format: date-time */
+                openedAt: string;
+                /** Format: date-time */
+                dueAt: string;
+                /** Format: date-time */
+                signedAt: string | null;
+                /** Format: date-time */
+                repliedAt: string | null;
+                reply: string | null;
+                /** Format: date-time */
+                releasedAt: string | null;
+                releaseReason: string | null;
+                /** Format: date-time */
+                closedAt: string | null;
+                overdue: boolean;
+              }[];
+              warnings: string[];
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/orders/{id}/actions/co-sign': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: {
+      parameters: {
+        query?: never;
+        header?: {
+          /** @description the same key returns the first answer instead of acting twice (kept 24 h) */
+          'idempotency-key'?: string;
+        };
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description optimistic lock: 409 when stale */
+            expectedVersion?: number;
+            note?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: number;
+              number: string;
+              /** @enum {string} */
+              status:
+                | 'submitted'
+                | 'registered'
+                | 'dispatched'
+                | 'in_progress'
+                | 'returned'
+                | 'replied'
+                | 'closed'
+                | 'archived'
+                | 'merged';
+              statusLabel: string;
+              channel: string;
+              type: string;
+              categoryId: number | null;
+              categoryPath: string[] | null;
+              urgency: string;
+              title: string;
+              content: string;
+              caller: {
+                name: string | null;
+                phone: string | null;
+                masked: boolean;
+                anonymous: boolean;
+                callbackWanted: boolean;
+              };
+              location: {
+                district: string | null;
+                address: string | null;
+              };
+              departmentId: number | null;
+              departmentName: string | null;
+              coDepartmentIds: number[];
+              /** Format: date-time */
+              receivedAt: string;
+              /** Format: date-time */
+              responseDueAt: string | null;
+              /** Format: date-time */
+              respondedAt: string | null;
+              timeLimitDays: number | null;
+              /** Format: date-time */
+              handleDueAt: string | null;
+              activeDeadline: {
+                /** @enum {string} */
+                kind: 'response' | 'handling';
+                /** Format: date-time */
+                dueAt: string;
+              } | null;
+              deadlineState: string;
+              /** Format: date-time */
+              dispatchedAt: string | null;
+              /** Format: date-time */
+              repliedAt: string | null;
+              /** Format: date-time */
+              closedAt: string | null;
+              /** Format: date-time */
+              archivedAt: string | null;
+              answer: string | null;
+              answerArticleIds: number[];
+              reply: string | null;
+              satisfaction: string | null;
+              reopenCount: number;
+              returnCount: number;
+              returnJudgementPending: boolean;
+              extensionPending: boolean;
+              appealStatus: string;
+              excludedFromAssessment: boolean;
+              mergedIntoId: number | null;
+              version: number;
+              /** Format: date-time */
+              createdAt: string;
+              /** Format: date-time */
+              updatedAt: string;
+              allowedActions: (
+                | 'accept'
+                | 'close-direct'
+                | 'dispatch'
+                | 'sign'
+                | 'return'
+                | 'judge-return'
+                | 'request-extension'
+                | 'decide-extension'
+                | 'supervise'
+                | 'instruct'
+                | 'send-back'
+                | 'reply'
+                | 'callback'
+                | 'close'
+                | 'appeal'
+                | 'decide-appeal'
+                | 'merge'
+                | 'archive'
+                | 'co-sign'
+                | 'co-reply'
+                | 'release-co'
+              )[];
+              history: {
+                id: number;
+                action: string;
+                /** Format: date-time */
+                at: string;
+                actor: {
+                  id: number | null;
+                  role: string;
+                  name: string | null;
+                };
+                fromStatus: string | null;
+                toStatus: string;
+                note: string | null;
+                data: unknown;
+              }[];
+              dispatches: {
+                id: number;
+                orderId: number;
+                departmentId: number;
+                coDepartmentIds: number[];
+                /** Format: date-time */
+                dispatchedAt: string;
+                dispatchedBy: number | null;
+                timeLimitDays: number;
+                /** Format: date-time */
+                dueAt: string;
+                reopen: boolean;
+                /** Format: date-time */
+                signedAt: string | null;
+                /** Format: date-time */
+                endedAt: string | null;
+                outcome: string | null;
+              }[];
+              returns: {
+                id: number;
+                orderId: number;
+                dispatchId: number;
+                departmentId: number;
+                reasonCode: string;
+                reason: string;
+                /** Format: date-time */
+                returnedAt: string;
+                returnedBy: number | null;
+                operatorFault: boolean | null;
+                /** Format: date-time */
+                judgedAt: string | null;
+                judgedBy: number | null;
+                judgeNote: string | null;
+              }[];
+              extensions: {
+                id: number;
+                orderId: number;
+                departmentId: number;
+                workingDays: number;
+                reason: string;
+                /** Format: date-time */
+                requestedAt: string;
+                requestedBy: number | null;
+                outcome: string;
+                /** Format: date-time */
+                decidedAt: string | null;
+                decidedBy: number | null;
+                decisionNote: string | null;
+                /** Format: date-time */
+                oldDueAt: string | null;
+                /** Format: date-time */
+                newDueAt: string | null;
+              }[];
+              appeals: {
+                id: number;
+                orderId: number;
+                reason: string;
+                /** Format: date-time */
+                appealedAt: string;
+                appealedBy: number | null;
+                appellantRole: string;
+                accepted: boolean | null;
+                /** Format: date-time */
+                decidedAt: string | null;
+                decidedBy: number | null;
+                decisionNote: string | null;
+              }[];
+              callbacks: {
+                id: number;
+                orderId: number;
+                /** Format: date-time */
+                at: string;
+                agentId: number | null;
+                reached: boolean;
+                satisfaction: string | null;
+                attitudeSatisfaction: string | null;
+                resolved: boolean | null;
+                unreachedCallbacks: number;
+                note: string | null;
+                reopened: boolean;
+              }[];
+              supervisions: {
+                id: number;
+                orderId: number;
+                /** Format: date-time */
+                at: string;
+                byUserId: number | null;
+                kind: string;
+                note: string;
+              }[];
+              coTasks: {
+                id: number;
+                dispatchId: number | null;
+                departmentId: number;
+                departmentName: string | null;
+                /** Format: date-time */
+                openedAt: string;
+                /** Format: date-time */
+                dueAt: string;
+                /** Format: date-time */
+                signedAt: string | null;
+                /** Format: date-time */
+                repliedAt: string | null;
+                reply: string | null;
+                /** Format: date-time */
+                releasedAt: string | null;
+                releaseReason: string | null;
+                /** Format: date-time */
+                closedAt: string | null;
+                overdue: boolean;
+              }[];
+              warnings: string[];
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/orders/{id}/actions/co-reply': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: {
+      parameters: {
+        query?: never;
+        header?: {
+          /** @description the same key returns the first answer instead of acting twice (kept 24 h) */
+          'idempotency-key'?: string;
+        };
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description optimistic lock: 409 when stale */
+            expectedVersion?: number;
+            reply: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: number;
+              number: string;
+              /** @enum {string} */
+              status:
+                | 'submitted'
+                | 'registered'
+                | 'dispatched'
+                | 'in_progress'
+                | 'returned'
+                | 'replied'
+                | 'closed'
+                | 'archived'
+                | 'merged';
+              statusLabel: string;
+              channel: string;
+              type: string;
+              categoryId: number | null;
+              categoryPath: string[] | null;
+              urgency: string;
+              title: string;
+              content: string;
+              caller: {
+                name: string | null;
+                phone: string | null;
+                masked: boolean;
+                anonymous: boolean;
+                callbackWanted: boolean;
+              };
+              location: {
+                district: string | null;
+                address: string | null;
+              };
+              departmentId: number | null;
+              departmentName: string | null;
+              coDepartmentIds: number[];
+              /** Format: date-time */
+              receivedAt: string;
+              /** Format: date-time */
+              responseDueAt: string | null;
+              /** Format: date-time */
+              respondedAt: string | null;
+              timeLimitDays: number | null;
+              /** Format: date-time */
+              handleDueAt: string | null;
+              activeDeadline: {
+                /** @enum {string} */
+                kind: 'response' | 'handling';
+                /** Format: date-time */
+                dueAt: string;
+              } | null;
+              deadlineState: string;
+              /** Format: date-time */
+              dispatchedAt: string | null;
+              /** Format: date-time */
+              repliedAt: string | null;
+              /** Format: date-time */
+              closedAt: string | null;
+              /** Format: date-time */
+              archivedAt: string | null;
+              answer: string | null;
+              answerArticleIds: number[];
+              reply: string | null;
+              satisfaction: string | null;
+              reopenCount: number;
+              returnCount: number;
+              returnJudgementPending: boolean;
+              extensionPending: boolean;
+              appealStatus: string;
+              excludedFromAssessment: boolean;
+              mergedIntoId: number | null;
+              version: number;
+              /** Format: date-time */
+              createdAt: string;
+              /** Format: date-time */
+              updatedAt: string;
+              allowedActions: (
+                | 'accept'
+                | 'close-direct'
+                | 'dispatch'
+                | 'sign'
+                | 'return'
+                | 'judge-return'
+                | 'request-extension'
+                | 'decide-extension'
+                | 'supervise'
+                | 'instruct'
+                | 'send-back'
+                | 'reply'
+                | 'callback'
+                | 'close'
+                | 'appeal'
+                | 'decide-appeal'
+                | 'merge'
+                | 'archive'
+                | 'co-sign'
+                | 'co-reply'
+                | 'release-co'
+              )[];
+              history: {
+                id: number;
+                action: string;
+                /** Format: date-time */
+                at: string;
+                actor: {
+                  id: number | null;
+                  role: string;
+                  name: string | null;
+                };
+                fromStatus: string | null;
+                toStatus: string;
+                note: string | null;
+                data: unknown;
+              }[];
+              dispatches: {
+                id: number;
+                orderId: number;
+                departmentId: number;
+                coDepartmentIds: number[];
+                /** Format: date-time */
+                dispatchedAt: string;
+                dispatchedBy: number | null;
+                timeLimitDays: number;
+                /** Format: date-time */
+                dueAt: string;
+                reopen: boolean;
+                /** Format: date-time */
+                signedAt: string | null;
+                /** Format: date-time */
+                endedAt: string | null;
+                outcome: string | null;
+              }[];
+              returns: {
+                id: number;
+                orderId: number;
+                dispatchId: number;
+                departmentId: number;
+                reasonCode: string;
+                reason: string;
+                /** Format: date-time */
+                returnedAt: string;
+                returnedBy: number | null;
+                operatorFault: boolean | null;
+                /** Format: date-time */
+                judgedAt: string | null;
+                judgedBy: number | null;
+                judgeNote: string | null;
+              }[];
+              extensions: {
+                id: number;
+                orderId: number;
+                departmentId: number;
+                workingDays: number;
+                reason: string;
+                /** Format: date-time */
+                requestedAt: string;
+                requestedBy: number | null;
+                outcome: string;
+                /** Format: date-time */
+                decidedAt: string | null;
+                decidedBy: number | null;
+                decisionNote: string | null;
+                /** Format: date-time */
+                oldDueAt: string | null;
+                /** Format: date-time */
+                newDueAt: string | null;
+              }[];
+              appeals: {
+                id: number;
+                orderId: number;
+                reason: string;
+                /** Format: date-time */
+                appealedAt: string;
+                appealedBy: number | null;
+                appellantRole: string;
+                accepted: boolean | null;
+                /** Format: date-time */
+                decidedAt: string | null;
+                decidedBy: number | null;
+                decisionNote: string | null;
+              }[];
+              callbacks: {
+                id: number;
+                orderId: number;
+                /** Format: date-time */
+                at: string;
+                agentId: number | null;
+                reached: boolean;
+                satisfaction: string | null;
+                attitudeSatisfaction: string | null;
+                resolved: boolean | null;
+                unreachedCallbacks: number;
+                note: string | null;
+                reopened: boolean;
+              }[];
+              supervisions: {
+                id: number;
+                orderId: number;
+                /** Format: date-time */
+                at: string;
+                byUserId: number | null;
+                kind: string;
+                note: string;
+              }[];
+              coTasks: {
+                id: number;
+                dispatchId: number | null;
+                departmentId: number;
+                departmentName: string | null;
+                /** Format: date-time */
+                openedAt: string;
+                /** Format: date-time */
+                dueAt: string;
+                /** Format: date-time */
+                signedAt: string | null;
+                /** Format: date-time */
+                repliedAt: string | null;
+                reply: string | null;
+                /** Format: date-time */
+                releasedAt: string | null;
+                releaseReason: string | null;
+                /** Format: date-time */
+                closedAt: string | null;
+                overdue: boolean;
+              }[];
+              warnings: string[];
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/orders/{id}/actions/release-co': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: {
+      parameters: {
+        query?: never;
+        header?: {
+          /** @description the same key returns the first answer instead of acting twice (kept 24 h) */
+          'idempotency-key'?: string;
+        };
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description optimistic lock: 409 when stale */
+            expectedVersion?: number;
+            departmentId: number;
+            reason: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: number;
+              number: string;
+              /** @enum {string} */
+              status:
+                | 'submitted'
+                | 'registered'
+                | 'dispatched'
+                | 'in_progress'
+                | 'returned'
+                | 'replied'
+                | 'closed'
+                | 'archived'
+                | 'merged';
+              statusLabel: string;
+              channel: string;
+              type: string;
+              categoryId: number | null;
+              categoryPath: string[] | null;
+              urgency: string;
+              title: string;
+              content: string;
+              caller: {
+                name: string | null;
+                phone: string | null;
+                masked: boolean;
+                anonymous: boolean;
+                callbackWanted: boolean;
+              };
+              location: {
+                district: string | null;
+                address: string | null;
+              };
+              departmentId: number | null;
+              departmentName: string | null;
+              coDepartmentIds: number[];
+              /** Format: date-time */
+              receivedAt: string;
+              /** Format: date-time */
+              responseDueAt: string | null;
+              /** Format: date-time */
+              respondedAt: string | null;
+              timeLimitDays: number | null;
+              /** Format: date-time */
+              handleDueAt: string | null;
+              activeDeadline: {
+                /** @enum {string} */
+                kind: 'response' | 'handling';
+                /** Format: date-time */
+                dueAt: string;
+              } | null;
+              deadlineState: string;
+              /** Format: date-time */
+              dispatchedAt: string | null;
+              /** Format: date-time */
+              repliedAt: string | null;
+              /** Format: date-time */
+              closedAt: string | null;
+              /** Format: date-time */
+              archivedAt: string | null;
+              answer: string | null;
+              answerArticleIds: number[];
+              reply: string | null;
+              satisfaction: string | null;
+              reopenCount: number;
+              returnCount: number;
+              returnJudgementPending: boolean;
+              extensionPending: boolean;
+              appealStatus: string;
+              excludedFromAssessment: boolean;
+              mergedIntoId: number | null;
+              version: number;
+              /** Format: date-time */
+              createdAt: string;
+              /** Format: date-time */
+              updatedAt: string;
+              allowedActions: (
+                | 'accept'
+                | 'close-direct'
+                | 'dispatch'
+                | 'sign'
+                | 'return'
+                | 'judge-return'
+                | 'request-extension'
+                | 'decide-extension'
+                | 'supervise'
+                | 'instruct'
+                | 'send-back'
+                | 'reply'
+                | 'callback'
+                | 'close'
+                | 'appeal'
+                | 'decide-appeal'
+                | 'merge'
+                | 'archive'
+                | 'co-sign'
+                | 'co-reply'
+                | 'release-co'
+              )[];
+              history: {
+                id: number;
+                action: string;
+                /** Format: date-time */
+                at: string;
+                actor: {
+                  id: number | null;
+                  role: string;
+                  name: string | null;
+                };
+                fromStatus: string | null;
+                toStatus: string;
+                note: string | null;
+                data: unknown;
+              }[];
+              dispatches: {
+                id: number;
+                orderId: number;
+                departmentId: number;
+                coDepartmentIds: number[];
+                /** Format: date-time */
+                dispatchedAt: string;
+                dispatchedBy: number | null;
+                timeLimitDays: number;
+                /** Format: date-time */
+                dueAt: string;
+                reopen: boolean;
+                /** Format: date-time */
+                signedAt: string | null;
+                /** Format: date-time */
+                endedAt: string | null;
+                outcome: string | null;
+              }[];
+              returns: {
+                id: number;
+                orderId: number;
+                dispatchId: number;
+                departmentId: number;
+                reasonCode: string;
+                reason: string;
+                /** Format: date-time */
+                returnedAt: string;
+                returnedBy: number | null;
+                operatorFault: boolean | null;
+                /** Format: date-time */
+                judgedAt: string | null;
+                judgedBy: number | null;
+                judgeNote: string | null;
+              }[];
+              extensions: {
+                id: number;
+                orderId: number;
+                departmentId: number;
+                workingDays: number;
+                reason: string;
+                /** Format: date-time */
+                requestedAt: string;
+                requestedBy: number | null;
+                outcome: string;
+                /** Format: date-time */
+                decidedAt: string | null;
+                decidedBy: number | null;
+                decisionNote: string | null;
+                /** Format: date-time */
+                oldDueAt: string | null;
+                /** Format: date-time */
+                newDueAt: string | null;
+              }[];
+              appeals: {
+                id: number;
+                orderId: number;
+                reason: string;
+                /** Format: date-time */
+                appealedAt: string;
+                appealedBy: number | null;
+                appellantRole: string;
+                accepted: boolean | null;
+                /** Format: date-time */
+                decidedAt: string | null;
+                decidedBy: number | null;
+                decisionNote: string | null;
+              }[];
+              callbacks: {
+                id: number;
+                orderId: number;
+                /** Format: date-time */
+                at: string;
+                agentId: number | null;
+                reached: boolean;
+                satisfaction: string | null;
+                attitudeSatisfaction: string | null;
+                resolved: boolean | null;
+                unreachedCallbacks: number;
+                note: string | null;
+                reopened: boolean;
+              }[];
+              supervisions: {
+                id: number;
+                orderId: number;
+                /** Format: date-time */
+                at: string;
+                byUserId: number | null;
+                kind: string;
+                note: string;
+              }[];
+              coTasks: {
+                id: number;
+                dispatchId: number | null;
+                departmentId: number;
+                departmentName: string | null;
+                /** Format: date-time */
+                openedAt: string;
+                /** Format: date-time */
+                dueAt: string;
+                /** Format: date-time */
+                signedAt: string | null;
+                /** Format: date-time */
+                repliedAt: string | null;
+                reply: string | null;
+                /** Format: date-time */
+                releasedAt: string | null;
+                releaseReason: string | null;
+                /** Format: date-time */
+                closedAt: string | null;
+                overdue: boolean;
               }[];
               warnings: string[];
             };
@@ -6816,6 +8122,67 @@ export interface paths {
                 departmentName: string | null;
                 /** Format: date-time */
                 receivedAt: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/orders/co-tasks': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** @description The co-handling tasks of my department (协办), soonest due first when open */
+    get: {
+      parameters: {
+        query?: {
+          /** @description only tasks still waiting for the answer */
+          open?: 'true' | 'false';
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                id: number;
+                orderId: number;
+                orderNumber: string;
+                title: string;
+                orderStatus: string;
+                leadDepartmentId: number | null;
+                /** Format: date-time */
+                leadDueAt: string | null;
+                /** Format: date-time */
+                dueAt: string;
+                /** Format: date-time */
+                signedAt: string | null;
+                /** Format: date-time */
+                repliedAt: string | null;
+                /** Format: date-time */
+                releasedAt: string | null;
+                /** Format: date-time */
+                closedAt: string | null;
+                overdue: boolean;
               }[];
             };
           };

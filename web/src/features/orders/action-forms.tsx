@@ -4,6 +4,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { ACTION_LABELS, RETURN_REASON_LABELS, SATISFACTION_LABELS, options } from '../../app/labels.ts';
 import { useDepartments } from '../../app/reference-data.ts';
 import { applyZhServerErrors } from '../../components/zh-errors.ts';
+import { CoAnswers } from './co-tasks-panel.tsx';
 import { type ActionBody, isOrderAction, type OrderView, postOrderAction } from './order-api.ts';
 
 type FieldKind =
@@ -16,7 +17,8 @@ type FieldKind =
   | 'returnReason'
   | 'orderId'
   | 'approve'
-  | 'resolved';
+  | 'resolved'
+  | 'coDepartment';
 
 interface FieldSpec {
   name: string;
@@ -125,6 +127,26 @@ export const ACTION_FORMS: Record<string, FieldSpec[]> = {
     },
   ],
   archive: [{ name: 'note', label: '备注', kind: 'textarea' }],
+  'co-sign': [{ name: 'note', label: '备注', kind: 'textarea' }],
+  'co-reply': [
+    {
+      name: 'reply',
+      label: '协办答复（本单位办理情况，供主办单位汇总）',
+      kind: 'textarea',
+      required: true,
+      message: '请填写协办答复',
+    },
+  ],
+  'release-co': [
+    {
+      name: 'departmentId',
+      label: '解除协办的单位',
+      kind: 'coDepartment',
+      required: true,
+      message: '请选择协办单位',
+    },
+    { name: 'reason', label: '解除理由', kind: 'textarea', required: true, message: '请填写解除理由' },
+  ],
 };
 
 const INITIAL: Record<string, Record<string, unknown>> = {
@@ -137,10 +159,13 @@ const INITIAL: Record<string, Record<string, unknown>> = {
 function FieldInput({
   spec,
   departments,
+  coDepartments,
   ...control
 }: {
   spec: FieldSpec;
   departments: { value: number; label: string }[];
+  /** Co-handlers still waiting to answer (解除协办 names one of them). */
+  coDepartments: { value: number; label: string }[];
   [injected: string]: unknown;
 }) {
   switch (spec.kind) {
@@ -188,6 +213,10 @@ function FieldInput({
           ]}
         />
       );
+    case 'coDepartment':
+      return (
+        <Select {...control} options={coDepartments} placeholder="选择协办单位" data-testid="co-department" />
+      );
     case 'approve':
       return (
         <Radio.Group
@@ -208,7 +237,7 @@ export function ActionModal({
   initial,
   onClose,
 }: {
-  order: Pick<OrderView, 'id' | 'number' | 'version'>;
+  order: Pick<OrderView, 'id' | 'number' | 'version'> & { coTasks?: OrderView['coTasks'] };
   action: string | null;
   initial?: Record<string, unknown>;
   onClose: () => void;
@@ -242,6 +271,9 @@ export function ActionModal({
   const deptOptions = (departments.data ?? [])
     .filter((d) => d.active)
     .map((d) => ({ value: d.id, label: d.name }));
+  const openCo = (order.coTasks ?? [])
+    .filter((t) => !t.repliedAt && !t.releasedAt && !t.closedAt)
+    .map((t) => ({ value: t.departmentId, label: t.departmentName ?? `#${t.departmentId}` }));
   const submit = (values: Record<string, unknown>) => {
     setError(null);
     const body = Object.fromEntries(
@@ -269,6 +301,7 @@ export function ActionModal({
           data-testid="action-error"
         />
       )}
+      {action === 'reply' && order.coTasks && <CoAnswers coTasks={order.coTasks} />}
       <Form
         form={form}
         layout="vertical"
@@ -291,7 +324,7 @@ export function ActionModal({
                 : []),
             ]}
           >
-            <FieldInput spec={spec} departments={deptOptions} />
+            <FieldInput spec={spec} departments={deptOptions} coDepartments={openCo} />
           </Form.Item>
         ))}
         {specs.length === 0 && <p>确认执行此操作？</p>}

@@ -69,4 +69,7 @@ const ORDER_ACTIONS: Record<OrderActionName, true> = {
   'decide-appeal': true,
   merge: true,
   archive: true,
+  'co-sign': true,
+  'co-reply': true,
+  'release-co': true,
 };
