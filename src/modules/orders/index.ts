@@ -39,13 +39,11 @@ export { ORDER_CALLBACK_MAX_ATTEMPTS } from './settings.ts';
 export { onlineResponseRate, returnRate } from './indicators.ts';
 export {
   callbackSummary,
-  handlingByDepartment,
   intakeBreakdown,
   ordersForDrillDown,
   ordersForSpecialReport,
   topMatters,
   type Counted,
-  type DepartmentHandling,
 } from './report-stats.ts';
 export {
   callerPhoneIndex,
@@ -66,3 +64,12 @@ export {
   sniffType,
 } from './attachments.ts';
 export { orderBriefs, registerOrderBriefRoutes } from './briefs.ts';
+export {
+  departmentCounts,
+  departmentFigureOrders,
+  departmentReplies,
+  type DepartmentCounts,
+  type DepartmentReply,
+  type FigurePeriod,
+  type FigureSource,
+} from './department-figures.ts';
