@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../../testing/test-app.ts';
+import { xlsxSheets } from './test-files.ts';
 
 /**
  * 部门考评 end to end: a small March built through the real order actions (dispatch, sign, return and its
@@ -171,6 +172,35 @@ describe('部门考评: who sees what', () => {
     const file = await call('a', 'GET', `/api/departments/scorecards.xlsx?${PERIOD}`);
     expect(file.statusCode).toBe(200);
     expect(file.headers['content-type']).toContain('spreadsheetml');
+    const sheet = (await xlsxSheets(file.rawPayload))['部门考评']!;
+    expect(sheet[0]!.slice(0, 3)).toEqual(['承办单位', '接收', '按时签收']);
+    expect(sheet.slice(1)).toEqual([
+      [
+        '市城市管理局',
+        3,
+        2,
+        2 / 3,
+        2,
+        1,
+        0.5,
+        1,
+        1,
+        0,
+        1,
+        0,
+        0,
+        1,
+        0,
+        1,
+        0.5,
+        2,
+        1,
+        1,
+        0,
+        0.5,
+        expect.any(Number),
+      ],
+    ]);
   });
 
   it('a department’s own card is shown even in an idle period', async () => {
