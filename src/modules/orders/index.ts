@@ -39,13 +39,11 @@ export { ORDER_CALLBACK_MAX_ATTEMPTS } from './settings.ts';
 export { onlineResponseRate, returnRate } from './indicators.ts';
 export {
   callbackSummary,
-  handlingByDepartment,
   intakeBreakdown,
   ordersForDrillDown,
   ordersForSpecialReport,
   topMatters,
   type Counted,
-  type DepartmentHandling,
 } from './report-stats.ts';
 export {
   callerPhoneIndex,
@@ -77,3 +75,12 @@ export {
 export { coHandlingByDepartment, type CoHandlingFigures } from './co-handling-reads.ts';
 export { CO_HANDLING_LEAD_WORKING_DAYS } from './settings.ts';
 export { registerCoHandlingRoutes } from './co-handling-routes.ts';
+export {
+  departmentCounts,
+  departmentFigureOrders,
+  departmentReplies,
+  type DepartmentCounts,
+  type DepartmentReply,
+  type FigurePeriod,
+  type FigureSource,
+} from './department-figures.ts';

@@ -17894,7 +17894,9 @@ export interface paths {
     get: {
       parameters: {
         query: {
+          /** @description first city day, YYYY-MM-DD */
           from: string;
+          /** @description the day after the last, YYYY-MM-DD (at most 366 days after from) */
           to: string;
         };
         header?: never;
@@ -17921,28 +17923,49 @@ export interface paths {
                 satisfaction: number;
               };
               signWithinHours: number;
+              basicallySatisfiedCounts: boolean;
               departments: {
                 departmentId: number;
                 name: string;
+                /** @description 接收: dispatched to it as lead in the period */
                 received: number;
+                /** @description 按时签收: of those received, signed within reports.signWithinHours */
                 signedOnTime: number;
+                /** @description 到期: handling deadline fell in the period and has passed or been met */
                 due: number;
+                /** @description 按时答复: of those due, replied by the deadline */
                 handledOnTime: number;
+                /** @description 超期: of those due, replied late or still open past the deadline */
                 overdue: number;
+                /** @description 退回: returns the department made in the period */
                 returned: number;
+                /** @description judged the operator’s misrouting */
                 returnedOperatorFault: number;
+                /** @description judged the department’s (not the operator’s fault) */
                 returnedNotOperatorFault: number;
                 returnedUnjudged: number;
                 extensions: number;
                 extensionsApproved: number;
                 extensionsRejected: number;
+                /** @description callback ratings of the handling in the period */
                 satisfied: number;
                 basicallySatisfied: number;
                 unsatisfied: number;
+                /** @description replies made in the period, one per order */
+                repliesScored: number;
+                /** @description verdict good (the office’s override where given) */
+                repliesGood: number;
+                repliesFair: number;
+                repliesPoor: number;
+                /** @description verdicts that are the office’s override */
+                repliesOverridden: number;
                 signedOnTimeRate: number | null;
                 handledOnTimeRate: number | null;
-                notReturnedRate: number | null;
                 satisfactionRate: number | null;
+                replyGoodRate: number | null;
+                /** @description mean computed reply score, 0–100 */
+                replyMeanScore: number | null;
+                notReturnedRate: number | null;
                 score: number | null;
                 rank: number | null;
               }[];
@@ -17969,7 +17992,9 @@ export interface paths {
     get: {
       parameters: {
         query: {
+          /** @description first city day, YYYY-MM-DD */
           from: string;
+          /** @description the day after the last, YYYY-MM-DD (at most 366 days after from) */
           to: string;
         };
         header?: never;
@@ -18096,6 +18121,334 @@ export interface paths {
           };
           content: {
             'application/json': string;
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/departments/scorecards': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** @description Every department active in the period (a department user: its own, even when idle). */
+    get: {
+      parameters: {
+        query: {
+          /** @description first city day, YYYY-MM-DD */
+          from: string;
+          /** @description the day after the last, YYYY-MM-DD (at most 366 days after from) */
+          to: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              from: string;
+              to: string;
+              signWithinHours: number;
+              basicallySatisfiedCounts: boolean;
+              departments: {
+                departmentId: number;
+                name: string;
+                /** @description 接收: dispatched to it as lead in the period */
+                received: number;
+                /** @description 按时签收: of those received, signed within reports.signWithinHours */
+                signedOnTime: number;
+                /** @description 到期: handling deadline fell in the period and has passed or been met */
+                due: number;
+                /** @description 按时答复: of those due, replied by the deadline */
+                handledOnTime: number;
+                /** @description 超期: of those due, replied late or still open past the deadline */
+                overdue: number;
+                /** @description 退回: returns the department made in the period */
+                returned: number;
+                /** @description judged the operator’s misrouting */
+                returnedOperatorFault: number;
+                /** @description judged the department’s (not the operator’s fault) */
+                returnedNotOperatorFault: number;
+                returnedUnjudged: number;
+                extensions: number;
+                extensionsApproved: number;
+                extensionsRejected: number;
+                /** @description callback ratings of the handling in the period */
+                satisfied: number;
+                basicallySatisfied: number;
+                unsatisfied: number;
+                /** @description replies made in the period, one per order */
+                repliesScored: number;
+                /** @description verdict good (the office’s override where given) */
+                repliesGood: number;
+                repliesFair: number;
+                repliesPoor: number;
+                /** @description verdicts that are the office’s override */
+                repliesOverridden: number;
+                signedOnTimeRate: number | null;
+                handledOnTimeRate: number | null;
+                satisfactionRate: number | null;
+                replyGoodRate: number | null;
+                /** @description mean computed reply score, 0–100 */
+                replyMeanScore: number | null;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/departments/scorecards.xlsx': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: {
+      parameters: {
+        query: {
+          /** @description first city day, YYYY-MM-DD */
+          from: string;
+          /** @description the day after the last, YYYY-MM-DD (at most 366 days after from) */
+          to: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description the file */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': string;
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/departments/scorecards/{departmentId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** @description One department’s scorecard with the orders behind each count (GET /api/orders/briefs?ids= names them). */
+    get: {
+      parameters: {
+        query: {
+          /** @description first city day, YYYY-MM-DD */
+          from: string;
+          /** @description the day after the last, YYYY-MM-DD (at most 366 days after from) */
+          to: string;
+        };
+        header?: never;
+        path: {
+          departmentId: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              from: string;
+              to: string;
+              signWithinHours: number;
+              basicallySatisfiedCounts: boolean;
+              department: {
+                departmentId: number;
+                name: string;
+                /** @description 接收: dispatched to it as lead in the period */
+                received: number;
+                /** @description 按时签收: of those received, signed within reports.signWithinHours */
+                signedOnTime: number;
+                /** @description 到期: handling deadline fell in the period and has passed or been met */
+                due: number;
+                /** @description 按时答复: of those due, replied by the deadline */
+                handledOnTime: number;
+                /** @description 超期: of those due, replied late or still open past the deadline */
+                overdue: number;
+                /** @description 退回: returns the department made in the period */
+                returned: number;
+                /** @description judged the operator’s misrouting */
+                returnedOperatorFault: number;
+                /** @description judged the department’s (not the operator’s fault) */
+                returnedNotOperatorFault: number;
+                returnedUnjudged: number;
+                extensions: number;
+                extensionsApproved: number;
+                extensionsRejected: number;
+                /** @description callback ratings of the handling in the period */
+                satisfied: number;
+                basicallySatisfied: number;
+                unsatisfied: number;
+                /** @description replies made in the period, one per order */
+                repliesScored: number;
+                /** @description verdict good (the office’s override where given) */
+                repliesGood: number;
+                repliesFair: number;
+                repliesPoor: number;
+                /** @description verdicts that are the office’s override */
+                repliesOverridden: number;
+                signedOnTimeRate: number | null;
+                handledOnTimeRate: number | null;
+                satisfactionRate: number | null;
+                replyGoodRate: number | null;
+                /** @description mean computed reply score, 0–100 */
+                replyMeanScore: number | null;
+              };
+              drillDown: {
+                received: {
+                  /** @description distinct orders behind the count */
+                  orders: number;
+                  /** @description their ids (at most 500); GET /api/orders/briefs?ids= names them */
+                  orderIds: number[];
+                };
+                signedOnTime: {
+                  /** @description distinct orders behind the count */
+                  orders: number;
+                  /** @description their ids (at most 500); GET /api/orders/briefs?ids= names them */
+                  orderIds: number[];
+                };
+                due: {
+                  /** @description distinct orders behind the count */
+                  orders: number;
+                  /** @description their ids (at most 500); GET /api/orders/briefs?ids= names them */
+                  orderIds: number[];
+                };
+                handledOnTime: {
+                  /** @description distinct orders behind the count */
+                  orders: number;
+                  /** @description their ids (at most 500); GET /api/orders/briefs?ids= names them */
+                  orderIds: number[];
+                };
+                overdue: {
+                  /** @description distinct orders behind the count */
+                  orders: number;
+                  /** @description their ids (at most 500); GET /api/orders/briefs?ids= names them */
+                  orderIds: number[];
+                };
+                returned: {
+                  /** @description distinct orders behind the count */
+                  orders: number;
+                  /** @description their ids (at most 500); GET /api/orders/briefs?ids= names them */
+                  orderIds: number[];
+                };
+                returnedOperatorFault: {
+                  /** @description distinct orders behind the count */
+                  orders: number;
+                  /** @description their ids (at most 500); GET /api/orders/briefs?ids= names them */
+                  orderIds: number[];
+                };
+                returnedNotOperatorFault: {
+                  /** @description distinct orders behind the count */
+                  orders: number;
+                  /** @description their ids (at most 500); GET /api/orders/briefs?ids= names them */
+                  orderIds: number[];
+                };
+                returnedUnjudged: {
+                  /** @description distinct orders behind the count */
+                  orders: number;
+                  /** @description their ids (at most 500); GET /api/orders/briefs?ids= names them */
+                  orderIds: number[];
+                };
+                extensions: {
+                  /** @description distinct orders behind the count */
+                  orders: number;
+                  /** @description their ids (at most 500); GET /api/orders/briefs?ids= names them */
+                  orderIds: number[];
+                };
+                extensionsApproved: {
+                  /** @description distinct orders behind the count */
+                  orders: number;
+                  /** @description their ids (at most 500); GET /api/orders/briefs?ids= names them */
+                  orderIds: number[];
+                };
+                extensionsRejected: {
+                  /** @description distinct orders behind the count */
+                  orders: number;
+                  /** @description their ids (at most 500); GET /api/orders/briefs?ids= names them */
+                  orderIds: number[];
+                };
+                satisfied: {
+                  /** @description distinct orders behind the count */
+                  orders: number;
+                  /** @description their ids (at most 500); GET /api/orders/briefs?ids= names them */
+                  orderIds: number[];
+                };
+                basicallySatisfied: {
+                  /** @description distinct orders behind the count */
+                  orders: number;
+                  /** @description their ids (at most 500); GET /api/orders/briefs?ids= names them */
+                  orderIds: number[];
+                };
+                unsatisfied: {
+                  /** @description distinct orders behind the count */
+                  orders: number;
+                  /** @description their ids (at most 500); GET /api/orders/briefs?ids= names them */
+                  orderIds: number[];
+                };
+                repliesGood: {
+                  /** @description distinct orders behind the count */
+                  orders: number;
+                  /** @description their ids (at most 500); GET /api/orders/briefs?ids= names them */
+                  orderIds: number[];
+                };
+                repliesFair: {
+                  /** @description distinct orders behind the count */
+                  orders: number;
+                  /** @description their ids (at most 500); GET /api/orders/briefs?ids= names them */
+                  orderIds: number[];
+                };
+                repliesPoor: {
+                  /** @description distinct orders behind the count */
+                  orders: number;
+                  /** @description their ids (at most 500); GET /api/orders/briefs?ids= names them */
+                  orderIds: number[];
+                };
+              };
+            };
           };
         };
       };
