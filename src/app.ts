@@ -28,6 +28,7 @@ import {
   registerAttachmentRoutes,
   registerOrderBriefRoutes,
   registerOrderRoutes,
+  registerDisputeRoutes,
   registerStatsRoutes,
 } from './modules/orders/index.ts';
 import type { RateLimit } from './platform/rate-limit.ts';
@@ -131,6 +132,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     publicSubmitLimit: deps.publicSubmitLimit ?? { max: 60, windowSeconds: 600 },
   });
   registerOrderBriefRoutes(app, { db });
+  registerDisputeRoutes(app, { db, clock });
   registerStatsRoutes(app, { db, clock });
   registerPlatformRoutes(app, { db, clock });
   registerCallRoutes(app, { db, clock });

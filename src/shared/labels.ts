@@ -81,6 +81,8 @@ export const ACTION_LABELS = {
   archive: '归档',
   'deadline-warning': '临期提醒',
   'auto-supervise': '超期自动督办',
+  dispute: '派单异议',
+  'decide-dispute': '异议裁定',
 } as const;
 
 export const ROLE_LABELS = {
@@ -183,3 +185,12 @@ export const REPLY_ELEMENT_LABELS = {
 } as const;
 
 export const REPLY_VERDICT_LABELS = { good: '良好', fair: '一般', poor: '较差' } as const;
+
+/** 派单异议 — where a dispute stands: waiting, one of the office's three decisions, or withdrawn. */
+export const DISPUTE_OUTCOME_LABELS = {
+  pending: '待裁定',
+  uphold: '维持原派单',
+  redirect: '改派',
+  joint: '联合办理',
+  withdrawn: '已撤回',
+} as const;

@@ -7,6 +7,7 @@ import type { Actor } from '../../platform/actor.ts';
 import { AppError, conflict, forbidden } from '../../platform/errors.ts';
 import { activeDeadline, deadlineStateAt } from './deadlines.ts';
 import * as department from './handlers/department.ts';
+import * as disputes from './handlers/disputes.ts';
 import * as followUp from './handlers/follow-up.ts';
 import * as intake from './handlers/intake.ts';
 import type { Handler, OrderSettings } from './handlers/types.ts';
@@ -42,6 +43,8 @@ const HANDLERS: { [A in ActionName]: Handler<A> } = {
   'decide-appeal': followUp.decideAppeal,
   merge: intake.merge,
   archive: intake.archive,
+  dispute: disputes.raiseDispute,
+  'decide-dispute': disputes.decideDispute,
 };
 
 const GUARD_MESSAGES: Record<string, [string, string]> = {
@@ -52,6 +55,8 @@ const GUARD_MESSAGES: Record<string, [string, string]> = {
   callback_waived: ['A callback is still owed to the citizen', '该工单仍需回访'],
   appealable: ['An appeal is pending or was accepted already', '申诉审核中或已通过'],
   pending_appeal: ['There is no appeal waiting', '没有待审核的申诉'],
+  no_pending_dispute: ['A dispatch dispute is already waiting', '已有待裁定的派单异议'],
+  pending_dispute: ['There is no dispatch dispute waiting', '没有待裁定的派单异议'],
 };
 
 function refusalError(action: ActionName, facts: GuardFacts, actor: Actor): AppError {

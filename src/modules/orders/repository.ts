@@ -41,6 +41,7 @@ export function guardFactsOf(order: OrderRow, maxCallbackAttempts: number): Guar
     hasUnjudgedReturn: order.returnJudgementPending,
     extensionPending: order.extensionPending,
     appealStatus: order.appealStatus,
+    disputePending: order.disputePending,
   };
 }
 

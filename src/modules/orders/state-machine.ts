@@ -42,7 +42,9 @@ export type Guard =
   | 'pending_extension'
   | 'callback_waived'
   | 'appealable'
-  | 'pending_appeal';
+  | 'pending_appeal'
+  | 'no_pending_dispute'
+  | 'pending_dispute';
 
 export interface Transition {
   action: ActionName;
@@ -207,6 +209,24 @@ export const TRANSITIONS: readonly Transition[] = [
     roles: [...OPERATOR, 'office'],
     guards: [],
   },
+  {
+    // 派单异议: the order stays with the department (its clock runs) until the office decides.
+    action: 'dispute',
+    label: ACTION_LABELS['dispute'],
+    from: ['dispatched', 'in_progress'],
+    to: same,
+    roles: ['department'],
+    guards: ['lead_department', 'no_pending_dispute'],
+  },
+  {
+    action: 'decide-dispute',
+    label: ACTION_LABELS['decide-dispute'],
+    from: ['dispatched', 'in_progress'],
+    // uphold and joint keep the status; a redirect is a new dispatch to another department.
+    to: { default: 'same', redirect: 'dispatched' },
+    roles: ['office'],
+    guards: ['pending_dispute'],
+  },
 ];
 
 /** The facts about an order that guards read. */
@@ -218,6 +238,8 @@ export interface GuardFacts {
   appealStatus: string;
   /** No callback is owed: declined, no number, or the attempt limit reached. */
   callbackWaived: boolean;
+  /** A 派单异议 waits for the office's decision. */
+  disputePending: boolean;
 }
 
 function guardHolds(guard: Guard, order: GuardFacts, actor: Actor): boolean {
@@ -239,6 +261,10 @@ function guardHolds(guard: Guard, order: GuardFacts, actor: Actor): boolean {
       return order.appealStatus === 'none' || order.appealStatus === 'rejected';
     case 'pending_appeal':
       return order.appealStatus === 'pending';
+    case 'no_pending_dispute':
+      return !order.disputePending;
+    case 'pending_dispute':
+      return order.disputePending;
   }
 }
 
