@@ -60,6 +60,7 @@ const ROW_ACTIONS: { action: string; label: string; primary?: boolean; danger?: 
   { action: 'reply', label: '反馈' },
   { action: 'request-extension', label: '申请延期' },
   { action: 'return', label: '退回', danger: true },
+  { action: 'dispute', label: '派单异议' },
 ];
 
 /** 承办单位工作台 — sign for dispatched orders, handle, reply, return misrouted ones, ask for more time. */

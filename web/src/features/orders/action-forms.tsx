@@ -16,7 +16,8 @@ type FieldKind =
   | 'returnReason'
   | 'orderId'
   | 'approve'
-  | 'resolved';
+  | 'resolved'
+  | 'disputeDecision';
 
 interface FieldSpec {
   name: string;
@@ -125,6 +126,34 @@ export const ACTION_FORMS: Record<string, FieldSpec[]> = {
     },
   ],
   archive: [{ name: 'note', label: '备注', kind: 'textarea' }],
+  dispute: [
+    {
+      name: 'reason',
+      label: '异议理由（为何不属本单位办理）',
+      kind: 'textarea',
+      required: true,
+      message: '请填写异议理由',
+    },
+    { name: 'proposedDepartmentId', label: '建议承办单位（可选）', kind: 'department' },
+  ],
+  'decide-dispute': [
+    {
+      name: 'decision',
+      label: '裁定结果',
+      kind: 'disputeDecision',
+      required: true,
+      message: '请选择裁定结果',
+    },
+    { name: 'departmentId', label: '改派 / 联合办理单位（不填按单位建议）', kind: 'department' },
+    {
+      name: 'timeLimitWorkingDays',
+      label: '改派后办理时限（工作日，不填按分类默认）',
+      kind: 'number',
+      min: 1,
+      max: 365,
+    },
+    { name: 'note', label: '裁定意见', kind: 'textarea' },
+  ],
 };
 
 const INITIAL: Record<string, Record<string, unknown>> = {
@@ -185,6 +214,18 @@ function FieldInput({
           options={[
             { value: true, label: '已解决' },
             { value: false, label: '未解决' },
+          ]}
+        />
+      );
+    case 'disputeDecision':
+      return (
+        <Radio.Group
+          {...control}
+          data-testid="dispute-decision"
+          options={[
+            { value: 'uphold', label: '维持原派单' },
+            { value: 'redirect', label: '改派' },
+            { value: 'joint', label: '联合办理' },
           ]}
         />
       );

@@ -69,4 +69,6 @@ const ORDER_ACTIONS: Record<OrderActionName, true> = {
   'decide-appeal': true,
   merge: true,
   archive: true,
+  dispute: true,
+  'decide-dispute': true,
 };
