@@ -4,7 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { client, unwrap } from '../../api/client.ts';
 import type { ApiOk } from '../../api/responses.ts';
-import { fmtTime } from '../../app/format.ts';
+import { fmtDeadline, fmtTime } from '../../app/format.ts';
 import { DISPUTE_OUTCOME_LABELS } from '../../app/labels.ts';
 import { QueryState } from '../../components/query-state.tsx';
 import { DisputeOutcomeTag } from '../orders/disputes-panel.tsx';
@@ -79,7 +79,7 @@ export function DisputesTab({ onAction }: { onAction: (p: PendingAction) => void
               dataIndex: 'proposedDepartmentName',
               render: (n: string | null) => n ?? '—',
             },
-            { title: '裁定时限', dataIndex: 'decideDueAt', render: fmtTime },
+            { title: '裁定时限', dataIndex: 'decideDueAt', render: fmtDeadline },
             { title: '状态', key: 'outcome', render: (_: unknown, d) => <DisputeOutcomeTag d={d} /> },
             {
               title: '操作',

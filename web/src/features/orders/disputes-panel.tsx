@@ -2,7 +2,7 @@ import { Card, Table, Tag } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { client, unwrap } from '../../api/client.ts';
 import type { ApiOk } from '../../api/responses.ts';
-import { fmtTime } from '../../app/format.ts';
+import { fmtDeadline, fmtTime } from '../../app/format.ts';
 import { DISPUTE_OUTCOME_COLORS, DISPUTE_OUTCOME_LABELS } from '../../app/labels.ts';
 
 export type DisputeRow = ApiOk<'/api/orders/{id}/disputes'>['items'][number];
@@ -41,7 +41,7 @@ export function DisputesPanel({ orderId, version }: { orderId: number; version: 
           { title: '异议理由', dataIndex: 'reason' },
           { title: '建议单位', dataIndex: 'proposedDepartmentName', render: (n: string | null) => n ?? '—' },
           { title: '提出时间', dataIndex: 'raisedAt', render: fmtTime },
-          { title: '裁定时限', dataIndex: 'decideDueAt', render: fmtTime },
+          { title: '裁定时限', dataIndex: 'decideDueAt', render: fmtDeadline },
           { title: '结果', key: 'outcome', render: (_: unknown, d) => <DisputeOutcomeTag d={d} /> },
           {
             title: '裁定',
