@@ -181,6 +181,19 @@ describe('the office decides', () => {
     expect(d.outcome).toBe('withdrawn');
   });
 
+  it('the office is told of a dispute, the department of the decision', async () => {
+    const kinds = async (user: string) =>
+      ((await get(user, '/api/notifications')).json().items as { kind: string; orderNumber: string }[]).map(
+        (i) => `${i.kind} ${i.orderNumber}`,
+      );
+    const id = await dispatchedOrder();
+    const { number } = (await get('office', `/api/orders/${id}`)).json();
+    await ok('zj', id, 'dispute', { reason: '不属本单位' });
+    expect(await kinds('office')).toContain(`dispute_raised ${number}`);
+    await ok('office', id, 'decide-dispute', { decision: 'uphold' });
+    expect(await kinds('zj')).toContain(`dispute_decided ${number}`);
+  });
+
   it('every step is on the order’s history', async () => {
     const id = await dispatchedOrder();
     await ok('zj', id, 'dispute', { reason: '路灯归城管', proposedDepartmentId: cg });
@@ -266,6 +279,21 @@ describe('the catalogue flag', () => {
     expect(flag.departments.map((d: { departmentId: number }) => d.departmentId)).toContain(cg);
     expect(flag.departments.find((d: { departmentId: number }) => d.departmentId === cg).disputes).toBe(2);
     expect((await get('zj', '/api/order-disputes/flags')).statusCode).toBe(403);
+    // The threshold is the setting: raised above the count, the category is no longer flagged.
+    const put = async (value: number) =>
+      t.app.inject({
+        method: 'PUT',
+        url: '/api/settings/orders.disputeFlagCount',
+        payload: { value },
+        headers: await t.as('office'),
+      });
+    expect((await put(1000)).statusCode).toBe(200);
+    t.clock.set('2025-03-12T10:00:00+08:00');
+    const none = (await get('office', '/api/order-disputes/flags')).json();
+    t.clock.set(START);
+    expect(none.minDisputes).toBe(1000);
+    expect(none.items).toEqual([]);
+    expect((await put(3)).statusCode).toBe(200);
   });
 
   it('the rule counts only the window ending at now and categorised orders (pure)', () => {
