@@ -14,7 +14,6 @@ import { ORDER_DISPUTE_DECISION_WORKING_DAYS } from '../dispute-settings.ts';
 import { currentDispatch, type OrderRow } from '../repository.ts';
 import { orderDispatches, orderDisputes } from '../schema.ts';
 import { dispatch, withdrawPendingExtension } from './department.ts';
-export { withdrawPendingDispute } from './dispute-withdrawal.ts';
 import type { Handler, HandlerContext } from './types.ts';
 
 /** 400 on `field` unless `id` is an active department other than those in `not`. */
