@@ -85,6 +85,8 @@ export const ACTION_LABELS = {
   'co-reply': '协办答复',
   'release-co': '解除协办',
   'co-overdue': '协办超期',
+  dispute: '派单异议',
+  'decide-dispute': '异议裁定',
 } as const;
 
 export const ROLE_LABELS = {
@@ -215,4 +217,13 @@ export const SCORECARD_FIGURE_LABELS = {
   satisfactionRate: '满意率',
   replyGoodRate: '答复良好率',
   replyMeanScore: '答复平均分',
+} as const;
+
+/** 派单异议 — where a dispute stands: waiting, one of the office's three decisions, or withdrawn. */
+export const DISPUTE_OUTCOME_LABELS = {
+  pending: '待裁定',
+  uphold: '维持原派单',
+  redirect: '改派',
+  joint: '联合办理',
+  withdrawn: '已撤回',
 } as const;

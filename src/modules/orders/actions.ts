@@ -8,6 +8,7 @@ import { AppError, conflict, forbidden } from '../../platform/errors.ts';
 import { activeDeadline, deadlineStateAt } from './deadlines.ts';
 import * as department from './handlers/department.ts';
 import * as coHandling from './handlers/co-handling.ts';
+import * as disputes from './handlers/disputes.ts';
 import * as followUp from './handlers/follow-up.ts';
 import * as intake from './handlers/intake.ts';
 import type { Handler, OrderSettings } from './handlers/types.ts';
@@ -46,6 +47,8 @@ const HANDLERS: { [A in ActionName]: Handler<A> } = {
   'co-sign': coHandling.coSign,
   'co-reply': coHandling.coReply,
   'release-co': coHandling.releaseCo,
+  dispute: disputes.raiseDispute,
+  'decide-dispute': disputes.decideDispute,
 };
 
 const GUARD_MESSAGES: Record<string, [string, string]> = {
@@ -63,6 +66,8 @@ const GUARD_MESSAGES: Record<string, [string, string]> = {
   co_unsigned: ['Your department has signed already', '本单位已签收该协办任务'],
   co_answered: ['Co-handling departments have not answered yet', '尚有协办单位未答复'],
   co_pending: ['No co-handling department is waiting', '没有待答复的协办单位'],
+  no_pending_dispute: ['A dispatch dispute is already waiting', '已有待裁定的派单异议'],
+  pending_dispute: ['There is no dispatch dispute waiting', '没有待裁定的派单异议'],
 };
 
 /** The lead may not reply before its co-handlers: the 409 names them so the lead knows whom to chase. */

@@ -84,3 +84,10 @@ export {
   type FigurePeriod,
   type FigureSource,
 } from './department-figures.ts';
+export { registerDisputeRoutes } from './dispute-routes.ts';
+export { disputeFiguresByDepartment, type DepartmentDisputeFigures } from './dispute-reads.ts';
+export {
+  ORDER_DISPUTE_DECISION_WORKING_DAYS,
+  ORDER_DISPUTE_FLAG_COUNT,
+  ORDER_DISPUTE_FLAG_WINDOW_DAYS,
+} from './dispute-settings.ts';

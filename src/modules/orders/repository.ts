@@ -43,6 +43,7 @@ export function guardFactsOf(order: OrderRow, maxCallbackAttempts: number): Guar
     appealStatus: order.appealStatus,
     coPendingDepartmentIds: order.coPendingDepartmentIds,
     coUnsignedDepartmentIds: order.coUnsignedDepartmentIds,
+    disputePending: order.disputePending,
   };
 }
 

@@ -46,7 +46,9 @@ export type Guard =
   | 'co_department'
   | 'co_unsigned'
   | 'co_answered'
-  | 'co_pending';
+  | 'co_pending'
+  | 'no_pending_dispute'
+  | 'pending_dispute';
 
 export interface Transition {
   action: ActionName;
@@ -237,6 +239,24 @@ export const TRANSITIONS: readonly Transition[] = [
     roles: ['office'],
     guards: ['co_pending'],
   },
+  {
+    // 派单异议: the order stays with the department (its clock runs) until the office decides.
+    action: 'dispute',
+    label: ACTION_LABELS['dispute'],
+    from: ['dispatched', 'in_progress'],
+    to: same,
+    roles: ['department'],
+    guards: ['lead_department', 'no_pending_dispute'],
+  },
+  {
+    action: 'decide-dispute',
+    label: ACTION_LABELS['decide-dispute'],
+    from: ['dispatched', 'in_progress'],
+    // uphold and joint keep the status; a redirect is a new dispatch to another department.
+    to: { default: 'same', redirect: 'dispatched' },
+    roles: ['office'],
+    guards: ['pending_dispute'],
+  },
 ];
 
 /** The facts about an order that guards read. */
@@ -251,6 +271,8 @@ export interface GuardFacts {
   /** Co-handling departments whose task is open, and those of them not yet signed (协办). */
   coPendingDepartmentIds?: readonly number[];
   coUnsignedDepartmentIds?: readonly number[];
+  /** A 派单异议 waits for the office's decision. */
+  disputePending: boolean;
 }
 
 function guardHolds(guard: Guard, order: GuardFacts, actor: Actor): boolean {
@@ -280,6 +302,10 @@ function guardHolds(guard: Guard, order: GuardFacts, actor: Actor): boolean {
       return !(order.coPendingDepartmentIds ?? []).length;
     case 'co_pending':
       return (order.coPendingDepartmentIds ?? []).length > 0;
+    case 'no_pending_dispute':
+      return !order.disputePending;
+    case 'pending_dispute':
+      return order.disputePending;
   }
 }
 

@@ -1423,6 +1423,8 @@ export interface paths {
                   | 'co-sign'
                   | 'co-reply'
                   | 'release-co'
+                  | 'dispute'
+                  | 'decide-dispute'
                 )[];
                 pending: {
                   return?: {
@@ -1608,6 +1610,8 @@ export interface paths {
                 | 'co-sign'
                 | 'co-reply'
                 | 'release-co'
+                | 'dispute'
+                | 'decide-dispute'
               )[];
               history: {
                 id: number;
@@ -1868,6 +1872,8 @@ export interface paths {
                 | 'co-sign'
                 | 'co-reply'
                 | 'release-co'
+                | 'dispute'
+                | 'decide-dispute'
               )[];
               history: {
                 id: number;
@@ -2148,6 +2154,8 @@ export interface paths {
                 | 'co-sign'
                 | 'co-reply'
                 | 'release-co'
+                | 'dispute'
+                | 'decide-dispute'
               )[];
               history: {
                 id: number;
@@ -2423,6 +2431,8 @@ export interface paths {
                 | 'co-sign'
                 | 'co-reply'
                 | 'release-co'
+                | 'dispute'
+                | 'decide-dispute'
               )[];
               history: {
                 id: number;
@@ -2701,6 +2711,8 @@ export interface paths {
                 | 'co-sign'
                 | 'co-reply'
                 | 'release-co'
+                | 'dispute'
+                | 'decide-dispute'
               )[];
               history: {
                 id: number;
@@ -2975,6 +2987,8 @@ export interface paths {
                 | 'co-sign'
                 | 'co-reply'
                 | 'release-co'
+                | 'dispute'
+                | 'decide-dispute'
               )[];
               history: {
                 id: number;
@@ -3250,6 +3264,8 @@ export interface paths {
                 | 'co-sign'
                 | 'co-reply'
                 | 'release-co'
+                | 'dispute'
+                | 'decide-dispute'
               )[];
               history: {
                 id: number;
@@ -3525,6 +3541,8 @@ export interface paths {
                 | 'co-sign'
                 | 'co-reply'
                 | 'release-co'
+                | 'dispute'
+                | 'decide-dispute'
               )[];
               history: {
                 id: number;
@@ -3800,6 +3818,8 @@ export interface paths {
                 | 'co-sign'
                 | 'co-reply'
                 | 'release-co'
+                | 'dispute'
+                | 'decide-dispute'
               )[];
               history: {
                 id: number;
@@ -4075,6 +4095,8 @@ export interface paths {
                 | 'co-sign'
                 | 'co-reply'
                 | 'release-co'
+                | 'dispute'
+                | 'decide-dispute'
               )[];
               history: {
                 id: number;
@@ -4349,6 +4371,8 @@ export interface paths {
                 | 'co-sign'
                 | 'co-reply'
                 | 'release-co'
+                | 'dispute'
+                | 'decide-dispute'
               )[];
               history: {
                 id: number;
@@ -4623,6 +4647,8 @@ export interface paths {
                 | 'co-sign'
                 | 'co-reply'
                 | 'release-co'
+                | 'dispute'
+                | 'decide-dispute'
               )[];
               history: {
                 id: number;
@@ -4897,6 +4923,8 @@ export interface paths {
                 | 'co-sign'
                 | 'co-reply'
                 | 'release-co'
+                | 'dispute'
+                | 'decide-dispute'
               )[];
               history: {
                 id: number;
@@ -5171,6 +5199,8 @@ export interface paths {
                 | 'co-sign'
                 | 'co-reply'
                 | 'release-co'
+                | 'dispute'
+                | 'decide-dispute'
               )[];
               history: {
                 id: number;
@@ -5453,6 +5483,8 @@ export interface paths {
                 | 'co-sign'
                 | 'co-reply'
                 | 'release-co'
+                | 'dispute'
+                | 'decide-dispute'
               )[];
               history: {
                 id: number;
@@ -5727,6 +5759,8 @@ export interface paths {
                 | 'co-sign'
                 | 'co-reply'
                 | 'release-co'
+                | 'dispute'
+                | 'decide-dispute'
               )[];
               history: {
                 id: number;
@@ -6001,6 +6035,8 @@ export interface paths {
                 | 'co-sign'
                 | 'co-reply'
                 | 'release-co'
+                | 'dispute'
+                | 'decide-dispute'
               )[];
               history: {
                 id: number;
@@ -6276,6 +6312,8 @@ export interface paths {
                 | 'co-sign'
                 | 'co-reply'
                 | 'release-co'
+                | 'dispute'
+                | 'decide-dispute'
               )[];
               history: {
                 id: number;
@@ -6551,6 +6589,8 @@ export interface paths {
                 | 'co-sign'
                 | 'co-reply'
                 | 'release-co'
+                | 'dispute'
+                | 'decide-dispute'
               )[];
               history: {
                 id: number;
@@ -6825,6 +6865,8 @@ export interface paths {
                 | 'co-sign'
                 | 'co-reply'
                 | 'release-co'
+                | 'dispute'
+                | 'decide-dispute'
               )[];
               history: {
                 id: number;
@@ -7099,6 +7141,8 @@ export interface paths {
                 | 'co-sign'
                 | 'co-reply'
                 | 'release-co'
+                | 'dispute'
+                | 'decide-dispute'
               )[];
               history: {
                 id: number;
@@ -7373,6 +7417,8 @@ export interface paths {
                 | 'co-sign'
                 | 'co-reply'
                 | 'release-co'
+                | 'dispute'
+                | 'decide-dispute'
               )[];
               history: {
                 id: number;
@@ -7648,6 +7694,565 @@ export interface paths {
                 | 'co-sign'
                 | 'co-reply'
                 | 'release-co'
+                | 'dispute'
+                | 'decide-dispute'
+              )[];
+              history: {
+                id: number;
+                action: string;
+                /** Format: date-time */
+                at: string;
+                actor: {
+                  id: number | null;
+                  role: string;
+                  name: string | null;
+                };
+                fromStatus: string | null;
+                toStatus: string;
+                note: string | null;
+                data: unknown;
+              }[];
+              dispatches: {
+                id: number;
+                orderId: number;
+                departmentId: number;
+                coDepartmentIds: number[];
+                /** Format: date-time */
+                dispatchedAt: string;
+                dispatchedBy: number | null;
+                timeLimitDays: number;
+                /** Format: date-time */
+                dueAt: string;
+                reopen: boolean;
+                /** Format: date-time */
+                signedAt: string | null;
+                /** Format: date-time */
+                endedAt: string | null;
+                outcome: string | null;
+              }[];
+              returns: {
+                id: number;
+                orderId: number;
+                dispatchId: number;
+                departmentId: number;
+                reasonCode: string;
+                reason: string;
+                /** Format: date-time */
+                returnedAt: string;
+                returnedBy: number | null;
+                operatorFault: boolean | null;
+                /** Format: date-time */
+                judgedAt: string | null;
+                judgedBy: number | null;
+                judgeNote: string | null;
+              }[];
+              extensions: {
+                id: number;
+                orderId: number;
+                departmentId: number;
+                workingDays: number;
+                reason: string;
+                /** Format: date-time */
+                requestedAt: string;
+                requestedBy: number | null;
+                outcome: string;
+                /** Format: date-time */
+                decidedAt: string | null;
+                decidedBy: number | null;
+                decisionNote: string | null;
+                /** Format: date-time */
+                oldDueAt: string | null;
+                /** Format: date-time */
+                newDueAt: string | null;
+              }[];
+              appeals: {
+                id: number;
+                orderId: number;
+                reason: string;
+                /** Format: date-time */
+                appealedAt: string;
+                appealedBy: number | null;
+                appellantRole: string;
+                accepted: boolean | null;
+                /** Format: date-time */
+                decidedAt: string | null;
+                decidedBy: number | null;
+                decisionNote: string | null;
+              }[];
+              callbacks: {
+                id: number;
+                orderId: number;
+                /** Format: date-time */
+                at: string;
+                agentId: number | null;
+                reached: boolean;
+                satisfaction: string | null;
+                attitudeSatisfaction: string | null;
+                resolved: boolean | null;
+                unreachedCallbacks: number;
+                note: string | null;
+                reopened: boolean;
+              }[];
+              supervisions: {
+                id: number;
+                orderId: number;
+                /** Format: date-time */
+                at: string;
+                byUserId: number | null;
+                kind: string;
+                note: string;
+              }[];
+              coTasks: {
+                id: number;
+                dispatchId: number | null;
+                departmentId: number;
+                departmentName: string | null;
+                /** Format: date-time */
+                openedAt: string;
+                /** Format: date-time */
+                dueAt: string;
+                /** Format: date-time */
+                signedAt: string | null;
+                /** Format: date-time */
+                repliedAt: string | null;
+                reply: string | null;
+                /** Format: date-time */
+                releasedAt: string | null;
+                releaseReason: string | null;
+                /** Format: date-time */
+                closedAt: string | null;
+                overdue: boolean;
+              }[];
+              warnings: string[];
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/orders/{id}/actions/dispute': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: {
+      parameters: {
+        query?: never;
+        header?: {
+          /** @description the same key returns the first answer instead of acting twice (kept 24 h) */
+          'idempotency-key'?: string;
+        };
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description optimistic lock: 409 when stale */
+            expectedVersion?: number;
+            reason: string;
+            proposedDepartmentId?: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: number;
+              number: string;
+              /** @enum {string} */
+              status:
+                | 'submitted'
+                | 'registered'
+                | 'dispatched'
+                | 'in_progress'
+                | 'returned'
+                | 'replied'
+                | 'closed'
+                | 'archived'
+                | 'merged';
+              statusLabel: string;
+              channel: string;
+              type: string;
+              categoryId: number | null;
+              categoryPath: string[] | null;
+              urgency: string;
+              title: string;
+              content: string;
+              caller: {
+                name: string | null;
+                phone: string | null;
+                masked: boolean;
+                anonymous: boolean;
+                callbackWanted: boolean;
+              };
+              location: {
+                district: string | null;
+                address: string | null;
+              };
+              departmentId: number | null;
+              departmentName: string | null;
+              coDepartmentIds: number[];
+              /** Format: date-time */
+              receivedAt: string;
+              /** Format: date-time */
+              responseDueAt: string | null;
+              /** Format: date-time */
+              respondedAt: string | null;
+              timeLimitDays: number | null;
+              /** Format: date-time */
+              handleDueAt: string | null;
+              activeDeadline: {
+                /** @enum {string} */
+                kind: 'response' | 'handling';
+                /** Format: date-time */
+                dueAt: string;
+              } | null;
+              deadlineState: string;
+              /** Format: date-time */
+              dispatchedAt: string | null;
+              /** Format: date-time */
+              repliedAt: string | null;
+              /** Format: date-time */
+              closedAt: string | null;
+              /** Format: date-time */
+              archivedAt: string | null;
+              answer: string | null;
+              answerArticleIds: number[];
+              reply: string | null;
+              satisfaction: string | null;
+              reopenCount: number;
+              returnCount: number;
+              returnJudgementPending: boolean;
+              extensionPending: boolean;
+              appealStatus: string;
+              excludedFromAssessment: boolean;
+              mergedIntoId: number | null;
+              version: number;
+              /** Format: date-time */
+              createdAt: string;
+              /** Format: date-time */
+              updatedAt: string;
+              allowedActions: (
+                | 'accept'
+                | 'close-direct'
+                | 'dispatch'
+                | 'sign'
+                | 'return'
+                | 'judge-return'
+                | 'request-extension'
+                | 'decide-extension'
+                | 'supervise'
+                | 'instruct'
+                | 'send-back'
+                | 'reply'
+                | 'callback'
+                | 'close'
+                | 'appeal'
+                | 'decide-appeal'
+                | 'merge'
+                | 'archive'
+                | 'co-sign'
+                | 'co-reply'
+                | 'release-co'
+                | 'dispute'
+                | 'decide-dispute'
+              )[];
+              history: {
+                id: number;
+                action: string;
+                /** Format: date-time */
+                at: string;
+                actor: {
+                  id: number | null;
+                  role: string;
+                  name: string | null;
+                };
+                fromStatus: string | null;
+                toStatus: string;
+                note: string | null;
+                data: unknown;
+              }[];
+              dispatches: {
+                id: number;
+                orderId: number;
+                departmentId: number;
+                coDepartmentIds: number[];
+                /** Format: date-time */
+                dispatchedAt: string;
+                dispatchedBy: number | null;
+                timeLimitDays: number;
+                /** Format: date-time */
+                dueAt: string;
+                reopen: boolean;
+                /** Format: date-time */
+                signedAt: string | null;
+                /** Format: date-time */
+                endedAt: string | null;
+                outcome: string | null;
+              }[];
+              returns: {
+                id: number;
+                orderId: number;
+                dispatchId: number;
+                departmentId: number;
+                reasonCode: string;
+                reason: string;
+                /** Format: date-time */
+                returnedAt: string;
+                returnedBy: number | null;
+                operatorFault: boolean | null;
+                /** Format: date-time */
+                judgedAt: string | null;
+                judgedBy: number | null;
+                judgeNote: string | null;
+              }[];
+              extensions: {
+                id: number;
+                orderId: number;
+                departmentId: number;
+                workingDays: number;
+                reason: string;
+                /** Format: date-time */
+                requestedAt: string;
+                requestedBy: number | null;
+                outcome: string;
+                /** Format: date-time */
+                decidedAt: string | null;
+                decidedBy: number | null;
+                decisionNote: string | null;
+                /** Format: date-time */
+                oldDueAt: string | null;
+                /** Format: date-time */
+                newDueAt: string | null;
+              }[];
+              appeals: {
+                id: number;
+                orderId: number;
+                reason: string;
+                /** Format: date-time */
+                appealedAt: string;
+                appealedBy: number | null;
+                appellantRole: string;
+                accepted: boolean | null;
+                /** Format: date-time */
+                decidedAt: string | null;
+                decidedBy: number | null;
+                decisionNote: string | null;
+              }[];
+              callbacks: {
+                id: number;
+                orderId: number;
+                /** Format: date-time */
+                at: string;
+                agentId: number | null;
+                reached: boolean;
+                satisfaction: string | null;
+                attitudeSatisfaction: string | null;
+                resolved: boolean | null;
+                unreachedCallbacks: number;
+                note: string | null;
+                reopened: boolean;
+              }[];
+              supervisions: {
+                id: number;
+                orderId: number;
+                /** Format: date-time */
+                at: string;
+                byUserId: number | null;
+                kind: string;
+                note: string;
+              }[];
+              coTasks: {
+                id: number;
+                dispatchId: number | null;
+                departmentId: number;
+                departmentName: string | null;
+                /** Format: date-time */
+                openedAt: string;
+                /** Format: date-time */
+                dueAt: string;
+                /** Format: date-time */
+                signedAt: string | null;
+                /** Format: date-time */
+                repliedAt: string | null;
+                reply: string | null;
+                /** Format: date-time */
+                releasedAt: string | null;
+                releaseReason: string | null;
+                /** Format: date-time */
+                closedAt: string | null;
+                overdue: boolean;
+              }[];
+              warnings: string[];
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/orders/{id}/actions/decide-dispute': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: {
+      parameters: {
+        query?: never;
+        header?: {
+          /** @description the same key returns the first answer instead of acting twice (kept 24 h) */
+          'idempotency-key'?: string;
+        };
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description optimistic lock: 409 when stale */
+            expectedVersion?: number;
+            /** @enum {string} */
+            decision: 'uphold' | 'redirect' | 'joint';
+            departmentId?: number;
+            timeLimitWorkingDays?: number;
+            note?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: number;
+              number: string;
+              /** @enum {string} */
+              status:
+                | 'submitted'
+                | 'registered'
+                | 'dispatched'
+                | 'in_progress'
+                | 'returned'
+                | 'replied'
+                | 'closed'
+                | 'archived'
+                | 'merged';
+              statusLabel: string;
+              channel: string;
+              type: string;
+              categoryId: number | null;
+              categoryPath: string[] | null;
+              urgency: string;
+              title: string;
+              content: string;
+              caller: {
+                name: string | null;
+                phone: string | null;
+                masked: boolean;
+                anonymous: boolean;
+                callbackWanted: boolean;
+              };
+              location: {
+                district: string | null;
+                address: string | null;
+              };
+              departmentId: number | null;
+              departmentName: string | null;
+              coDepartmentIds: number[];
+              /** Format: date-time */
+              receivedAt: string;
+              /** Format: date-time */
+              responseDueAt: string | null;
+              /** Format: date-time */
+              respondedAt: string | null;
+              timeLimitDays: number | null;
+              /** Format: date-time */
+              handleDueAt: string | null;
+              activeDeadline: {
+                /** @enum {string} */
+                kind: 'response' | 'handling';
+                /** Format: date-time */
+                dueAt: string;
+              } | null;
+              deadlineState: string;
+              /** Format: date-time */
+              dispatchedAt: string | null;
+              /** Format: date-time */
+              repliedAt: string | null;
+              /** Format: date-time */
+              closedAt: string | null;
+              /** Format: date-time */
+              archivedAt: string | null;
+              answer: string | null;
+              answerArticleIds: number[];
+              reply: string | null;
+              satisfaction: string | null;
+              reopenCount: number;
+              returnCount: number;
+              returnJudgementPending: boolean;
+              extensionPending: boolean;
+              appealStatus: string;
+              excludedFromAssessment: boolean;
+              mergedIntoId: number | null;
+              version: number;
+              /** Format: date-time */
+              createdAt: string;
+              /** Format: date-time */
+              updatedAt: string;
+              allowedActions: (
+                | 'accept'
+                | 'close-direct'
+                | 'dispatch'
+                | 'sign'
+                | 'return'
+                | 'judge-return'
+                | 'request-extension'
+                | 'decide-extension'
+                | 'supervise'
+                | 'instruct'
+                | 'send-back'
+                | 'reply'
+                | 'callback'
+                | 'close'
+                | 'appeal'
+                | 'decide-appeal'
+                | 'merge'
+                | 'archive'
+                | 'co-sign'
+                | 'co-reply'
+                | 'release-co'
+                | 'dispute'
+                | 'decide-dispute'
               )[];
               history: {
                 id: number;
@@ -8183,6 +8788,204 @@ export interface paths {
                 /** Format: date-time */
                 closedAt: string | null;
                 overdue: boolean;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/order-disputes': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** @description Dispatch disputes (派单异议): pending, overdue at now, decided; a department sees its own */
+    get: {
+      parameters: {
+        query?: {
+          state?: 'pending' | 'overdue' | 'decided' | 'all';
+          /** @description the department that raised it */
+          departmentId?: number;
+          page?: number;
+          pageSize?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                id: number;
+                orderId: number;
+                orderNumber: string;
+                orderTitle: string;
+                orderStatus: string;
+                dispatchId: number;
+                departmentId: number;
+                departmentName: string | null;
+                categoryId: number | null;
+                categoryPath: string[] | null;
+                reason: string;
+                proposedDepartmentId: number | null;
+                proposedDepartmentName: string | null;
+                /** Format: date-time */
+                raisedAt: string;
+                raisedBy: number | null;
+                /** Format: date-time */
+                decideDueAt: string;
+                overdue: boolean;
+                outcome: string;
+                outcomeLabel: string;
+                /** Format: date-time */
+                decidedAt: string | null;
+                decidedBy: number | null;
+                decisionNote: string | null;
+                decidedDepartmentId: number | null;
+                decidedDepartmentName: string | null;
+              }[];
+              total: number;
+              overdue: number;
+              page: number;
+              pageSize: number;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/order-disputes/flags': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** @description Categories disputed at least orders.disputeFlagCount times in the last orders.disputeFlagWindowDays days */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              minDisputes: number;
+              windowDays: number;
+              items: {
+                categoryId: number;
+                categoryPath: string[] | null;
+                disputes: number;
+                outcomes: {
+                  [key: string]: number;
+                };
+                departments: {
+                  departmentId: number;
+                  name: string | null;
+                  disputes: number;
+                }[];
+                /** Format: date-time */
+                lastRaisedAt: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/orders/{id}/disputes': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** @description An order's dispatch disputes and the office's decisions */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                id: number;
+                orderId: number;
+                orderNumber: string;
+                orderTitle: string;
+                orderStatus: string;
+                dispatchId: number;
+                departmentId: number;
+                departmentName: string | null;
+                categoryId: number | null;
+                categoryPath: string[] | null;
+                reason: string;
+                proposedDepartmentId: number | null;
+                proposedDepartmentName: string | null;
+                /** Format: date-time */
+                raisedAt: string;
+                raisedBy: number | null;
+                /** Format: date-time */
+                decideDueAt: string;
+                overdue: boolean;
+                outcome: string;
+                outcomeLabel: string;
+                /** Format: date-time */
+                decidedAt: string | null;
+                decidedBy: number | null;
+                decisionNote: string | null;
+                decidedDepartmentId: number | null;
+                decidedDepartmentName: string | null;
               }[];
             };
           };

@@ -63,6 +63,7 @@ const ROW_ACTIONS: { action: string; label: string; primary?: boolean; danger?: 
   { action: 'return', label: '退回', danger: true },
   { action: 'co-sign', label: '协办签收', primary: true },
   { action: 'co-reply', label: '协办答复' },
+  { action: 'dispute', label: '派单异议' },
 ];
 
 /** 承办单位工作台 — sign for dispatched orders, handle, reply, return misrouted ones, ask for more time. */

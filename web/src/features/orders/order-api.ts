@@ -72,4 +72,6 @@ const ORDER_ACTIONS: Record<OrderActionName, true> = {
   'co-sign': true,
   'co-reply': true,
   'release-co': true,
+  dispute: true,
+  'decide-dispute': true,
 };
