@@ -207,9 +207,9 @@ export async function searchArticles(
 
 /**
  * Adds the tf-idf cosine of both channels, scaled by the query's best BM25 so that the blend does not depend
- * on the query's length (then all divided by 1 + the weights). BM25 sums what a document matches, so a long reply that repeats many of a message's
- * words beats a two-line reply that says exactly its matter; the cosine judges a document by the share of its
- * own weight that the query holds, which lifts short replies (measured: docs/knowledge.md, "Fourth pass").
+ * on the query's length (then all divided by 1 + the weights). The cosine judges a document by the share of its
+ * own weight the query holds, counts a word repeated in a long message sublinearly and weighs rare words more;
+ * on the development set it finds short replies better than BM25 (docs/knowledge.md, "Fourth pass").
  */
 function blendCosine(
   engine: SearchEngine,
