@@ -6,6 +6,10 @@
  *  - `quo`: BM25 of the query's bigrams against the spans the article quotes (“…”: the message's title, as a
  *    reply restates it), a separate field;
  *  - `prf`: RM3-style pseudo-relevance feedback (the top FB articles' terms added to the query);
+ *  - `ecB1` / `ecW1`: the engine's tf-idf cosine (bm25.ts cosineInto) of the bigrams / words, in the first stage
+ *    (adopted in search.ts at 30 / 10; measure variants against it with `{"ecB1":30,"ecW1":10,…}`);
+ *  - `off`: a matter → office prior learned from the corpus (offices read from the replies' text);
+ *  - `cr`, `pm`, `pp`: other second-stage weights than rerank.ts's;
  * then prints recall@1/5 after the second stage for each variant on half A (even positions), B (odd) and all.
  *
  *   VARIANTS='[["name",{"semW":0.3}]]' DEPTH=50 npx tsx bench/kb-explore-meaning.ts A1.csv A2.csv Q.json
@@ -124,6 +128,40 @@ for (const id of plain.keys()) {
   docB.set(id, riB.meaningOfDocument(id, idfB));
 }
 
+// (d) A matter → office prior learned from the corpus: the offices an article names (its 发文单位 is empty on
+// this material, so read from its text), each office's profile the words of the articles that name it; a
+// message's office distribution is the cosine of its words with each profile, and an article's prior the best
+// of its offices' shares.
+const OFFICE =
+  /\p{Script=Han}{1,6}?(?:局|委|办|中心|支队|大队|分局|政府|街道|办事处|医院|学校|车站|派出所)/gu;
+const officesOf = new Map<number, Set<string>>();
+const profiles = new Bm25Index<string>({ k1: 1.2, b: 0.75 });
+{
+  const prof = new Map<string, TermCounts>();
+  for (const [id, text] of plain) {
+    const offs = new Set(
+      (text.match(OFFICE) ?? [])
+        .map((o) => o.replace(/^(已转|转|由|请|向|到|经|我|该|市|区|县)+/u, ''))
+        .filter((o) => o.length >= 2),
+    );
+    officesOf.set(id, offs);
+    for (const o of offs) {
+      let m = prof.get(o);
+      if (!m) prof.set(o, (m = new Map()));
+      for (const [t, f] of wordsOf.get(id)!) m.set(t, (m.get(t) ?? 0) + f);
+    }
+  }
+  for (const [o, m] of prof) profiles.add(o, m);
+}
+function officePrior(words: TermCounts): Map<string, number> {
+  const sc = new Float64Array(profiles.slots);
+  profiles.cosineInto(words, 1, sc, 0.25);
+  const out = new Map<string, number>();
+  let best = 0;
+  sc.forEach((v) => (best = Math.max(best, v)));
+  sc.forEach((v, slot) => v > 0 && out.set(profiles.keyOf(slot)!, v / best));
+  return out;
+}
 interface Q {
   target: number;
   base: Float64Array;
@@ -136,6 +174,7 @@ interface Q {
   prf: Float64Array;
   run: CommonRun;
   places: Set<string>;
+  office: Map<string, number>;
 }
 const FB_DOCS = Number(process.env.FB ?? 5);
 const FB_TERMS = Number(process.env.FB_TERMS ?? 30);
@@ -192,6 +231,7 @@ for (const c of cases) {
     prf,
     run: new CommonRun(head.slice(0, 2000)),
     places: placeNames(head, q.words.keys()),
+    office: officePrior(q.words),
   });
 }
 
@@ -254,6 +294,7 @@ function rank(q: Q, v: Variant, depth: number): { first: number; final: number; 
     const s =
       (v.rr ?? 1) * rerankScore({ run: q.run, places: q.places }, { score: c[i]!, text, places: pl }, best) +
       adjust(q, text, pl, v) +
+      (v.off ? v.off * Math.max(0, ...[...officesOf.get(id)!].map((o) => q.office.get(o) ?? 0)) : 0) +
       (v.semW ?? 0) * q.semW[i]! +
       (v.cos ?? 0) * q.cos[i]! +
       (v.semB ?? 0) * q.semB[i]!;
