@@ -251,6 +251,8 @@ type Variant = {
   semW1?: number;
   semB1?: number;
   rr?: number;
+  /** Weight of the matter → office prior (idea d). */
+  off?: number;
 };
 const placesOf = new Map<number, Set<string>>();
 /** The difference made by other second-stage weights than RERANK_WEIGHTS (cr, pm, pp). */

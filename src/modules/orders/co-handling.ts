@@ -85,13 +85,16 @@ export async function openCoTasks(
  */
 export async function closeCoTasks(
   tx: Tx,
-  orderId: number,
+  order: Pick<OrderRow, 'id' | 'coPendingDepartmentIds'>,
   now: Date,
 ): Promise<Omit<CoPatch, 'coDepartmentIds'>> {
-  await tx
-    .update(orderCoTasks)
-    .set({ closedAt: now })
-    .where(and(eq(orderCoTasks.orderId, orderId), openTask()));
+  // The order's mirror column says whether any task is open: most orders have none, and dispatch stays ≤ 8 statements.
+  if (order.coPendingDepartmentIds.length) {
+    await tx
+      .update(orderCoTasks)
+      .set({ closedAt: now })
+      .where(and(eq(orderCoTasks.orderId, order.id), openTask()));
+  }
   return { coPendingDepartmentIds: [], coUnsignedDepartmentIds: [] };
 }
 

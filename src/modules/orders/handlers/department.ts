@@ -67,7 +67,7 @@ export const dispatch: Handler<'dispatch'> = async (ctx) => {
     })
     .returning({ id: orderDispatches.id });
   // Each co-handler gets its own task and deadline (协办); tasks of an earlier dispatch end here.
-  const fresh = { ...order, ...(await closeCoTasks(tx, order.id, now)), coDepartmentIds: [] };
+  const fresh = { ...order, ...(await closeCoTasks(tx, order, now)), coDepartmentIds: [] };
   const co = await openCoTasks(
     tx,
     { ...fresh, departmentId: input.departmentId },
@@ -133,7 +133,7 @@ export const returnOrder: Handler<'return'> = async ({ tx, order, actor, now, in
       returnCount: order.returnCount + 1,
       returnJudgementPending: true,
       extensionPending: false,
-      ...(await closeCoTasks(tx, order.id, now)),
+      ...(await closeCoTasks(tx, order, now)),
       disputePending: false,
     },
     note: input.reason,

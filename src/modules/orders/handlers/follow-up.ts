@@ -87,7 +87,7 @@ async function redispatch({
     })
     .returning({ id: orderDispatches.id });
   // The co-handlers still on the order work the 重办 too, each with a fresh task and deadline.
-  const fresh = { ...order, ...(await closeCoTasks(tx, order.id, now)), coDepartmentIds: [] };
+  const fresh = { ...order, ...(await closeCoTasks(tx, order, now)), coDepartmentIds: [] };
   const co = await openCoTasks(tx, fresh, order.coDepartmentIds, now, {
     dispatchId: dispatched!.id,
     leadDueAt: due.end,

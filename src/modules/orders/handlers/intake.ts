@@ -75,7 +75,7 @@ export const merge: Handler<'merge'> = async ({ tx, now, order, actor, input }) 
       mergedIntoId: target.id,
       respondedAt: order.respondedAt ?? now,
       extensionPending: false,
-      ...(await closeCoTasks(tx, order.id, now)),
+      ...(await closeCoTasks(tx, order, now)),
       disputePending: false,
     },
     note: input.note ?? null,
