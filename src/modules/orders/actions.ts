@@ -9,6 +9,7 @@ import { activeDeadline, deadlineStateAt } from './deadlines.ts';
 import * as department from './handlers/department.ts';
 import * as followUp from './handlers/follow-up.ts';
 import * as intake from './handlers/intake.ts';
+import * as pauses from './handlers/pauses.ts';
 import type { Handler, OrderSettings } from './handlers/types.ts';
 import type { ActionInput, ActionName } from './model.ts';
 import { guardFactsOf, lockOrderForUpdate, type OrderRow } from './repository.ts';
@@ -42,6 +43,9 @@ const HANDLERS: { [A in ActionName]: Handler<A> } = {
   'decide-appeal': followUp.decideAppeal,
   merge: intake.merge,
   archive: intake.archive,
+  'request-pause': pauses.requestPause,
+  'decide-pause': pauses.decidePause,
+  resume: pauses.resume,
 };
 
 const GUARD_MESSAGES: Record<string, [string, string]> = {
@@ -52,6 +56,9 @@ const GUARD_MESSAGES: Record<string, [string, string]> = {
   callback_waived: ['A callback is still owed to the citizen', '该工单仍需回访'],
   appealable: ['An appeal is pending or was accepted already', '申诉审核中或已通过'],
   pending_appeal: ['There is no appeal waiting', '没有待审核的申诉'],
+  no_pause: ['A pause is already asked for or running', '已有待审核的挂起申请或工单已挂起'],
+  pause_pending: ['There is no pause request waiting', '没有待审核的挂起申请'],
+  paused: ['The order is not paused', '工单未挂起'],
 };
 
 function refusalError(action: ActionName, facts: GuardFacts, actor: Actor): AppError {
@@ -107,22 +114,25 @@ export async function applyOrderAction<A extends ActionName, D = undefined>(
     listCategories(db),
   ]);
   return db.transaction(async (tx) => {
-    const order = await lockOrderForUpdate(tx, orderId, actor);
-    const facts = guardFactsOf(order, settings.maxCallbackAttempts);
+    const locked = await lockOrderForUpdate(tx, orderId, actor);
+    const facts = guardFactsOf(locked, settings.maxCallbackAttempts);
     if (refusalOf(action, facts, actor)) throw refusalError(action, facts, actor);
     const expected = (input as { expectedVersion?: number }).expectedVersion;
-    if (expected !== undefined && expected !== order.version) {
+    if (expected !== undefined && expected !== locked.version) {
       throw conflict(
         'stale_version',
-        `The order changed (version ${order.version}, not ${expected}); reload it`,
+        `The order changed (version ${locked.version}, not ${expected}); reload it`,
         '工单已被他人修改，请刷新后重试',
         {
-          currentVersion: order.version,
+          currentVersion: locked.version,
         },
       );
     }
+    // A pause (asked or running) settles before an action that takes the order from its department (handlers/pauses.ts).
+    const pause = await pauses.settlePauseBeforeLeaving(tx, locked, action, now, async () => calendar);
+    const order = pause?.order ?? locked;
     const handler = HANDLERS[action] as Handler<A>;
-    const effect = await handler({
+    const handled = await handler({
       tx,
       catalogue: { departments, categories },
       order,
@@ -132,6 +142,9 @@ export async function applyOrderAction<A extends ActionName, D = undefined>(
       settings,
       calendar: async () => calendar,
     });
+    const effect = pause
+      ? { ...handled, patch: { ...pause.patch, ...handled.patch }, data: { ...handled.data, ...pause.data } }
+      : handled;
     const status = targetStatus(findTransition(action), effect.outcome ?? 'default', order.status as Status);
     const next = { ...order, ...effect.patch, status: status as string } as OrderRow;
     // A running clock gets its state recomputed; a stopped one keeps the state it stopped in (e.g. replied late).

@@ -8,7 +8,13 @@ export const INTAKE_STEPS: Readonly<Record<string, Status>> = { create: 'registe
  * Events that record something about an order without being an action on it, and keep its status: the deadline
  * sweep's warning and automatic supervision, and the note on the target order of a merge.
  */
-export const RECORD_ONLY_STEPS: readonly string[] = ['deadline-warning', 'auto-supervise', 'merged-in'];
+export const RECORD_ONLY_STEPS: readonly string[] = [
+  'deadline-warning',
+  'auto-supervise',
+  'merged-in',
+  // the sweep ending a pause (挂起) on its expected resume day
+  'auto-resume',
+];
 
 /** One history row as far as the transition table is concerned. */
 export interface RecordedStep {

@@ -66,3 +66,11 @@ export {
   sniffType,
 } from './attachments.ts';
 export { orderBriefs, registerOrderBriefRoutes } from './briefs.ts';
+export { pausedTimeByDepartment, type DepartmentPausedTime } from './pause-stats.ts';
+export {
+  DEFAULT_PAUSE_SETTINGS,
+  ORDER_PAUSE_MAX_WORKING_DAYS,
+  ORDER_PAUSE_REASONS,
+  type PauseReason,
+  type PauseSettings,
+} from './pause-settings.ts';

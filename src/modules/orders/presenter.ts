@@ -94,5 +94,6 @@ export function presentOrder(
     createdAt: o.createdAt,
     updatedAt: o.updatedAt,
     allowedActions: allowedActions(guardFactsOf(o, opts.maxCallbackAttempts), actor),
+    pauseState: (o.pauseState ?? 'none') as 'none' | 'pending' | 'paused',
   };
 }

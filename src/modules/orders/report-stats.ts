@@ -116,13 +116,15 @@ export async function handlingByDepartment(
               and x.signed_at <= x.dispatched_at + make_interval(hours => ${signWithinHours})) as signed_on_time,
             count(*) filter (where x.due_at >= ${from} and x.due_at < ${to}
               and (x.due_at <= ${now} or x.outcome = 'replied')
-              and coalesce(x.outcome, '') not in ('returned', 'merged')) as due,
+              and coalesce(x.outcome, '') not in ('returned', 'merged') and not x.paused) as due,
             count(*) filter (where x.due_at >= ${from} and x.due_at < ${to}
               and x.outcome = 'replied' and x.ended_at <= x.due_at) as on_time,
             count(*) filter (where x.due_at >= ${from} and x.due_at < ${to} and x.due_at <= ${now}
-              and coalesce(x.outcome, '') not in ('returned', 'merged')
+              and coalesce(x.outcome, '') not in ('returned', 'merged') and not x.paused
               and (x.ended_at is null or x.ended_at > x.due_at)) as overdue
-          from order_dispatches x group by 1),
+          -- A dispatch whose clock is paused (挂起) is neither due nor overdue: its due time moves when it resumes.
+          from (select d.*, exists (select 1 from order_pauses p where p.dispatch_id = d.id and p.status = 'active')
+                  as paused from order_dispatches d) x group by 1),
         ret as (
           select r.department_id as dep, count(*) as returned,
             count(*) filter (where r.operator_fault) as fault,

@@ -42,7 +42,10 @@ export type Guard =
   | 'pending_extension'
   | 'callback_waived'
   | 'appealable'
-  | 'pending_appeal';
+  | 'pending_appeal'
+  | 'no_pause'
+  | 'pause_pending'
+  | 'paused';
 
 export interface Transition {
   action: ActionName;
@@ -207,6 +210,32 @@ export const TRANSITIONS: readonly Transition[] = [
     roles: [...OPERATOR, 'office'],
     guards: [],
   },
+  {
+    // 申请挂起 — the lead department asks to stop its handling clock (handlers/pauses.ts).
+    action: 'request-pause',
+    label: ACTION_LABELS['request-pause'],
+    from: ['dispatched', 'in_progress'],
+    to: same,
+    roles: ['department'],
+    guards: ['lead_department', 'no_pause'],
+  },
+  {
+    action: 'decide-pause',
+    label: ACTION_LABELS['decide-pause'],
+    from: ['dispatched', 'in_progress'],
+    to: same,
+    roles: ['office'],
+    guards: ['pause_pending'],
+  },
+  {
+    // 恢复办理 — by the department when the materials arrive, or by the office; the sweep does it on the day.
+    action: 'resume',
+    label: ACTION_LABELS['resume'],
+    from: ['dispatched', 'in_progress'],
+    to: same,
+    roles: ['department', 'office'],
+    guards: ['lead_department', 'paused'],
+  },
 ];
 
 /** The facts about an order that guards read. */
@@ -218,6 +247,8 @@ export interface GuardFacts {
   appealStatus: string;
   /** No callback is owed: declined, no number, or the attempt limit reached. */
   callbackWaived: boolean;
+  /** 挂起: none, pending (asked) or paused. */
+  pauseState: string;
 }
 
 function guardHolds(guard: Guard, order: GuardFacts, actor: Actor): boolean {
@@ -239,6 +270,12 @@ function guardHolds(guard: Guard, order: GuardFacts, actor: Actor): boolean {
       return order.appealStatus === 'none' || order.appealStatus === 'rejected';
     case 'pending_appeal':
       return order.appealStatus === 'pending';
+    case 'no_pause':
+      return order.pauseState === 'none';
+    case 'pause_pending':
+      return order.pauseState === 'pending';
+    case 'paused':
+      return order.pauseState === 'paused';
   }
 }
 

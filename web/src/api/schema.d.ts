@@ -1301,6 +1301,8 @@ export interface paths {
           appealStatus?: 'none' | 'pending' | 'accepted' | 'rejected';
           extensionPending?: 'true' | 'false';
           unjudgedReturn?: 'true' | 'false';
+          /** @description 挂起: asked (pending) or running */
+          pauseState?: 'none' | 'pending' | 'paused';
           callerPhone?: string;
           /** @description number, title or content */
           q?: string;
@@ -1420,7 +1422,12 @@ export interface paths {
                   | 'decide-appeal'
                   | 'merge'
                   | 'archive'
+                  | 'request-pause'
+                  | 'decide-pause'
+                  | 'resume'
                 )[];
+                /** @enum {string} */
+                pauseState: 'none' | 'pending' | 'paused';
                 pending: {
                   return?: {
                     departmentId: number;
@@ -1440,6 +1447,13 @@ export interface paths {
                     appellantRole: string;
                     /** Format: date-time */
                     appealedAt: string;
+                  };
+                  pause?: {
+                    reasonCode: string;
+                    note: string;
+                    expectedResumeOn: string;
+                    /** Format: date-time */
+                    requestedAt: string;
                   };
                 };
               }[];
@@ -1602,7 +1616,12 @@ export interface paths {
                 | 'decide-appeal'
                 | 'merge'
                 | 'archive'
+                | 'request-pause'
+                | 'decide-pause'
+                | 'resume'
               )[];
+              /** @enum {string} */
+              pauseState: 'none' | 'pending' | 'paused';
               history: {
                 id: number;
                 action: string;
@@ -1708,11 +1727,81 @@ export interface paths {
                 kind: string;
                 note: string;
               }[];
+              pauses: {
+                id: number;
+                orderId: number;
+                dispatchId: number | null;
+                departmentId: number;
+                reasonCode: string;
+                note: string;
+                expectedResumeOn: string;
+                /** Format: date-time */
+                requestedAt: string;
+                requestedBy: number | null;
+                /** @enum {string} */
+                status: 'pending' | 'rejected' | 'withdrawn' | 'active' | 'ended';
+                /** Format: date-time */
+                decidedAt: string | null;
+                decidedBy: number | null;
+                decisionNote: string | null;
+                /** Format: date-time */
+                startedAt: string | null;
+                /** Format: date-time */
+                endedAt: string | null;
+                endedBy: number | null;
+                endReason: string | null;
+                pausedWorkingMinutes: number | null;
+                /** Format: date-time */
+                oldDueAt: string | null;
+                /** Format: date-time */
+                newDueAt: string | null;
+              }[];
             };
           };
         };
       };
     };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/orders/pause-reasons': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              reasons: {
+                code: string;
+                label: string;
+              }[];
+              maxWorkingDays: number;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -1838,7 +1927,12 @@ export interface paths {
                 | 'decide-appeal'
                 | 'merge'
                 | 'archive'
+                | 'request-pause'
+                | 'decide-pause'
+                | 'resume'
               )[];
+              /** @enum {string} */
+              pauseState: 'none' | 'pending' | 'paused';
               history: {
                 id: number;
                 action: string;
@@ -1943,6 +2037,35 @@ export interface paths {
                 byUserId: number | null;
                 kind: string;
                 note: string;
+              }[];
+              pauses: {
+                id: number;
+                orderId: number;
+                dispatchId: number | null;
+                departmentId: number;
+                reasonCode: string;
+                note: string;
+                expectedResumeOn: string;
+                /** Format: date-time */
+                requestedAt: string;
+                requestedBy: number | null;
+                /** @enum {string} */
+                status: 'pending' | 'rejected' | 'withdrawn' | 'active' | 'ended';
+                /** Format: date-time */
+                decidedAt: string | null;
+                decidedBy: number | null;
+                decisionNote: string | null;
+                /** Format: date-time */
+                startedAt: string | null;
+                /** Format: date-time */
+                endedAt: string | null;
+                endedBy: number | null;
+                endReason: string | null;
+                pausedWorkingMinutes: number | null;
+                /** Format: date-time */
+                oldDueAt: string | null;
+                /** Format: date-time */
+                newDueAt: string | null;
               }[];
             };
           };
@@ -2094,7 +2217,12 @@ export interface paths {
                 | 'decide-appeal'
                 | 'merge'
                 | 'archive'
+                | 'request-pause'
+                | 'decide-pause'
+                | 'resume'
               )[];
+              /** @enum {string} */
+              pauseState: 'none' | 'pending' | 'paused';
               history: {
                 id: number;
                 action: string;
@@ -2199,6 +2327,35 @@ export interface paths {
                 byUserId: number | null;
                 kind: string;
                 note: string;
+              }[];
+              pauses: {
+                id: number;
+                orderId: number;
+                dispatchId: number | null;
+                departmentId: number;
+                reasonCode: string;
+                note: string;
+                expectedResumeOn: string;
+                /** Format: date-time */
+                requestedAt: string;
+                requestedBy: number | null;
+                /** @enum {string} */
+                status: 'pending' | 'rejected' | 'withdrawn' | 'active' | 'ended';
+                /** Format: date-time */
+                decidedAt: string | null;
+                decidedBy: number | null;
+                decisionNote: string | null;
+                /** Format: date-time */
+                startedAt: string | null;
+                /** Format: date-time */
+                endedAt: string | null;
+                endedBy: number | null;
+                endReason: string | null;
+                pausedWorkingMinutes: number | null;
+                /** Format: date-time */
+                oldDueAt: string | null;
+                /** Format: date-time */
+                newDueAt: string | null;
               }[];
               warnings: string[];
             };
@@ -2345,7 +2502,12 @@ export interface paths {
                 | 'decide-appeal'
                 | 'merge'
                 | 'archive'
+                | 'request-pause'
+                | 'decide-pause'
+                | 'resume'
               )[];
+              /** @enum {string} */
+              pauseState: 'none' | 'pending' | 'paused';
               history: {
                 id: number;
                 action: string;
@@ -2450,6 +2612,35 @@ export interface paths {
                 byUserId: number | null;
                 kind: string;
                 note: string;
+              }[];
+              pauses: {
+                id: number;
+                orderId: number;
+                dispatchId: number | null;
+                departmentId: number;
+                reasonCode: string;
+                note: string;
+                expectedResumeOn: string;
+                /** Format: date-time */
+                requestedAt: string;
+                requestedBy: number | null;
+                /** @enum {string} */
+                status: 'pending' | 'rejected' | 'withdrawn' | 'active' | 'ended';
+                /** Format: date-time */
+                decidedAt: string | null;
+                decidedBy: number | null;
+                decisionNote: string | null;
+                /** Format: date-time */
+                startedAt: string | null;
+                /** Format: date-time */
+                endedAt: string | null;
+                endedBy: number | null;
+                endReason: string | null;
+                pausedWorkingMinutes: number | null;
+                /** Format: date-time */
+                oldDueAt: string | null;
+                /** Format: date-time */
+                newDueAt: string | null;
               }[];
               warnings: string[];
             };
@@ -2599,7 +2790,12 @@ export interface paths {
                 | 'decide-appeal'
                 | 'merge'
                 | 'archive'
+                | 'request-pause'
+                | 'decide-pause'
+                | 'resume'
               )[];
+              /** @enum {string} */
+              pauseState: 'none' | 'pending' | 'paused';
               history: {
                 id: number;
                 action: string;
@@ -2704,6 +2900,35 @@ export interface paths {
                 byUserId: number | null;
                 kind: string;
                 note: string;
+              }[];
+              pauses: {
+                id: number;
+                orderId: number;
+                dispatchId: number | null;
+                departmentId: number;
+                reasonCode: string;
+                note: string;
+                expectedResumeOn: string;
+                /** Format: date-time */
+                requestedAt: string;
+                requestedBy: number | null;
+                /** @enum {string} */
+                status: 'pending' | 'rejected' | 'withdrawn' | 'active' | 'ended';
+                /** Format: date-time */
+                decidedAt: string | null;
+                decidedBy: number | null;
+                decisionNote: string | null;
+                /** Format: date-time */
+                startedAt: string | null;
+                /** Format: date-time */
+                endedAt: string | null;
+                endedBy: number | null;
+                endReason: string | null;
+                pausedWorkingMinutes: number | null;
+                /** Format: date-time */
+                oldDueAt: string | null;
+                /** Format: date-time */
+                newDueAt: string | null;
               }[];
               warnings: string[];
             };
@@ -2849,7 +3074,12 @@ export interface paths {
                 | 'decide-appeal'
                 | 'merge'
                 | 'archive'
+                | 'request-pause'
+                | 'decide-pause'
+                | 'resume'
               )[];
+              /** @enum {string} */
+              pauseState: 'none' | 'pending' | 'paused';
               history: {
                 id: number;
                 action: string;
@@ -2954,6 +3184,35 @@ export interface paths {
                 byUserId: number | null;
                 kind: string;
                 note: string;
+              }[];
+              pauses: {
+                id: number;
+                orderId: number;
+                dispatchId: number | null;
+                departmentId: number;
+                reasonCode: string;
+                note: string;
+                expectedResumeOn: string;
+                /** Format: date-time */
+                requestedAt: string;
+                requestedBy: number | null;
+                /** @enum {string} */
+                status: 'pending' | 'rejected' | 'withdrawn' | 'active' | 'ended';
+                /** Format: date-time */
+                decidedAt: string | null;
+                decidedBy: number | null;
+                decisionNote: string | null;
+                /** Format: date-time */
+                startedAt: string | null;
+                /** Format: date-time */
+                endedAt: string | null;
+                endedBy: number | null;
+                endReason: string | null;
+                pausedWorkingMinutes: number | null;
+                /** Format: date-time */
+                oldDueAt: string | null;
+                /** Format: date-time */
+                newDueAt: string | null;
               }[];
               warnings: string[];
             };
@@ -3100,7 +3359,12 @@ export interface paths {
                 | 'decide-appeal'
                 | 'merge'
                 | 'archive'
+                | 'request-pause'
+                | 'decide-pause'
+                | 'resume'
               )[];
+              /** @enum {string} */
+              pauseState: 'none' | 'pending' | 'paused';
               history: {
                 id: number;
                 action: string;
@@ -3205,6 +3469,35 @@ export interface paths {
                 byUserId: number | null;
                 kind: string;
                 note: string;
+              }[];
+              pauses: {
+                id: number;
+                orderId: number;
+                dispatchId: number | null;
+                departmentId: number;
+                reasonCode: string;
+                note: string;
+                expectedResumeOn: string;
+                /** Format: date-time */
+                requestedAt: string;
+                requestedBy: number | null;
+                /** @enum {string} */
+                status: 'pending' | 'rejected' | 'withdrawn' | 'active' | 'ended';
+                /** Format: date-time */
+                decidedAt: string | null;
+                decidedBy: number | null;
+                decisionNote: string | null;
+                /** Format: date-time */
+                startedAt: string | null;
+                /** Format: date-time */
+                endedAt: string | null;
+                endedBy: number | null;
+                endReason: string | null;
+                pausedWorkingMinutes: number | null;
+                /** Format: date-time */
+                oldDueAt: string | null;
+                /** Format: date-time */
+                newDueAt: string | null;
               }[];
               warnings: string[];
             };
@@ -3351,7 +3644,12 @@ export interface paths {
                 | 'decide-appeal'
                 | 'merge'
                 | 'archive'
+                | 'request-pause'
+                | 'decide-pause'
+                | 'resume'
               )[];
+              /** @enum {string} */
+              pauseState: 'none' | 'pending' | 'paused';
               history: {
                 id: number;
                 action: string;
@@ -3456,6 +3754,35 @@ export interface paths {
                 byUserId: number | null;
                 kind: string;
                 note: string;
+              }[];
+              pauses: {
+                id: number;
+                orderId: number;
+                dispatchId: number | null;
+                departmentId: number;
+                reasonCode: string;
+                note: string;
+                expectedResumeOn: string;
+                /** Format: date-time */
+                requestedAt: string;
+                requestedBy: number | null;
+                /** @enum {string} */
+                status: 'pending' | 'rejected' | 'withdrawn' | 'active' | 'ended';
+                /** Format: date-time */
+                decidedAt: string | null;
+                decidedBy: number | null;
+                decisionNote: string | null;
+                /** Format: date-time */
+                startedAt: string | null;
+                /** Format: date-time */
+                endedAt: string | null;
+                endedBy: number | null;
+                endReason: string | null;
+                pausedWorkingMinutes: number | null;
+                /** Format: date-time */
+                oldDueAt: string | null;
+                /** Format: date-time */
+                newDueAt: string | null;
               }[];
               warnings: string[];
             };
@@ -3602,7 +3929,12 @@ export interface paths {
                 | 'decide-appeal'
                 | 'merge'
                 | 'archive'
+                | 'request-pause'
+                | 'decide-pause'
+                | 'resume'
               )[];
+              /** @enum {string} */
+              pauseState: 'none' | 'pending' | 'paused';
               history: {
                 id: number;
                 action: string;
@@ -3707,6 +4039,35 @@ export interface paths {
                 byUserId: number | null;
                 kind: string;
                 note: string;
+              }[];
+              pauses: {
+                id: number;
+                orderId: number;
+                dispatchId: number | null;
+                departmentId: number;
+                reasonCode: string;
+                note: string;
+                expectedResumeOn: string;
+                /** Format: date-time */
+                requestedAt: string;
+                requestedBy: number | null;
+                /** @enum {string} */
+                status: 'pending' | 'rejected' | 'withdrawn' | 'active' | 'ended';
+                /** Format: date-time */
+                decidedAt: string | null;
+                decidedBy: number | null;
+                decisionNote: string | null;
+                /** Format: date-time */
+                startedAt: string | null;
+                /** Format: date-time */
+                endedAt: string | null;
+                endedBy: number | null;
+                endReason: string | null;
+                pausedWorkingMinutes: number | null;
+                /** Format: date-time */
+                oldDueAt: string | null;
+                /** Format: date-time */
+                newDueAt: string | null;
               }[];
               warnings: string[];
             };
@@ -3853,7 +4214,12 @@ export interface paths {
                 | 'decide-appeal'
                 | 'merge'
                 | 'archive'
+                | 'request-pause'
+                | 'decide-pause'
+                | 'resume'
               )[];
+              /** @enum {string} */
+              pauseState: 'none' | 'pending' | 'paused';
               history: {
                 id: number;
                 action: string;
@@ -3958,6 +4324,35 @@ export interface paths {
                 byUserId: number | null;
                 kind: string;
                 note: string;
+              }[];
+              pauses: {
+                id: number;
+                orderId: number;
+                dispatchId: number | null;
+                departmentId: number;
+                reasonCode: string;
+                note: string;
+                expectedResumeOn: string;
+                /** Format: date-time */
+                requestedAt: string;
+                requestedBy: number | null;
+                /** @enum {string} */
+                status: 'pending' | 'rejected' | 'withdrawn' | 'active' | 'ended';
+                /** Format: date-time */
+                decidedAt: string | null;
+                decidedBy: number | null;
+                decisionNote: string | null;
+                /** Format: date-time */
+                startedAt: string | null;
+                /** Format: date-time */
+                endedAt: string | null;
+                endedBy: number | null;
+                endReason: string | null;
+                pausedWorkingMinutes: number | null;
+                /** Format: date-time */
+                oldDueAt: string | null;
+                /** Format: date-time */
+                newDueAt: string | null;
               }[];
               warnings: string[];
             };
@@ -4103,7 +4498,12 @@ export interface paths {
                 | 'decide-appeal'
                 | 'merge'
                 | 'archive'
+                | 'request-pause'
+                | 'decide-pause'
+                | 'resume'
               )[];
+              /** @enum {string} */
+              pauseState: 'none' | 'pending' | 'paused';
               history: {
                 id: number;
                 action: string;
@@ -4208,6 +4608,35 @@ export interface paths {
                 byUserId: number | null;
                 kind: string;
                 note: string;
+              }[];
+              pauses: {
+                id: number;
+                orderId: number;
+                dispatchId: number | null;
+                departmentId: number;
+                reasonCode: string;
+                note: string;
+                expectedResumeOn: string;
+                /** Format: date-time */
+                requestedAt: string;
+                requestedBy: number | null;
+                /** @enum {string} */
+                status: 'pending' | 'rejected' | 'withdrawn' | 'active' | 'ended';
+                /** Format: date-time */
+                decidedAt: string | null;
+                decidedBy: number | null;
+                decisionNote: string | null;
+                /** Format: date-time */
+                startedAt: string | null;
+                /** Format: date-time */
+                endedAt: string | null;
+                endedBy: number | null;
+                endReason: string | null;
+                pausedWorkingMinutes: number | null;
+                /** Format: date-time */
+                oldDueAt: string | null;
+                /** Format: date-time */
+                newDueAt: string | null;
               }[];
               warnings: string[];
             };
@@ -4353,7 +4782,12 @@ export interface paths {
                 | 'decide-appeal'
                 | 'merge'
                 | 'archive'
+                | 'request-pause'
+                | 'decide-pause'
+                | 'resume'
               )[];
+              /** @enum {string} */
+              pauseState: 'none' | 'pending' | 'paused';
               history: {
                 id: number;
                 action: string;
@@ -4458,6 +4892,35 @@ export interface paths {
                 byUserId: number | null;
                 kind: string;
                 note: string;
+              }[];
+              pauses: {
+                id: number;
+                orderId: number;
+                dispatchId: number | null;
+                departmentId: number;
+                reasonCode: string;
+                note: string;
+                expectedResumeOn: string;
+                /** Format: date-time */
+                requestedAt: string;
+                requestedBy: number | null;
+                /** @enum {string} */
+                status: 'pending' | 'rejected' | 'withdrawn' | 'active' | 'ended';
+                /** Format: date-time */
+                decidedAt: string | null;
+                decidedBy: number | null;
+                decisionNote: string | null;
+                /** Format: date-time */
+                startedAt: string | null;
+                /** Format: date-time */
+                endedAt: string | null;
+                endedBy: number | null;
+                endReason: string | null;
+                pausedWorkingMinutes: number | null;
+                /** Format: date-time */
+                oldDueAt: string | null;
+                /** Format: date-time */
+                newDueAt: string | null;
               }[];
               warnings: string[];
             };
@@ -4603,7 +5066,12 @@ export interface paths {
                 | 'decide-appeal'
                 | 'merge'
                 | 'archive'
+                | 'request-pause'
+                | 'decide-pause'
+                | 'resume'
               )[];
+              /** @enum {string} */
+              pauseState: 'none' | 'pending' | 'paused';
               history: {
                 id: number;
                 action: string;
@@ -4708,6 +5176,35 @@ export interface paths {
                 byUserId: number | null;
                 kind: string;
                 note: string;
+              }[];
+              pauses: {
+                id: number;
+                orderId: number;
+                dispatchId: number | null;
+                departmentId: number;
+                reasonCode: string;
+                note: string;
+                expectedResumeOn: string;
+                /** Format: date-time */
+                requestedAt: string;
+                requestedBy: number | null;
+                /** @enum {string} */
+                status: 'pending' | 'rejected' | 'withdrawn' | 'active' | 'ended';
+                /** Format: date-time */
+                decidedAt: string | null;
+                decidedBy: number | null;
+                decisionNote: string | null;
+                /** Format: date-time */
+                startedAt: string | null;
+                /** Format: date-time */
+                endedAt: string | null;
+                endedBy: number | null;
+                endReason: string | null;
+                pausedWorkingMinutes: number | null;
+                /** Format: date-time */
+                oldDueAt: string | null;
+                /** Format: date-time */
+                newDueAt: string | null;
               }[];
               warnings: string[];
             };
@@ -4853,7 +5350,12 @@ export interface paths {
                 | 'decide-appeal'
                 | 'merge'
                 | 'archive'
+                | 'request-pause'
+                | 'decide-pause'
+                | 'resume'
               )[];
+              /** @enum {string} */
+              pauseState: 'none' | 'pending' | 'paused';
               history: {
                 id: number;
                 action: string;
@@ -4958,6 +5460,35 @@ export interface paths {
                 byUserId: number | null;
                 kind: string;
                 note: string;
+              }[];
+              pauses: {
+                id: number;
+                orderId: number;
+                dispatchId: number | null;
+                departmentId: number;
+                reasonCode: string;
+                note: string;
+                expectedResumeOn: string;
+                /** Format: date-time */
+                requestedAt: string;
+                requestedBy: number | null;
+                /** @enum {string} */
+                status: 'pending' | 'rejected' | 'withdrawn' | 'active' | 'ended';
+                /** Format: date-time */
+                decidedAt: string | null;
+                decidedBy: number | null;
+                decisionNote: string | null;
+                /** Format: date-time */
+                startedAt: string | null;
+                /** Format: date-time */
+                endedAt: string | null;
+                endedBy: number | null;
+                endReason: string | null;
+                pausedWorkingMinutes: number | null;
+                /** Format: date-time */
+                oldDueAt: string | null;
+                /** Format: date-time */
+                newDueAt: string | null;
               }[];
               warnings: string[];
             };
@@ -5111,7 +5642,12 @@ export interface paths {
                 | 'decide-appeal'
                 | 'merge'
                 | 'archive'
+                | 'request-pause'
+                | 'decide-pause'
+                | 'resume'
               )[];
+              /** @enum {string} */
+              pauseState: 'none' | 'pending' | 'paused';
               history: {
                 id: number;
                 action: string;
@@ -5216,6 +5752,35 @@ export interface paths {
                 byUserId: number | null;
                 kind: string;
                 note: string;
+              }[];
+              pauses: {
+                id: number;
+                orderId: number;
+                dispatchId: number | null;
+                departmentId: number;
+                reasonCode: string;
+                note: string;
+                expectedResumeOn: string;
+                /** Format: date-time */
+                requestedAt: string;
+                requestedBy: number | null;
+                /** @enum {string} */
+                status: 'pending' | 'rejected' | 'withdrawn' | 'active' | 'ended';
+                /** Format: date-time */
+                decidedAt: string | null;
+                decidedBy: number | null;
+                decisionNote: string | null;
+                /** Format: date-time */
+                startedAt: string | null;
+                /** Format: date-time */
+                endedAt: string | null;
+                endedBy: number | null;
+                endReason: string | null;
+                pausedWorkingMinutes: number | null;
+                /** Format: date-time */
+                oldDueAt: string | null;
+                /** Format: date-time */
+                newDueAt: string | null;
               }[];
               warnings: string[];
             };
@@ -5361,7 +5926,12 @@ export interface paths {
                 | 'decide-appeal'
                 | 'merge'
                 | 'archive'
+                | 'request-pause'
+                | 'decide-pause'
+                | 'resume'
               )[];
+              /** @enum {string} */
+              pauseState: 'none' | 'pending' | 'paused';
               history: {
                 id: number;
                 action: string;
@@ -5466,6 +6036,35 @@ export interface paths {
                 byUserId: number | null;
                 kind: string;
                 note: string;
+              }[];
+              pauses: {
+                id: number;
+                orderId: number;
+                dispatchId: number | null;
+                departmentId: number;
+                reasonCode: string;
+                note: string;
+                expectedResumeOn: string;
+                /** Format: date-time */
+                requestedAt: string;
+                requestedBy: number | null;
+                /** @enum {string} */
+                status: 'pending' | 'rejected' | 'withdrawn' | 'active' | 'ended';
+                /** Format: date-time */
+                decidedAt: string | null;
+                decidedBy: number | null;
+                decisionNote: string | null;
+                /** Format: date-time */
+                startedAt: string | null;
+                /** Format: date-time */
+                endedAt: string | null;
+                endedBy: number | null;
+                endReason: string | null;
+                pausedWorkingMinutes: number | null;
+                /** Format: date-time */
+                oldDueAt: string | null;
+                /** Format: date-time */
+                newDueAt: string | null;
               }[];
               warnings: string[];
             };
@@ -5611,7 +6210,12 @@ export interface paths {
                 | 'decide-appeal'
                 | 'merge'
                 | 'archive'
+                | 'request-pause'
+                | 'decide-pause'
+                | 'resume'
               )[];
+              /** @enum {string} */
+              pauseState: 'none' | 'pending' | 'paused';
               history: {
                 id: number;
                 action: string;
@@ -5716,6 +6320,35 @@ export interface paths {
                 byUserId: number | null;
                 kind: string;
                 note: string;
+              }[];
+              pauses: {
+                id: number;
+                orderId: number;
+                dispatchId: number | null;
+                departmentId: number;
+                reasonCode: string;
+                note: string;
+                expectedResumeOn: string;
+                /** Format: date-time */
+                requestedAt: string;
+                requestedBy: number | null;
+                /** @enum {string} */
+                status: 'pending' | 'rejected' | 'withdrawn' | 'active' | 'ended';
+                /** Format: date-time */
+                decidedAt: string | null;
+                decidedBy: number | null;
+                decisionNote: string | null;
+                /** Format: date-time */
+                startedAt: string | null;
+                /** Format: date-time */
+                endedAt: string | null;
+                endedBy: number | null;
+                endReason: string | null;
+                pausedWorkingMinutes: number | null;
+                /** Format: date-time */
+                oldDueAt: string | null;
+                /** Format: date-time */
+                newDueAt: string | null;
               }[];
               warnings: string[];
             };
@@ -5862,7 +6495,12 @@ export interface paths {
                 | 'decide-appeal'
                 | 'merge'
                 | 'archive'
+                | 'request-pause'
+                | 'decide-pause'
+                | 'resume'
               )[];
+              /** @enum {string} */
+              pauseState: 'none' | 'pending' | 'paused';
               history: {
                 id: number;
                 action: string;
@@ -5967,6 +6605,35 @@ export interface paths {
                 byUserId: number | null;
                 kind: string;
                 note: string;
+              }[];
+              pauses: {
+                id: number;
+                orderId: number;
+                dispatchId: number | null;
+                departmentId: number;
+                reasonCode: string;
+                note: string;
+                expectedResumeOn: string;
+                /** Format: date-time */
+                requestedAt: string;
+                requestedBy: number | null;
+                /** @enum {string} */
+                status: 'pending' | 'rejected' | 'withdrawn' | 'active' | 'ended';
+                /** Format: date-time */
+                decidedAt: string | null;
+                decidedBy: number | null;
+                decisionNote: string | null;
+                /** Format: date-time */
+                startedAt: string | null;
+                /** Format: date-time */
+                endedAt: string | null;
+                endedBy: number | null;
+                endReason: string | null;
+                pausedWorkingMinutes: number | null;
+                /** Format: date-time */
+                oldDueAt: string | null;
+                /** Format: date-time */
+                newDueAt: string | null;
               }[];
               warnings: string[];
             };
@@ -6113,7 +6780,12 @@ export interface paths {
                 | 'decide-appeal'
                 | 'merge'
                 | 'archive'
+                | 'request-pause'
+                | 'decide-pause'
+                | 'resume'
               )[];
+              /** @enum {string} */
+              pauseState: 'none' | 'pending' | 'paused';
               history: {
                 id: number;
                 action: string;
@@ -6218,6 +6890,35 @@ export interface paths {
                 byUserId: number | null;
                 kind: string;
                 note: string;
+              }[];
+              pauses: {
+                id: number;
+                orderId: number;
+                dispatchId: number | null;
+                departmentId: number;
+                reasonCode: string;
+                note: string;
+                expectedResumeOn: string;
+                /** Format: date-time */
+                requestedAt: string;
+                requestedBy: number | null;
+                /** @enum {string} */
+                status: 'pending' | 'rejected' | 'withdrawn' | 'active' | 'ended';
+                /** Format: date-time */
+                decidedAt: string | null;
+                decidedBy: number | null;
+                decisionNote: string | null;
+                /** Format: date-time */
+                startedAt: string | null;
+                /** Format: date-time */
+                endedAt: string | null;
+                endedBy: number | null;
+                endReason: string | null;
+                pausedWorkingMinutes: number | null;
+                /** Format: date-time */
+                oldDueAt: string | null;
+                /** Format: date-time */
+                newDueAt: string | null;
               }[];
               warnings: string[];
             };
@@ -6363,7 +7064,12 @@ export interface paths {
                 | 'decide-appeal'
                 | 'merge'
                 | 'archive'
+                | 'request-pause'
+                | 'decide-pause'
+                | 'resume'
               )[];
+              /** @enum {string} */
+              pauseState: 'none' | 'pending' | 'paused';
               history: {
                 id: number;
                 action: string;
@@ -6468,6 +7174,890 @@ export interface paths {
                 byUserId: number | null;
                 kind: string;
                 note: string;
+              }[];
+              pauses: {
+                id: number;
+                orderId: number;
+                dispatchId: number | null;
+                departmentId: number;
+                reasonCode: string;
+                note: string;
+                expectedResumeOn: string;
+                /** Format: date-time */
+                requestedAt: string;
+                requestedBy: number | null;
+                /** @enum {string} */
+                status: 'pending' | 'rejected' | 'withdrawn' | 'active' | 'ended';
+                /** Format: date-time */
+                decidedAt: string | null;
+                decidedBy: number | null;
+                decisionNote: string | null;
+                /** Format: date-time */
+                startedAt: string | null;
+                /** Format: date-time */
+                endedAt: string | null;
+                endedBy: number | null;
+                endReason: string | null;
+                pausedWorkingMinutes: number | null;
+                /** Format: date-time */
+                oldDueAt: string | null;
+                /** Format: date-time */
+                newDueAt: string | null;
+              }[];
+              warnings: string[];
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/orders/{id}/actions/request-pause': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: {
+      parameters: {
+        query?: never;
+        header?: {
+          /** @description the same key returns the first answer instead of acting twice (kept 24 h) */
+          'idempotency-key'?: string;
+        };
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description optimistic lock: 409 when stale */
+            expectedVersion?: number;
+            reasonCode: string;
+            note: string;
+            expectedResumeOn: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: number;
+              number: string;
+              /** @enum {string} */
+              status:
+                | 'submitted'
+                | 'registered'
+                | 'dispatched'
+                | 'in_progress'
+                | 'returned'
+                | 'replied'
+                | 'closed'
+                | 'archived'
+                | 'merged';
+              statusLabel: string;
+              channel: string;
+              type: string;
+              categoryId: number | null;
+              categoryPath: string[] | null;
+              urgency: string;
+              title: string;
+              content: string;
+              caller: {
+                name: string | null;
+                phone: string | null;
+                masked: boolean;
+                anonymous: boolean;
+                callbackWanted: boolean;
+              };
+              location: {
+                district: string | null;
+                address: string | null;
+              };
+              departmentId: number | null;
+              departmentName: string | null;
+              coDepartmentIds: number[];
+              /** Format: date-time */
+              receivedAt: string;
+              /** Format: date-time */
+              responseDueAt: string | null;
+              /** Format: date-time */
+              respondedAt: string | null;
+              timeLimitDays: number | null;
+              /** Format: date-time */
+              handleDueAt: string | null;
+              activeDeadline: {
+                /** @enum {string} */
+                kind: 'response' | 'handling';
+                /** Format: date-time */
+                dueAt: string;
+              } | null;
+              deadlineState: string;
+              /** Format: date-time */
+              dispatchedAt: string | null;
+              /** Format: date-time */
+              repliedAt: string | null;
+              /** Format: date-time */
+              closedAt: string | null;
+              /** Format: date-time */
+              archivedAt: string | null;
+              answer: string | null;
+              answerArticleIds: number[];
+              reply: string | null;
+              satisfaction: string | null;
+              reopenCount: number;
+              returnCount: number;
+              returnJudgementPending: boolean;
+              extensionPending: boolean;
+              appealStatus: string;
+              excludedFromAssessment: boolean;
+              mergedIntoId: number | null;
+              version: number;
+              /** Format: date-time */
+              createdAt: string;
+              /** Format: date-time */
+              updatedAt: string;
+              allowedActions: (
+                | 'accept'
+                | 'close-direct'
+                | 'dispatch'
+                | 'sign'
+                | 'return'
+                | 'judge-return'
+                | 'request-extension'
+                | 'decide-extension'
+                | 'supervise'
+                | 'instruct'
+                | 'send-back'
+                | 'reply'
+                | 'callback'
+                | 'close'
+                | 'appeal'
+                | 'decide-appeal'
+                | 'merge'
+                | 'archive'
+                | 'request-pause'
+                | 'decide-pause'
+                | 'resume'
+              )[];
+              /** @enum {string} */
+              pauseState: 'none' | 'pending' | 'paused';
+              history: {
+                id: number;
+                action: string;
+                /** Format: date-time */
+                at: string;
+                actor: {
+                  id: number | null;
+                  role: string;
+                  name: string | null;
+                };
+                fromStatus: string | null;
+                toStatus: string;
+                note: string | null;
+                data: unknown;
+              }[];
+              dispatches: {
+                id: number;
+                orderId: number;
+                departmentId: number;
+                coDepartmentIds: number[];
+                /** Format: date-time */
+                dispatchedAt: string;
+                dispatchedBy: number | null;
+                timeLimitDays: number;
+                /** Format: date-time */
+                dueAt: string;
+                reopen: boolean;
+                /** Format: date-time */
+                signedAt: string | null;
+                /** Format: date-time */
+                endedAt: string | null;
+                outcome: string | null;
+              }[];
+              returns: {
+                id: number;
+                orderId: number;
+                dispatchId: number;
+                departmentId: number;
+                reasonCode: string;
+                reason: string;
+                /** Format: date-time */
+                returnedAt: string;
+                returnedBy: number | null;
+                operatorFault: boolean | null;
+                /** Format: date-time */
+                judgedAt: string | null;
+                judgedBy: number | null;
+                judgeNote: string | null;
+              }[];
+              extensions: {
+                id: number;
+                orderId: number;
+                departmentId: number;
+                workingDays: number;
+                reason: string;
+                /** Format: date-time */
+                requestedAt: string;
+                requestedBy: number | null;
+                outcome: string;
+                /** Format: date-time */
+                decidedAt: string | null;
+                decidedBy: number | null;
+                decisionNote: string | null;
+                /** Format: date-time */
+                oldDueAt: string | null;
+                /** Format: date-time */
+                newDueAt: string | null;
+              }[];
+              appeals: {
+                id: number;
+                orderId: number;
+                reason: string;
+                /** Format: date-time */
+                appealedAt: string;
+                appealedBy: number | null;
+                appellantRole: string;
+                accepted: boolean | null;
+                /** Format: date-time */
+                decidedAt: string | null;
+                decidedBy: number | null;
+                decisionNote: string | null;
+              }[];
+              callbacks: {
+                id: number;
+                orderId: number;
+                /** Format: date-time */
+                at: string;
+                agentId: number | null;
+                reached: boolean;
+                satisfaction: string | null;
+                attitudeSatisfaction: string | null;
+                resolved: boolean | null;
+                unreachedCallbacks: number;
+                note: string | null;
+                reopened: boolean;
+              }[];
+              supervisions: {
+                id: number;
+                orderId: number;
+                /** Format: date-time */
+                at: string;
+                byUserId: number | null;
+                kind: string;
+                note: string;
+              }[];
+              pauses: {
+                id: number;
+                orderId: number;
+                dispatchId: number | null;
+                departmentId: number;
+                reasonCode: string;
+                note: string;
+                expectedResumeOn: string;
+                /** Format: date-time */
+                requestedAt: string;
+                requestedBy: number | null;
+                /** @enum {string} */
+                status: 'pending' | 'rejected' | 'withdrawn' | 'active' | 'ended';
+                /** Format: date-time */
+                decidedAt: string | null;
+                decidedBy: number | null;
+                decisionNote: string | null;
+                /** Format: date-time */
+                startedAt: string | null;
+                /** Format: date-time */
+                endedAt: string | null;
+                endedBy: number | null;
+                endReason: string | null;
+                pausedWorkingMinutes: number | null;
+                /** Format: date-time */
+                oldDueAt: string | null;
+                /** Format: date-time */
+                newDueAt: string | null;
+              }[];
+              warnings: string[];
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/orders/{id}/actions/decide-pause': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: {
+      parameters: {
+        query?: never;
+        header?: {
+          /** @description the same key returns the first answer instead of acting twice (kept 24 h) */
+          'idempotency-key'?: string;
+        };
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description optimistic lock: 409 when stale */
+            expectedVersion?: number;
+            approve: boolean;
+            note?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: number;
+              number: string;
+              /** @enum {string} */
+              status:
+                | 'submitted'
+                | 'registered'
+                | 'dispatched'
+                | 'in_progress'
+                | 'returned'
+                | 'replied'
+                | 'closed'
+                | 'archived'
+                | 'merged';
+              statusLabel: string;
+              channel: string;
+              type: string;
+              categoryId: number | null;
+              categoryPath: string[] | null;
+              urgency: string;
+              title: string;
+              content: string;
+              caller: {
+                name: string | null;
+                phone: string | null;
+                masked: boolean;
+                anonymous: boolean;
+                callbackWanted: boolean;
+              };
+              location: {
+                district: string | null;
+                address: string | null;
+              };
+              departmentId: number | null;
+              departmentName: string | null;
+              coDepartmentIds: number[];
+              /** Format: date-time */
+              receivedAt: string;
+              /** Format: date-time */
+              responseDueAt: string | null;
+              /** Format: date-time */
+              respondedAt: string | null;
+              timeLimitDays: number | null;
+              /** Format: date-time */
+              handleDueAt: string | null;
+              activeDeadline: {
+                /** @enum {string} */
+                kind: 'response' | 'handling';
+                /** Format: date-time */
+                dueAt: string;
+              } | null;
+              deadlineState: string;
+              /** Format: date-time */
+              dispatchedAt: string | null;
+              /** Format: date-time */
+              repliedAt: string | null;
+              /** Format: date-time */
+              closedAt: string | null;
+              /** Format: date-time */
+              archivedAt: string | null;
+              answer: string | null;
+              answerArticleIds: number[];
+              reply: string | null;
+              satisfaction: string | null;
+              reopenCount: number;
+              returnCount: number;
+              returnJudgementPending: boolean;
+              extensionPending: boolean;
+              appealStatus: string;
+              excludedFromAssessment: boolean;
+              mergedIntoId: number | null;
+              version: number;
+              /** Format: date-time */
+              createdAt: string;
+              /** Format: date-time */
+              updatedAt: string;
+              allowedActions: (
+                | 'accept'
+                | 'close-direct'
+                | 'dispatch'
+                | 'sign'
+                | 'return'
+                | 'judge-return'
+                | 'request-extension'
+                | 'decide-extension'
+                | 'supervise'
+                | 'instruct'
+                | 'send-back'
+                | 'reply'
+                | 'callback'
+                | 'close'
+                | 'appeal'
+                | 'decide-appeal'
+                | 'merge'
+                | 'archive'
+                | 'request-pause'
+                | 'decide-pause'
+                | 'resume'
+              )[];
+              /** @enum {string} */
+              pauseState: 'none' | 'pending' | 'paused';
+              history: {
+                id: number;
+                action: string;
+                /** Format: date-time */
+                at: string;
+                actor: {
+                  id: number | null;
+                  role: string;
+                  name: string | null;
+                };
+                fromStatus: string | null;
+                toStatus: string;
+                note: string | null;
+                data: unknown;
+              }[];
+              dispatches: {
+                id: number;
+                orderId: number;
+                departmentId: number;
+                coDepartmentIds: number[];
+                /** Format: date-time */
+                dispatchedAt: string;
+                dispatchedBy: number | null;
+                timeLimitDays: number;
+                /** Format: date-time */
+                dueAt: string;
+                reopen: boolean;
+                /** Format: date-time */
+                signedAt: string | null;
+                /** Format: date-time */
+                endedAt: string | null;
+                outcome: string | null;
+              }[];
+              returns: {
+                id: number;
+                orderId: number;
+                dispatchId: number;
+                departmentId: number;
+                reasonCode: string;
+                reason: string;
+                /** Format: date-time */
+                returnedAt: string;
+                returnedBy: number | null;
+                operatorFault: boolean | null;
+                /** Format: date-time */
+                judgedAt: string | null;
+                judgedBy: number | null;
+                judgeNote: string | null;
+              }[];
+              extensions: {
+                id: number;
+                orderId: number;
+                departmentId: number;
+                workingDays: number;
+                reason: string;
+                /** Format: date-time */
+                requestedAt: string;
+                requestedBy: number | null;
+                outcome: string;
+                /** Format: date-time */
+                decidedAt: string | null;
+                decidedBy: number | null;
+                decisionNote: string | null;
+                /** Format: date-time */
+                oldDueAt: string | null;
+                /** Format: date-time */
+                newDueAt: string | null;
+              }[];
+              appeals: {
+                id: number;
+                orderId: number;
+                reason: string;
+                /** Format: date-time */
+                appealedAt: string;
+                appealedBy: number | null;
+                appellantRole: string;
+                accepted: boolean | null;
+                /** Format: date-time */
+                decidedAt: string | null;
+                decidedBy: number | null;
+                decisionNote: string | null;
+              }[];
+              callbacks: {
+                id: number;
+                orderId: number;
+                /** Format: date-time */
+                at: string;
+                agentId: number | null;
+                reached: boolean;
+                satisfaction: string | null;
+                attitudeSatisfaction: string | null;
+                resolved: boolean | null;
+                unreachedCallbacks: number;
+                note: string | null;
+                reopened: boolean;
+              }[];
+              supervisions: {
+                id: number;
+                orderId: number;
+                /** Format: date-time */
+                at: string;
+                byUserId: number | null;
+                kind: string;
+                note: string;
+              }[];
+              pauses: {
+                id: number;
+                orderId: number;
+                dispatchId: number | null;
+                departmentId: number;
+                reasonCode: string;
+                note: string;
+                expectedResumeOn: string;
+                /** Format: date-time */
+                requestedAt: string;
+                requestedBy: number | null;
+                /** @enum {string} */
+                status: 'pending' | 'rejected' | 'withdrawn' | 'active' | 'ended';
+                /** Format: date-time */
+                decidedAt: string | null;
+                decidedBy: number | null;
+                decisionNote: string | null;
+                /** Format: date-time */
+                startedAt: string | null;
+                /** Format: date-time */
+                endedAt: string | null;
+                endedBy: number | null;
+                endReason: string | null;
+                pausedWorkingMinutes: number | null;
+                /** Format: date-time */
+                oldDueAt: string | null;
+                /** Format: date-time */
+                newDueAt: string | null;
+              }[];
+              warnings: string[];
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/orders/{id}/actions/resume': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: {
+      parameters: {
+        query?: never;
+        header?: {
+          /** @description the same key returns the first answer instead of acting twice (kept 24 h) */
+          'idempotency-key'?: string;
+        };
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description optimistic lock: 409 when stale */
+            expectedVersion?: number;
+            note?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: number;
+              number: string;
+              /** @enum {string} */
+              status:
+                | 'submitted'
+                | 'registered'
+                | 'dispatched'
+                | 'in_progress'
+                | 'returned'
+                | 'replied'
+                | 'closed'
+                | 'archived'
+                | 'merged';
+              statusLabel: string;
+              channel: string;
+              type: string;
+              categoryId: number | null;
+              categoryPath: string[] | null;
+              urgency: string;
+              title: string;
+              content: string;
+              caller: {
+                name: string | null;
+                phone: string | null;
+                masked: boolean;
+                anonymous: boolean;
+                callbackWanted: boolean;
+              };
+              location: {
+                district: string | null;
+                address: string | null;
+              };
+              departmentId: number | null;
+              departmentName: string | null;
+              coDepartmentIds: number[];
+              /** Format: date-time */
+              receivedAt: string;
+              /** Format: date-time */
+              responseDueAt: string | null;
+              /** Format: date-time */
+              respondedAt: string | null;
+              timeLimitDays: number | null;
+              /** Format: date-time */
+              handleDueAt: string | null;
+              activeDeadline: {
+                /** @enum {string} */
+                kind: 'response' | 'handling';
+                /** Format: date-time */
+                dueAt: string;
+              } | null;
+              deadlineState: string;
+              /** Format: date-time */
+              dispatchedAt: string | null;
+              /** Format: date-time */
+              repliedAt: string | null;
+              /** Format: date-time */
+              closedAt: string | null;
+              /** Format: date-time */
+              archivedAt: string | null;
+              answer: string | null;
+              answerArticleIds: number[];
+              reply: string | null;
+              satisfaction: string | null;
+              reopenCount: number;
+              returnCount: number;
+              returnJudgementPending: boolean;
+              extensionPending: boolean;
+              appealStatus: string;
+              excludedFromAssessment: boolean;
+              mergedIntoId: number | null;
+              version: number;
+              /** Format: date-time */
+              createdAt: string;
+              /** Format: date-time */
+              updatedAt: string;
+              allowedActions: (
+                | 'accept'
+                | 'close-direct'
+                | 'dispatch'
+                | 'sign'
+                | 'return'
+                | 'judge-return'
+                | 'request-extension'
+                | 'decide-extension'
+                | 'supervise'
+                | 'instruct'
+                | 'send-back'
+                | 'reply'
+                | 'callback'
+                | 'close'
+                | 'appeal'
+                | 'decide-appeal'
+                | 'merge'
+                | 'archive'
+                | 'request-pause'
+                | 'decide-pause'
+                | 'resume'
+              )[];
+              /** @enum {string} */
+              pauseState: 'none' | 'pending' | 'paused';
+              history: {
+                id: number;
+                action: string;
+                /** Format: date-time */
+                at: string;
+                actor: {
+                  id: number | null;
+                  role: string;
+                  name: string | null;
+                };
+                fromStatus: string | null;
+                toStatus: string;
+                note: string | null;
+                data: unknown;
+              }[];
+              dispatches: {
+                id: number;
+                orderId: number;
+                departmentId: number;
+                coDepartmentIds: number[];
+                /** Format: date-time */
+                dispatchedAt: string;
+                dispatchedBy: number | null;
+                timeLimitDays: number;
+                /** Format: date-time */
+                dueAt: string;
+                reopen: boolean;
+                /** Format: date-time */
+                signedAt: string | null;
+                /** Format: date-time */
+                endedAt: string | null;
+                outcome: string | null;
+              }[];
+              returns: {
+                id: number;
+                orderId: number;
+                dispatchId: number;
+                departmentId: number;
+                reasonCode: string;
+                reason: string;
+                /** Format: date-time */
+                returnedAt: string;
+                returnedBy: number | null;
+                operatorFault: boolean | null;
+                /** Format: date-time */
+                judgedAt: string | null;
+                judgedBy: number | null;
+                judgeNote: string | null;
+              }[];
+              extensions: {
+                id: number;
+                orderId: number;
+                departmentId: number;
+                workingDays: number;
+                reason: string;
+                /** Format: date-time */
+                requestedAt: string;
+                requestedBy: number | null;
+                outcome: string;
+                /** Format: date-time */
+                decidedAt: string | null;
+                decidedBy: number | null;
+                decisionNote: string | null;
+                /** Format: date-time */
+                oldDueAt: string | null;
+                /** Format: date-time */
+                newDueAt: string | null;
+              }[];
+              appeals: {
+                id: number;
+                orderId: number;
+                reason: string;
+                /** Format: date-time */
+                appealedAt: string;
+                appealedBy: number | null;
+                appellantRole: string;
+                accepted: boolean | null;
+                /** Format: date-time */
+                decidedAt: string | null;
+                decidedBy: number | null;
+                decisionNote: string | null;
+              }[];
+              callbacks: {
+                id: number;
+                orderId: number;
+                /** Format: date-time */
+                at: string;
+                agentId: number | null;
+                reached: boolean;
+                satisfaction: string | null;
+                attitudeSatisfaction: string | null;
+                resolved: boolean | null;
+                unreachedCallbacks: number;
+                note: string | null;
+                reopened: boolean;
+              }[];
+              supervisions: {
+                id: number;
+                orderId: number;
+                /** Format: date-time */
+                at: string;
+                byUserId: number | null;
+                kind: string;
+                note: string;
+              }[];
+              pauses: {
+                id: number;
+                orderId: number;
+                dispatchId: number | null;
+                departmentId: number;
+                reasonCode: string;
+                note: string;
+                expectedResumeOn: string;
+                /** Format: date-time */
+                requestedAt: string;
+                requestedBy: number | null;
+                /** @enum {string} */
+                status: 'pending' | 'rejected' | 'withdrawn' | 'active' | 'ended';
+                /** Format: date-time */
+                decidedAt: string | null;
+                decidedBy: number | null;
+                decisionNote: string | null;
+                /** Format: date-time */
+                startedAt: string | null;
+                /** Format: date-time */
+                endedAt: string | null;
+                endedBy: number | null;
+                endReason: string | null;
+                pausedWorkingMinutes: number | null;
+                /** Format: date-time */
+                oldDueAt: string | null;
+                /** Format: date-time */
+                newDueAt: string | null;
               }[];
               warnings: string[];
             };
@@ -16991,6 +18581,8 @@ export interface paths {
           appealStatus?: 'none' | 'pending' | 'accepted' | 'rejected';
           extensionPending?: 'true' | 'false';
           unjudgedReturn?: 'true' | 'false';
+          /** @description 挂起: asked (pending) or running */
+          pauseState?: 'none' | 'pending' | 'paused';
           callerPhone?: string;
           /** @description number, title or content */
           q?: string;

@@ -4,6 +4,7 @@ import type { CategoryView, Department } from '../../directory/index.ts';
 import type { Actor } from '../../../platform/actor.ts';
 import type { DefaultTimeLimits } from '../deadlines.ts';
 import type { ActionInput, ActionName } from '../model.ts';
+import type { PauseSettings } from '../pause-settings.ts';
 import type { OrderRow } from '../repository.ts';
 
 /** The city's settings that order rules read; passed in, never read from the environment here. */
@@ -11,6 +12,8 @@ export interface OrderSettings {
   timeLimits: DefaultTimeLimits;
   /** Unreached callback attempts after which an order may be closed without one. */
   maxCallbackAttempts: number;
+  /** 挂起: the reasons and the longest pause (settings orders.pauseReasons, orders.pauseMaxWorkingDays). */
+  pause?: PauseSettings;
 }
 
 export const DEFAULT_ORDER_SETTINGS: OrderSettings = {

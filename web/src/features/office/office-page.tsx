@@ -8,6 +8,7 @@ import { allows, type Order } from '../../api/models.ts';
 import { OrderActionLauncher, type PendingAction } from '../workbench/order-action-launcher.tsx';
 import { column, QueueTable } from '../workbench/queue-table.tsx';
 import { AppealRequest, ExtensionRequest, ReturnReason } from './pending-cells.tsx';
+import { PauseRequest } from '../orders/pause-parts.tsx';
 
 /** Button texts stay exactly as written (签收, not 签 收), for the people and the tests that look for them. */
 const NO_SPACE = { autoInsertSpace: false };
@@ -112,6 +113,30 @@ const TABS: OfficeTab[] = [
     actions: [
       { action: 'supervise', label: '督办', primary: true, testId: 'office-supervise' },
       { action: 'instruct', label: '批示', testId: 'office-instruct' },
+    ],
+  },
+  {
+    key: 'pauses',
+    label: '待审核挂起',
+    filters: { pauseState: 'pending', sort: 'handleDueAt' },
+    count: 'pausesToDecide',
+    empty: '没有待审核的挂起申请',
+    detail: { title: '挂起申请', render: (o) => <PauseRequest order={o} /> },
+    actions: [
+      {
+        action: 'decide-pause',
+        label: '同意',
+        initial: { approve: true },
+        primary: true,
+        testId: 'office-approve',
+      },
+      {
+        action: 'decide-pause',
+        label: '不同意',
+        initial: { approve: false },
+        danger: true,
+        testId: 'office-reject',
+      },
     ],
   },
 ];

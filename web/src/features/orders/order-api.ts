@@ -69,4 +69,7 @@ const ORDER_ACTIONS: Record<OrderActionName, true> = {
   'decide-appeal': true,
   merge: true,
   archive: true,
+  'request-pause': true,
+  'decide-pause': true,
+  resume: true,
 };

@@ -35,6 +35,7 @@ import { QueryState } from '../../components/query-state.tsx';
 import { ActionModal } from './action-forms.tsx';
 import { AttachmentsPanel } from './attachments-panel.tsx';
 import { ReplyQualityPanel } from './reply-quality-panel.tsx';
+import { PausesTable, PauseTag } from './pause-parts.tsx';
 
 /** Buttons in the order a case moves: the forward step first, oversight after. */
 const ACTION_ORDER = [
@@ -56,6 +57,9 @@ const ACTION_ORDER = [
   'decide-appeal',
   'merge',
   'archive',
+  'request-pause',
+  'decide-pause',
+  'resume',
 ];
 
 type HistoryEntry = OrderView['history'][number];
@@ -113,6 +117,7 @@ export default function OrderDetailPage() {
                 <StatusTag status={o.status} />
                 <UrgencyTag urgency={o.urgency} />
                 <DeadlineBadge order={o} />
+                <PauseTag order={o} />
                 {o.excludedFromAssessment && <Tag>不计入考核</Tag>}
               </Space>
             }
@@ -288,6 +293,11 @@ export default function OrderDetailPage() {
                           ]}
                         />
                       ),
+                    },
+                    {
+                      key: 'pauses',
+                      label: `挂起 (${o.pauses.length})`,
+                      children: <PausesTable pauses={o.pauses} />,
                     },
                     {
                       key: 'callbacks',
