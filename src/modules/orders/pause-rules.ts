@@ -1,5 +1,11 @@
 import type { ChinaCalendar } from '../../calendar/china-calendar.ts';
-import { localDateOf, type LocalDate, startOfLocalDay } from '../../calendar/local-time.ts';
+import {
+  addDays,
+  formatCityInstant,
+  localDateOf,
+  type LocalDate,
+  startOfLocalDay,
+} from '../../calendar/local-time.ts';
 import { addWorkingDaysToDate } from '../../calendar/working-days.ts';
 import { addWorkingMinutes, workingMinutesBetween } from '../../calendar/working-time.ts';
 import type { PauseSettings } from './pause-settings.ts';
@@ -67,6 +73,13 @@ export function settlePause(
     dispatchDueAt: dispatch?.at ?? null,
     warnings: [...new Set([...(handle?.warnings ?? []), ...(dispatch?.warnings ?? [])])],
   };
+}
+
+/** "2025-03-04 09:00" for people, in the city's time; a deadline at midnight reads as 24:00 of its last day. */
+export function formatCityMinute(at: Date, deadline = false): string {
+  const text = formatCityInstant(at).slice(0, 16).replace('T', ' ');
+  if (!deadline || !text.endsWith(' 00:00')) return text;
+  return `${addDays(text.slice(0, 10), -1)} 24:00`;
 }
 
 /** "3 小时 20 分" — paused working time for people. */

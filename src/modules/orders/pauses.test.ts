@@ -290,3 +290,20 @@ describe('挂起: what is refused', () => {
     ]);
   });
 });
+
+describe('挂起: the words on the history', () => {
+  it('names the reason, the day and the moved deadline in plain city time', async () => {
+    const o = await dispatched();
+    const asked = await ok('zj', o.id, 'request-pause', materials('2025-03-05'));
+    expect(asked.history.at(-1).note).toBe(
+      '【等待群众补充材料】预计 2025-03-05 恢复办理。需市民补充房屋产权证明及漏水照片',
+    );
+    t.clock.set(at('2025-03-04T09:00:00'));
+    await ok('office', o.id, 'decide-pause', { approve: true });
+    t.clock.set(at('2025-03-04T11:30:00'));
+    const resumed = await ok('zj', o.id, 'resume');
+    expect(resumed.history.at(-1).note).toBe(
+      '挂起 2025-03-04 09:00 至 2025-03-04 11:30，暂停计时 2 小时 30 分（工作日时间），办理时限顺延至 2025-03-11 02:30',
+    );
+  });
+});

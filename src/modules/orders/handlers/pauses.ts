@@ -1,12 +1,17 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { ChinaCalendar } from '../../../calendar/china-calendar.ts';
-import { formatCityInstant } from '../../../calendar/local-time.ts';
 import type { Tx } from '../../../db/client.ts';
 import { conflict, validationFailed } from '../../../platform/errors.ts';
 import { peopleByIds } from '../../directory/index.ts';
 import { warnAtFor } from '../deadlines.ts';
 import { DEFAULT_PAUSE_SETTINGS } from '../pause-settings.ts';
-import { formatWorkingMinutes, latestPauseEnd, pauseRequestProblems, settlePause } from '../pause-rules.ts';
+import {
+  formatCityMinute,
+  formatWorkingMinutes,
+  latestPauseEnd,
+  pauseRequestProblems,
+  settlePause,
+} from '../pause-rules.ts';
 import { currentDispatch, type OrderRow } from '../repository.ts';
 import { orderDispatches, orderPauses } from '../schema.ts';
 import { findTransition, HANDLING_STATUSES, type Status } from '../state-machine.ts';
@@ -45,12 +50,8 @@ export const requestPause: Handler<'request-pause'> = async ({
   settings,
   calendar,
 }) => {
-  const problems = pauseRequestProblems(
-    input,
-    settings.pause ?? DEFAULT_PAUSE_SETTINGS,
-    await calendar(),
-    now,
-  );
+  const pauseSettings = settings.pause ?? DEFAULT_PAUSE_SETTINGS;
+  const problems = pauseRequestProblems(input, pauseSettings, await calendar(), now);
   if (problems.length) throw validationFailed(problems);
   if (deadlinePassed(order, now)) throw passedError();
   const running = await currentDispatch(tx, order.id);
@@ -67,9 +68,10 @@ export const requestPause: Handler<'request-pause'> = async ({
       requestedBy: actor.id,
     })
     .returning({ id: orderPauses.id });
+  const reason = pauseSettings.reasons.find((r) => r.code === input.reasonCode)!.label;
   return {
     patch: { pauseState: 'pending' },
-    note: input.note,
+    note: `【${reason}】预计 ${input.expectedResumeOn} 恢复办理。${input.note}`,
     data: { pauseId: row!.id, reasonCode: input.reasonCode, expectedResumeOn: input.expectedResumeOn },
   };
 };
@@ -97,7 +99,7 @@ export const decidePause: Handler<'decide-pause'> = async ({ tx, order, actor, n
     .where(eq(orderPauses.id, pause.id));
   return {
     patch: { pauseState: input.approve ? 'paused' : 'none' },
-    note: input.note ?? null,
+    note: `${input.approve ? '同意挂起，办理计时自即时起暂停' : '不同意挂起'}${input.note ? `：${input.note}` : ''}`,
     data: {
       pauseId: pause.id,
       approve: input.approve,
@@ -154,9 +156,9 @@ export async function endActivePause(
       ...(due ? { handleDueAt: due, handleWarnAt: warnAtFor(due) } : {}),
     },
     note:
-      `挂起 ${formatCityInstant(pause.startedAt!)} 至 ${formatCityInstant(endAt)}，` +
+      `挂起 ${formatCityMinute(pause.startedAt!)} 至 ${formatCityMinute(endAt)}，` +
       `暂停计时 ${formatWorkingMinutes(settled.pausedWorkingMinutes)}（工作日时间）` +
-      (due ? `，办理时限顺延至 ${formatCityInstant(due)}` : ''),
+      (due ? `，办理时限顺延至 ${formatCityMinute(due, true)}` : ''),
     data: {
       pauseId: pause.id,
       reasonCode: pause.reasonCode,

@@ -76,8 +76,11 @@ export function PauseRequest({ order }: { order: Order }) {
   );
 }
 
-const minutes = (m: number | null) =>
-  m == null ? '—' : `${Math.floor(m / 60)} 小时${m % 60 ? ` ${m % 60} 分` : ''}`;
+const minutes = (m: number | null) => {
+  if (m == null) return '—';
+  const [h, rest] = [Math.floor(m / 60), m % 60];
+  return h && rest ? `${h} 小时 ${rest} 分` : h ? `${h} 小时` : `${rest} 分`;
+};
 
 /** Every pause of the order: reason, course, start and end, paused working time and the deadline it moved. */
 export function PausesTable({ pauses }: { pauses: OrderView['pauses'] }) {
