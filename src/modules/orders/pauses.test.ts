@@ -194,6 +194,8 @@ describe('挂起: request, approve, resume', () => {
     t.clock.set(at('2025-03-06T12:00:00'));
     const d = (await get('zj', `/api/orders/${o.id}`)).json();
     expect(d.deadlineState).toBe('normal');
+    // no countdown runs on a paused clock
+    expect(d.activeDeadline).toBeNull();
     const actions = d.history.map((h: { action: string }) => h.action);
     expect(actions).not.toContain('deadline-warning');
     expect(actions).not.toContain('auto-supervise');
