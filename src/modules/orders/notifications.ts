@@ -1,7 +1,7 @@
 /**
  * 通知 — which work-order happenings concern whom (pure). A department hears of orders dispatched to it,
  * supervision (督办) and instructions (批示) on them and the office's decisions on its requests; the office hears
- * of returns, extension requests and appeals to decide; the operator's agents and team leads hear of replies
+ * of returns, extension and pause (挂起) requests and appeals to decide; the operator's agents and team leads hear of replies
  * to call back and of returns judged as misrouted (to dispatch again). Deadlines (approaching, passed) come from
  * the orders' deadline state, not from events.
  */
@@ -21,7 +21,10 @@ export type OrderNotificationKind =
   | 'return_judged'
   | 'submitted'
   | 'deadline_warning'
-  | 'overdue';
+  | 'overdue'
+  | 'pause_requested'
+  | 'pause_decided'
+  | 'pause_resumed';
 
 /** Chinese wording of each kind, as the bell's list shows it. */
 export const NOTIFICATION_LABELS: Record<OrderNotificationKind | 'notice_due', string> = {
@@ -40,6 +43,9 @@ export const NOTIFICATION_LABELS: Record<OrderNotificationKind | 'notice_due', s
   deadline_warning: '即将到期',
   overdue: '已超期',
   notice_due: '知识库更新通知待办',
+  pause_requested: '挂起申请待审批',
+  pause_decided: '挂起申请已审批',
+  pause_resumed: '挂起到期，已自动恢复办理',
 };
 
 /** Event actions each role is told of; a department only about orders now (or last) at that department. */
@@ -50,8 +56,15 @@ export const EVENT_KINDS_BY_ROLE: Partial<Record<Role, Record<string, OrderNotif
     instruct: 'instructed',
     'decide-extension': 'extension_decided',
     'decide-appeal': 'appeal_decided',
+    'decide-pause': 'pause_decided',
+    'auto-resume': 'pause_resumed',
   },
-  office: { return: 'returned', 'request-extension': 'extension_requested', appeal: 'appealed' },
+  office: {
+    return: 'returned',
+    'request-extension': 'extension_requested',
+    appeal: 'appealed',
+    'request-pause': 'pause_requested',
+  },
   agent: { reply: 'replied', 'judge-return': 'return_judged' },
   team_lead: { reply: 'replied', 'judge-return': 'return_judged' },
 };

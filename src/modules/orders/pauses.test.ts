@@ -309,3 +309,15 @@ describe('挂起: the words on the history', () => {
     );
   });
 });
+
+describe('挂起: who is told', () => {
+  it('tells the office of a request and the department of the decision', async () => {
+    const o = await dispatched();
+    await ok('zj', o.id, 'request-pause', materials('2025-03-07'));
+    const kinds = async (user: string) =>
+      (await get(user, '/api/notifications')).json().items.map((i: { kind: string }) => i.kind);
+    expect(await kinds('office')).toContain('pause_requested');
+    await ok('office', o.id, 'decide-pause', { approve: true });
+    expect(await kinds('zj')).toContain('pause_decided');
+  });
+});
