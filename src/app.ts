@@ -27,6 +27,7 @@ import {
   type OrderSettings,
   registerAttachmentRoutes,
   registerOrderBriefRoutes,
+  registerCoHandlingRoutes,
   registerOrderRoutes,
   registerStatsRoutes,
 } from './modules/orders/index.ts';
@@ -131,6 +132,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     publicSubmitLimit: deps.publicSubmitLimit ?? { max: 60, windowSeconds: 600 },
   });
   registerOrderBriefRoutes(app, { db });
+  registerCoHandlingRoutes(app, { db, clock });
   registerStatsRoutes(app, { db, clock });
   registerPlatformRoutes(app, { db, clock });
   registerCallRoutes(app, { db, clock });

@@ -66,6 +66,17 @@ export {
   sniffType,
 } from './attachments.ts';
 export { orderBriefs, registerOrderBriefRoutes } from './briefs.ts';
+export {
+  closeCoTasks,
+  coDueAt,
+  openCoTasks,
+  type CoPatch,
+  type CoTask,
+  type OpenCoTasksOptions,
+} from './co-handling.ts';
+export { coHandlingByDepartment, type CoHandlingFigures } from './co-handling-reads.ts';
+export { CO_HANDLING_LEAD_WORKING_DAYS } from './settings.ts';
+export { registerCoHandlingRoutes } from './co-handling-routes.ts';
 export { pausedTimeByDepartment, type DepartmentPausedTime } from './pause-stats.ts';
 export {
   DEFAULT_PAUSE_SETTINGS,

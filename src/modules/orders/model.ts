@@ -178,6 +178,11 @@ export const ACTION_INPUTS = {
   'decide-appeal': z.object({ expectedVersion, accept: z.boolean(), note }),
   merge: z.object({ expectedVersion, intoOrderId: id, note }),
   archive: z.object({ expectedVersion, note }),
+  /** 协办签收 / 协办答复 — a co-handling department's own part (issue 17). */
+  'co-sign': z.object({ expectedVersion, note }),
+  'co-reply': z.object({ expectedVersion, reply: text() }),
+  /** 解除协办 — the office releases a co-handler that has not answered, naming it and why. */
+  'release-co': z.object({ expectedVersion, departmentId: id, reason: text(1000) }),
   /** 申请挂起 — a reason from the setting orders.pauseReasons, and the city day handling should resume on. */
   'request-pause': z.object({
     expectedVersion,
@@ -431,6 +436,24 @@ export const OrderDetail = OrderView.extend({
       byUserId: z.number().nullable(),
       kind: z.string(),
       note: z.string(),
+    }),
+  ),
+  /** 协办任务 — each co-handler's own part: its deadline, sign, answer, release (issue 17). */
+  coTasks: z.array(
+    z.object({
+      id: z.number(),
+      dispatchId: z.number().nullable(),
+      departmentId: z.number(),
+      departmentName: z.string().nullable(),
+      openedAt: z.date(),
+      dueAt: z.date(),
+      signedAt: z.date().nullable(),
+      repliedAt: z.date().nullable(),
+      reply: z.string().nullable(),
+      releasedAt: z.date().nullable(),
+      releaseReason: z.string().nullable(),
+      closedAt: z.date().nullable(),
+      overdue: z.boolean(),
     }),
   ),
   pauses: z.array(OrderPauseView),

@@ -15,6 +15,7 @@ import { decodeJsonRow, decodeJsonRows, jsonObject, jsonRows } from '../../db/js
 import {
   orderAppeals,
   orderCallbacks,
+  orderCoTasks,
   orderDispatches,
   orderEvents,
   orderExtensions,
@@ -80,6 +81,7 @@ export async function presentNewOrder(
     appeals: [],
     callbacks: [],
     supervisions: [],
+    coTasks: [],
     pauses: [],
   };
 }
@@ -109,6 +111,7 @@ const DETAIL_CHILDREN = {
   appeals: childRows(orderAppeals),
   callbacks: childRows(orderCallbacks),
   supervisions: childRows(orderSupervisions),
+  coTasks: childRows(orderCoTasks),
   pauses: childRows(orderPauses),
 };
 
@@ -152,6 +155,7 @@ export async function getOrderDetail(
     appeals,
     callbacks,
     supervisions,
+    coTasks,
     pauses,
     ...order
   } = row;
@@ -172,6 +176,10 @@ export async function getOrderDetail(
     appeals: decodeJsonRows(orderAppeals, appeals),
     callbacks: decodeJsonRows(orderCallbacks, callbacks),
     supervisions: decodeJsonRows(orderSupervisions, supervisions),
+    coTasks: decodeJsonRows(orderCoTasks, coTasks).map((t) => ({
+      ...t,
+      departmentName: lookups.departmentName(t.departmentId),
+    })),
     pauses: decodeJsonRows(orderPauses, pauses).map((p) => ({
       ...p,
       status: p.status as 'pending' | 'rejected' | 'withdrawn' | 'active' | 'ended',

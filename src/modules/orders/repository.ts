@@ -41,6 +41,8 @@ export function guardFactsOf(order: OrderRow, maxCallbackAttempts: number): Guar
     hasUnjudgedReturn: order.returnJudgementPending,
     extensionPending: order.extensionPending,
     appealStatus: order.appealStatus,
+    coPendingDepartmentIds: order.coPendingDepartmentIds,
+    coUnsignedDepartmentIds: order.coUnsignedDepartmentIds,
     // Rows read through a raw column list written before pauses existed have no pause state: none.
     pauseState: order.pauseState ?? 'none',
   };

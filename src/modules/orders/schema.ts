@@ -45,6 +45,9 @@ export const orders = pgTable(
     status: text('status').notNull(),
     departmentId: integer('department_id').references(() => departments.id),
     coDepartmentIds: integer('co_department_ids').array().notNull().default([]),
+    /** 协办 — co-handlers whose task is open (not answered, not released), and those of them not yet signed. */
+    coPendingDepartmentIds: integer('co_pending_department_ids').array().notNull().default([]),
+    coUnsignedDepartmentIds: integer('co_unsigned_department_ids').array().notNull().default([]),
     receivedAt: ts('received_at').notNull(),
     createdBy: integer('created_by').references(() => users.id),
     /** 1 working day for online channels (Luohe KPI 2); leaving `submitted` is the response. */
@@ -313,6 +316,44 @@ export const orderAttachments = pgTable(
     createdAt: ts('created_at').notNull(),
   },
   (t) => [index('order_attachments_order_idx').on(t.orderId)],
+);
+
+/**
+ * 协办任务 — one per co-handling department per dispatch: its own deadline, sign, answer, or release by the
+ * office. `closedAt` marks a task the dispatch ended under it (returned, merged, dispatched anew) unanswered.
+ */
+export const orderCoTasks = pgTable(
+  'order_co_tasks',
+  {
+    id: serial('id').primaryKey(),
+    orderId: integer('order_id')
+      .notNull()
+      .references(() => orders.id),
+    dispatchId: integer('dispatch_id').references(() => orderDispatches.id),
+    departmentId: integer('department_id')
+      .notNull()
+      .references(() => departments.id),
+    openedAt: ts('opened_at').notNull(),
+    dueAt: ts('due_at').notNull(),
+    signedAt: ts('signed_at'),
+    signedBy: integer('signed_by'),
+    repliedAt: ts('replied_at'),
+    repliedBy: integer('replied_by'),
+    reply: text('reply'),
+    releasedAt: ts('released_at'),
+    releasedBy: integer('released_by'),
+    releaseReason: text('release_reason'),
+    closedAt: ts('closed_at'),
+    /** Past its due time unanswered (set by the sweep) or answered late: counts against the department. */
+    overdue: boolean('overdue').notNull().default(false),
+  },
+  (t) => [
+    index('order_co_tasks_order_idx').on(t.orderId),
+    index('order_co_tasks_department_idx').on(t.departmentId, t.openedAt),
+    index('order_co_tasks_open_due_idx')
+      .on(t.dueAt)
+      .where(sql`replied_at is null and released_at is null and closed_at is null and not overdue`),
+  ],
 );
 
 /**

@@ -43,6 +43,10 @@ export type Guard =
   | 'callback_waived'
   | 'appealable'
   | 'pending_appeal'
+  | 'co_department'
+  | 'co_unsigned'
+  | 'co_answered'
+  | 'co_pending'
   | 'no_pause'
   | 'pause_pending'
   | 'paused';
@@ -150,7 +154,8 @@ export const TRANSITIONS: readonly Transition[] = [
     from: ['dispatched', 'in_progress'],
     to: { default: 'replied' },
     roles: ['department'],
-    guards: ['lead_department'],
+    // The lead's reply consolidates the co-handlers' answers: every one answered or released first.
+    guards: ['lead_department', 'co_answered'],
   },
   {
     // 退回重办: the office reads the reply before the citizen is called and finds it does not answer the request.
@@ -211,6 +216,31 @@ export const TRANSITIONS: readonly Transition[] = [
     guards: [],
   },
   {
+    // 协办签收: a co-handling department takes on its part; the order's status is the lead's.
+    action: 'co-sign',
+    label: ACTION_LABELS['co-sign'],
+    from: ['dispatched', 'in_progress'],
+    to: same,
+    roles: ['department'],
+    guards: ['co_department', 'co_unsigned'],
+  },
+  {
+    action: 'co-reply',
+    label: ACTION_LABELS['co-reply'],
+    from: ['dispatched', 'in_progress'],
+    to: same,
+    roles: ['department'],
+    guards: ['co_department'],
+  },
+  {
+    action: 'release-co',
+    label: ACTION_LABELS['release-co'],
+    from: ['dispatched', 'in_progress'],
+    to: same,
+    roles: ['office'],
+    guards: ['co_pending'],
+  },
+  {
     // 申请挂起 — the lead department asks to stop its handling clock (handlers/pauses.ts).
     action: 'request-pause',
     label: ACTION_LABELS['request-pause'],
@@ -247,6 +277,9 @@ export interface GuardFacts {
   appealStatus: string;
   /** No callback is owed: declined, no number, or the attempt limit reached. */
   callbackWaived: boolean;
+  /** Co-handling departments whose task is open, and those of them not yet signed (协办). */
+  coPendingDepartmentIds?: readonly number[];
+  coUnsignedDepartmentIds?: readonly number[];
   /** 挂起: none, pending (asked) or paused. */
   pauseState: string;
 }
@@ -270,6 +303,14 @@ function guardHolds(guard: Guard, order: GuardFacts, actor: Actor): boolean {
       return order.appealStatus === 'none' || order.appealStatus === 'rejected';
     case 'pending_appeal':
       return order.appealStatus === 'pending';
+    case 'co_department':
+      return actor.departmentId != null && (order.coPendingDepartmentIds ?? []).includes(actor.departmentId);
+    case 'co_unsigned':
+      return actor.departmentId != null && (order.coUnsignedDepartmentIds ?? []).includes(actor.departmentId);
+    case 'co_answered':
+      return !(order.coPendingDepartmentIds ?? []).length;
+    case 'co_pending':
+      return (order.coPendingDepartmentIds ?? []).length > 0;
     case 'no_pause':
       return order.pauseState === 'none';
     case 'pause_pending':

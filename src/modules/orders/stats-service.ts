@@ -130,6 +130,7 @@ export async function queueCounts(db: DbOrTx, actor: Actor, now: Date): Promise<
       count(*) filter (where o.status = 'in_progress') as "inProgress",
       count(*) filter (where o.status in ('dispatched', 'in_progress') and o.pause_state <> 'paused' and o.handle_due_at > ${now} and o.handle_due_at <= ${soon}) as "dueSoon",
       count(*) filter (where o.status in ('dispatched', 'in_progress') and o.pause_state <> 'paused' and o.handle_due_at <= ${now}) as "overdue",
+      count(*) filter (where o.co_pending_department_ids @> array[${actor.departmentId ?? -1}::int]) as "coToAnswer",
       count(*) filter (where o.pause_state = 'paused') as "paused"`,
     office: sql`count(*) filter (where o.return_judgement_pending) as "returnsToJudge",
       count(*) filter (where o.extension_pending) as "extensionsToDecide",

@@ -1422,6 +1422,9 @@ export interface paths {
                   | 'decide-appeal'
                   | 'merge'
                   | 'archive'
+                  | 'co-sign'
+                  | 'co-reply'
+                  | 'release-co'
                   | 'request-pause'
                   | 'decide-pause'
                   | 'resume'
@@ -1616,6 +1619,9 @@ export interface paths {
                 | 'decide-appeal'
                 | 'merge'
                 | 'archive'
+                | 'co-sign'
+                | 'co-reply'
+                | 'release-co'
                 | 'request-pause'
                 | 'decide-pause'
                 | 'resume'
@@ -1726,6 +1732,27 @@ export interface paths {
                 byUserId: number | null;
                 kind: string;
                 note: string;
+              }[];
+              coTasks: {
+                id: number;
+                dispatchId: number | null;
+                departmentId: number;
+                departmentName: string | null;
+                /** Format: date-time */
+                openedAt: string;
+                /** Format: date-time */
+                dueAt: string;
+                /** Format: date-time */
+                signedAt: string | null;
+                /** Format: date-time */
+                repliedAt: string | null;
+                reply: string | null;
+                /** Format: date-time */
+                releasedAt: string | null;
+                releaseReason: string | null;
+                /** Format: date-time */
+                closedAt: string | null;
+                overdue: boolean;
               }[];
               pauses: {
                 id: number;
@@ -1927,6 +1954,9 @@ export interface paths {
                 | 'decide-appeal'
                 | 'merge'
                 | 'archive'
+                | 'co-sign'
+                | 'co-reply'
+                | 'release-co'
                 | 'request-pause'
                 | 'decide-pause'
                 | 'resume'
@@ -2037,6 +2067,27 @@ export interface paths {
                 byUserId: number | null;
                 kind: string;
                 note: string;
+              }[];
+              coTasks: {
+                id: number;
+                dispatchId: number | null;
+                departmentId: number;
+                departmentName: string | null;
+                /** Format: date-time */
+                openedAt: string;
+                /** Format: date-time */
+                dueAt: string;
+                /** Format: date-time */
+                signedAt: string | null;
+                /** Format: date-time */
+                repliedAt: string | null;
+                reply: string | null;
+                /** Format: date-time */
+                releasedAt: string | null;
+                releaseReason: string | null;
+                /** Format: date-time */
+                closedAt: string | null;
+                overdue: boolean;
               }[];
               pauses: {
                 id: number;
@@ -2217,6 +2268,9 @@ export interface paths {
                 | 'decide-appeal'
                 | 'merge'
                 | 'archive'
+                | 'co-sign'
+                | 'co-reply'
+                | 'release-co'
                 | 'request-pause'
                 | 'decide-pause'
                 | 'resume'
@@ -2327,6 +2381,27 @@ export interface paths {
                 byUserId: number | null;
                 kind: string;
                 note: string;
+              }[];
+              coTasks: {
+                id: number;
+                dispatchId: number | null;
+                departmentId: number;
+                departmentName: string | null;
+                /** Format: date-time */
+                openedAt: string;
+                /** Format: date-time */
+                dueAt: string;
+                /** Format: date-time */
+                signedAt: string | null;
+                /** Format: date-time */
+                repliedAt: string | null;
+                reply: string | null;
+                /** Format: date-time */
+                releasedAt: string | null;
+                releaseReason: string | null;
+                /** Format: date-time */
+                closedAt: string | null;
+                overdue: boolean;
               }[];
               pauses: {
                 id: number;
@@ -2502,6 +2577,9 @@ export interface paths {
                 | 'decide-appeal'
                 | 'merge'
                 | 'archive'
+                | 'co-sign'
+                | 'co-reply'
+                | 'release-co'
                 | 'request-pause'
                 | 'decide-pause'
                 | 'resume'
@@ -2612,6 +2690,27 @@ export interface paths {
                 byUserId: number | null;
                 kind: string;
                 note: string;
+              }[];
+              coTasks: {
+                id: number;
+                dispatchId: number | null;
+                departmentId: number;
+                departmentName: string | null;
+                /** Format: date-time */
+                openedAt: string;
+                /** Format: date-time */
+                dueAt: string;
+                /** Format: date-time */
+                signedAt: string | null;
+                /** Format: date-time */
+                repliedAt: string | null;
+                reply: string | null;
+                /** Format: date-time */
+                releasedAt: string | null;
+                releaseReason: string | null;
+                /** Format: date-time */
+                closedAt: string | null;
+                overdue: boolean;
               }[];
               pauses: {
                 id: number;
@@ -2790,6 +2889,9 @@ export interface paths {
                 | 'decide-appeal'
                 | 'merge'
                 | 'archive'
+                | 'co-sign'
+                | 'co-reply'
+                | 'release-co'
                 | 'request-pause'
                 | 'decide-pause'
                 | 'resume'
@@ -2900,6 +3002,27 @@ export interface paths {
                 byUserId: number | null;
                 kind: string;
                 note: string;
+              }[];
+              coTasks: {
+                id: number;
+                dispatchId: number | null;
+                departmentId: number;
+                departmentName: string | null;
+                /** Format: date-time */
+                openedAt: string;
+                /** Format: date-time */
+                dueAt: string;
+                /** Format: date-time */
+                signedAt: string | null;
+                /** Format: date-time */
+                repliedAt: string | null;
+                reply: string | null;
+                /** Format: date-time */
+                releasedAt: string | null;
+                releaseReason: string | null;
+                /** Format: date-time */
+                closedAt: string | null;
+                overdue: boolean;
               }[];
               pauses: {
                 id: number;
@@ -3074,6 +3197,9 @@ export interface paths {
                 | 'decide-appeal'
                 | 'merge'
                 | 'archive'
+                | 'co-sign'
+                | 'co-reply'
+                | 'release-co'
                 | 'request-pause'
                 | 'decide-pause'
                 | 'resume'
@@ -3184,6 +3310,27 @@ export interface paths {
                 byUserId: number | null;
                 kind: string;
                 note: string;
+              }[];
+              coTasks: {
+                id: number;
+                dispatchId: number | null;
+                departmentId: number;
+                departmentName: string | null;
+                /** Format: date-time */
+                openedAt: string;
+                /** Format: date-time */
+                dueAt: string;
+                /** Format: date-time */
+                signedAt: string | null;
+                /** Format: date-time */
+                repliedAt: string | null;
+                reply: string | null;
+                /** Format: date-time */
+                releasedAt: string | null;
+                releaseReason: string | null;
+                /** Format: date-time */
+                closedAt: string | null;
+                overdue: boolean;
               }[];
               pauses: {
                 id: number;
@@ -3359,6 +3506,9 @@ export interface paths {
                 | 'decide-appeal'
                 | 'merge'
                 | 'archive'
+                | 'co-sign'
+                | 'co-reply'
+                | 'release-co'
                 | 'request-pause'
                 | 'decide-pause'
                 | 'resume'
@@ -3469,6 +3619,27 @@ export interface paths {
                 byUserId: number | null;
                 kind: string;
                 note: string;
+              }[];
+              coTasks: {
+                id: number;
+                dispatchId: number | null;
+                departmentId: number;
+                departmentName: string | null;
+                /** Format: date-time */
+                openedAt: string;
+                /** Format: date-time */
+                dueAt: string;
+                /** Format: date-time */
+                signedAt: string | null;
+                /** Format: date-time */
+                repliedAt: string | null;
+                reply: string | null;
+                /** Format: date-time */
+                releasedAt: string | null;
+                releaseReason: string | null;
+                /** Format: date-time */
+                closedAt: string | null;
+                overdue: boolean;
               }[];
               pauses: {
                 id: number;
@@ -3644,6 +3815,9 @@ export interface paths {
                 | 'decide-appeal'
                 | 'merge'
                 | 'archive'
+                | 'co-sign'
+                | 'co-reply'
+                | 'release-co'
                 | 'request-pause'
                 | 'decide-pause'
                 | 'resume'
@@ -3754,6 +3928,27 @@ export interface paths {
                 byUserId: number | null;
                 kind: string;
                 note: string;
+              }[];
+              coTasks: {
+                id: number;
+                dispatchId: number | null;
+                departmentId: number;
+                departmentName: string | null;
+                /** Format: date-time */
+                openedAt: string;
+                /** Format: date-time */
+                dueAt: string;
+                /** Format: date-time */
+                signedAt: string | null;
+                /** Format: date-time */
+                repliedAt: string | null;
+                reply: string | null;
+                /** Format: date-time */
+                releasedAt: string | null;
+                releaseReason: string | null;
+                /** Format: date-time */
+                closedAt: string | null;
+                overdue: boolean;
               }[];
               pauses: {
                 id: number;
@@ -3929,6 +4124,9 @@ export interface paths {
                 | 'decide-appeal'
                 | 'merge'
                 | 'archive'
+                | 'co-sign'
+                | 'co-reply'
+                | 'release-co'
                 | 'request-pause'
                 | 'decide-pause'
                 | 'resume'
@@ -4039,6 +4237,27 @@ export interface paths {
                 byUserId: number | null;
                 kind: string;
                 note: string;
+              }[];
+              coTasks: {
+                id: number;
+                dispatchId: number | null;
+                departmentId: number;
+                departmentName: string | null;
+                /** Format: date-time */
+                openedAt: string;
+                /** Format: date-time */
+                dueAt: string;
+                /** Format: date-time */
+                signedAt: string | null;
+                /** Format: date-time */
+                repliedAt: string | null;
+                reply: string | null;
+                /** Format: date-time */
+                releasedAt: string | null;
+                releaseReason: string | null;
+                /** Format: date-time */
+                closedAt: string | null;
+                overdue: boolean;
               }[];
               pauses: {
                 id: number;
@@ -4214,6 +4433,9 @@ export interface paths {
                 | 'decide-appeal'
                 | 'merge'
                 | 'archive'
+                | 'co-sign'
+                | 'co-reply'
+                | 'release-co'
                 | 'request-pause'
                 | 'decide-pause'
                 | 'resume'
@@ -4324,6 +4546,27 @@ export interface paths {
                 byUserId: number | null;
                 kind: string;
                 note: string;
+              }[];
+              coTasks: {
+                id: number;
+                dispatchId: number | null;
+                departmentId: number;
+                departmentName: string | null;
+                /** Format: date-time */
+                openedAt: string;
+                /** Format: date-time */
+                dueAt: string;
+                /** Format: date-time */
+                signedAt: string | null;
+                /** Format: date-time */
+                repliedAt: string | null;
+                reply: string | null;
+                /** Format: date-time */
+                releasedAt: string | null;
+                releaseReason: string | null;
+                /** Format: date-time */
+                closedAt: string | null;
+                overdue: boolean;
               }[];
               pauses: {
                 id: number;
@@ -4498,6 +4741,9 @@ export interface paths {
                 | 'decide-appeal'
                 | 'merge'
                 | 'archive'
+                | 'co-sign'
+                | 'co-reply'
+                | 'release-co'
                 | 'request-pause'
                 | 'decide-pause'
                 | 'resume'
@@ -4608,6 +4854,27 @@ export interface paths {
                 byUserId: number | null;
                 kind: string;
                 note: string;
+              }[];
+              coTasks: {
+                id: number;
+                dispatchId: number | null;
+                departmentId: number;
+                departmentName: string | null;
+                /** Format: date-time */
+                openedAt: string;
+                /** Format: date-time */
+                dueAt: string;
+                /** Format: date-time */
+                signedAt: string | null;
+                /** Format: date-time */
+                repliedAt: string | null;
+                reply: string | null;
+                /** Format: date-time */
+                releasedAt: string | null;
+                releaseReason: string | null;
+                /** Format: date-time */
+                closedAt: string | null;
+                overdue: boolean;
               }[];
               pauses: {
                 id: number;
@@ -4782,6 +5049,9 @@ export interface paths {
                 | 'decide-appeal'
                 | 'merge'
                 | 'archive'
+                | 'co-sign'
+                | 'co-reply'
+                | 'release-co'
                 | 'request-pause'
                 | 'decide-pause'
                 | 'resume'
@@ -4892,6 +5162,27 @@ export interface paths {
                 byUserId: number | null;
                 kind: string;
                 note: string;
+              }[];
+              coTasks: {
+                id: number;
+                dispatchId: number | null;
+                departmentId: number;
+                departmentName: string | null;
+                /** Format: date-time */
+                openedAt: string;
+                /** Format: date-time */
+                dueAt: string;
+                /** Format: date-time */
+                signedAt: string | null;
+                /** Format: date-time */
+                repliedAt: string | null;
+                reply: string | null;
+                /** Format: date-time */
+                releasedAt: string | null;
+                releaseReason: string | null;
+                /** Format: date-time */
+                closedAt: string | null;
+                overdue: boolean;
               }[];
               pauses: {
                 id: number;
@@ -5066,6 +5357,9 @@ export interface paths {
                 | 'decide-appeal'
                 | 'merge'
                 | 'archive'
+                | 'co-sign'
+                | 'co-reply'
+                | 'release-co'
                 | 'request-pause'
                 | 'decide-pause'
                 | 'resume'
@@ -5176,6 +5470,27 @@ export interface paths {
                 byUserId: number | null;
                 kind: string;
                 note: string;
+              }[];
+              coTasks: {
+                id: number;
+                dispatchId: number | null;
+                departmentId: number;
+                departmentName: string | null;
+                /** Format: date-time */
+                openedAt: string;
+                /** Format: date-time */
+                dueAt: string;
+                /** Format: date-time */
+                signedAt: string | null;
+                /** Format: date-time */
+                repliedAt: string | null;
+                reply: string | null;
+                /** Format: date-time */
+                releasedAt: string | null;
+                releaseReason: string | null;
+                /** Format: date-time */
+                closedAt: string | null;
+                overdue: boolean;
               }[];
               pauses: {
                 id: number;
@@ -5350,6 +5665,9 @@ export interface paths {
                 | 'decide-appeal'
                 | 'merge'
                 | 'archive'
+                | 'co-sign'
+                | 'co-reply'
+                | 'release-co'
                 | 'request-pause'
                 | 'decide-pause'
                 | 'resume'
@@ -5460,6 +5778,27 @@ export interface paths {
                 byUserId: number | null;
                 kind: string;
                 note: string;
+              }[];
+              coTasks: {
+                id: number;
+                dispatchId: number | null;
+                departmentId: number;
+                departmentName: string | null;
+                /** Format: date-time */
+                openedAt: string;
+                /** Format: date-time */
+                dueAt: string;
+                /** Format: date-time */
+                signedAt: string | null;
+                /** Format: date-time */
+                repliedAt: string | null;
+                reply: string | null;
+                /** Format: date-time */
+                releasedAt: string | null;
+                releaseReason: string | null;
+                /** Format: date-time */
+                closedAt: string | null;
+                overdue: boolean;
               }[];
               pauses: {
                 id: number;
@@ -5642,6 +5981,9 @@ export interface paths {
                 | 'decide-appeal'
                 | 'merge'
                 | 'archive'
+                | 'co-sign'
+                | 'co-reply'
+                | 'release-co'
                 | 'request-pause'
                 | 'decide-pause'
                 | 'resume'
@@ -5752,6 +6094,27 @@ export interface paths {
                 byUserId: number | null;
                 kind: string;
                 note: string;
+              }[];
+              coTasks: {
+                id: number;
+                dispatchId: number | null;
+                departmentId: number;
+                departmentName: string | null;
+                /** Format: date-time */
+                openedAt: string;
+                /** Format: date-time */
+                dueAt: string;
+                /** Format: date-time */
+                signedAt: string | null;
+                /** Format: date-time */
+                repliedAt: string | null;
+                reply: string | null;
+                /** Format: date-time */
+                releasedAt: string | null;
+                releaseReason: string | null;
+                /** Format: date-time */
+                closedAt: string | null;
+                overdue: boolean;
               }[];
               pauses: {
                 id: number;
@@ -5926,6 +6289,9 @@ export interface paths {
                 | 'decide-appeal'
                 | 'merge'
                 | 'archive'
+                | 'co-sign'
+                | 'co-reply'
+                | 'release-co'
                 | 'request-pause'
                 | 'decide-pause'
                 | 'resume'
@@ -6036,6 +6402,27 @@ export interface paths {
                 byUserId: number | null;
                 kind: string;
                 note: string;
+              }[];
+              coTasks: {
+                id: number;
+                dispatchId: number | null;
+                departmentId: number;
+                departmentName: string | null;
+                /** Format: date-time */
+                openedAt: string;
+                /** Format: date-time */
+                dueAt: string;
+                /** Format: date-time */
+                signedAt: string | null;
+                /** Format: date-time */
+                repliedAt: string | null;
+                reply: string | null;
+                /** Format: date-time */
+                releasedAt: string | null;
+                releaseReason: string | null;
+                /** Format: date-time */
+                closedAt: string | null;
+                overdue: boolean;
               }[];
               pauses: {
                 id: number;
@@ -6210,6 +6597,9 @@ export interface paths {
                 | 'decide-appeal'
                 | 'merge'
                 | 'archive'
+                | 'co-sign'
+                | 'co-reply'
+                | 'release-co'
                 | 'request-pause'
                 | 'decide-pause'
                 | 'resume'
@@ -6320,6 +6710,27 @@ export interface paths {
                 byUserId: number | null;
                 kind: string;
                 note: string;
+              }[];
+              coTasks: {
+                id: number;
+                dispatchId: number | null;
+                departmentId: number;
+                departmentName: string | null;
+                /** Format: date-time */
+                openedAt: string;
+                /** Format: date-time */
+                dueAt: string;
+                /** Format: date-time */
+                signedAt: string | null;
+                /** Format: date-time */
+                repliedAt: string | null;
+                reply: string | null;
+                /** Format: date-time */
+                releasedAt: string | null;
+                releaseReason: string | null;
+                /** Format: date-time */
+                closedAt: string | null;
+                overdue: boolean;
               }[];
               pauses: {
                 id: number;
@@ -6495,6 +6906,9 @@ export interface paths {
                 | 'decide-appeal'
                 | 'merge'
                 | 'archive'
+                | 'co-sign'
+                | 'co-reply'
+                | 'release-co'
                 | 'request-pause'
                 | 'decide-pause'
                 | 'resume'
@@ -6605,6 +7019,27 @@ export interface paths {
                 byUserId: number | null;
                 kind: string;
                 note: string;
+              }[];
+              coTasks: {
+                id: number;
+                dispatchId: number | null;
+                departmentId: number;
+                departmentName: string | null;
+                /** Format: date-time */
+                openedAt: string;
+                /** Format: date-time */
+                dueAt: string;
+                /** Format: date-time */
+                signedAt: string | null;
+                /** Format: date-time */
+                repliedAt: string | null;
+                reply: string | null;
+                /** Format: date-time */
+                releasedAt: string | null;
+                releaseReason: string | null;
+                /** Format: date-time */
+                closedAt: string | null;
+                overdue: boolean;
               }[];
               pauses: {
                 id: number;
@@ -6780,6 +7215,9 @@ export interface paths {
                 | 'decide-appeal'
                 | 'merge'
                 | 'archive'
+                | 'co-sign'
+                | 'co-reply'
+                | 'release-co'
                 | 'request-pause'
                 | 'decide-pause'
                 | 'resume'
@@ -6890,6 +7328,27 @@ export interface paths {
                 byUserId: number | null;
                 kind: string;
                 note: string;
+              }[];
+              coTasks: {
+                id: number;
+                dispatchId: number | null;
+                departmentId: number;
+                departmentName: string | null;
+                /** Format: date-time */
+                openedAt: string;
+                /** Format: date-time */
+                dueAt: string;
+                /** Format: date-time */
+                signedAt: string | null;
+                /** Format: date-time */
+                repliedAt: string | null;
+                reply: string | null;
+                /** Format: date-time */
+                releasedAt: string | null;
+                releaseReason: string | null;
+                /** Format: date-time */
+                closedAt: string | null;
+                overdue: boolean;
               }[];
               pauses: {
                 id: number;
@@ -7064,6 +7523,9 @@ export interface paths {
                 | 'decide-appeal'
                 | 'merge'
                 | 'archive'
+                | 'co-sign'
+                | 'co-reply'
+                | 'release-co'
                 | 'request-pause'
                 | 'decide-pause'
                 | 'resume'
@@ -7174,6 +7636,952 @@ export interface paths {
                 byUserId: number | null;
                 kind: string;
                 note: string;
+              }[];
+              coTasks: {
+                id: number;
+                dispatchId: number | null;
+                departmentId: number;
+                departmentName: string | null;
+                /** Format: date-time */
+                openedAt: string;
+                /** Format: date-time */
+                dueAt: string;
+                /** Format: date-time */
+                signedAt: string | null;
+                /** Format: date-time */
+                repliedAt: string | null;
+                reply: string | null;
+                /** Format: date-time */
+                releasedAt: string | null;
+                releaseReason: string | null;
+                /** Format: date-time */
+                closedAt: string | null;
+                overdue: boolean;
+              }[];
+              pauses: {
+                id: number;
+                orderId: number;
+                dispatchId: number | null;
+                departmentId: number;
+                reasonCode: string;
+                note: string;
+                expectedResumeOn: string;
+                /** Format: date-time */
+                requestedAt: string;
+                requestedBy: number | null;
+                /** @enum {string} */
+                status: 'pending' | 'rejected' | 'withdrawn' | 'active' | 'ended';
+                /** Format: date-time */
+                decidedAt: string | null;
+                decidedBy: number | null;
+                decisionNote: string | null;
+                /** Format: date-time */
+                startedAt: string | null;
+                /** Format: date-time */
+                endedAt: string | null;
+                endedBy: number | null;
+                endReason: string | null;
+                pausedWorkingMinutes: number | null;
+                /** Format: date-time */
+                oldDueAt: string | null;
+                /** Format: date-time */
+                newDueAt: string | null;
+              }[];
+              warnings: string[];
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/orders/{id}/actions/co-sign': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: {
+      parameters: {
+        query?: never;
+        header?: {
+          /** @description the same key returns the first answer instead of acting twice (kept 24 h) */
+          'idempotency-key'?: string;
+        };
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description optimistic lock: 409 when stale */
+            expectedVersion?: number;
+            note?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: number;
+              number: string;
+              /** @enum {string} */
+              status:
+                | 'submitted'
+                | 'registered'
+                | 'dispatched'
+                | 'in_progress'
+                | 'returned'
+                | 'replied'
+                | 'closed'
+                | 'archived'
+                | 'merged';
+              statusLabel: string;
+              channel: string;
+              type: string;
+              categoryId: number | null;
+              categoryPath: string[] | null;
+              urgency: string;
+              title: string;
+              content: string;
+              caller: {
+                name: string | null;
+                phone: string | null;
+                masked: boolean;
+                anonymous: boolean;
+                callbackWanted: boolean;
+              };
+              location: {
+                district: string | null;
+                address: string | null;
+              };
+              departmentId: number | null;
+              departmentName: string | null;
+              coDepartmentIds: number[];
+              /** Format: date-time */
+              receivedAt: string;
+              /** Format: date-time */
+              responseDueAt: string | null;
+              /** Format: date-time */
+              respondedAt: string | null;
+              timeLimitDays: number | null;
+              /** Format: date-time */
+              handleDueAt: string | null;
+              activeDeadline: {
+                /** @enum {string} */
+                kind: 'response' | 'handling';
+                /** Format: date-time */
+                dueAt: string;
+              } | null;
+              deadlineState: string;
+              /** Format: date-time */
+              dispatchedAt: string | null;
+              /** Format: date-time */
+              repliedAt: string | null;
+              /** Format: date-time */
+              closedAt: string | null;
+              /** Format: date-time */
+              archivedAt: string | null;
+              answer: string | null;
+              answerArticleIds: number[];
+              reply: string | null;
+              satisfaction: string | null;
+              reopenCount: number;
+              returnCount: number;
+              returnJudgementPending: boolean;
+              extensionPending: boolean;
+              appealStatus: string;
+              excludedFromAssessment: boolean;
+              mergedIntoId: number | null;
+              version: number;
+              /** Format: date-time */
+              createdAt: string;
+              /** Format: date-time */
+              updatedAt: string;
+              allowedActions: (
+                | 'accept'
+                | 'close-direct'
+                | 'dispatch'
+                | 'sign'
+                | 'return'
+                | 'judge-return'
+                | 'request-extension'
+                | 'decide-extension'
+                | 'supervise'
+                | 'instruct'
+                | 'send-back'
+                | 'reply'
+                | 'callback'
+                | 'close'
+                | 'appeal'
+                | 'decide-appeal'
+                | 'merge'
+                | 'archive'
+                | 'co-sign'
+                | 'co-reply'
+                | 'release-co'
+                | 'request-pause'
+                | 'decide-pause'
+                | 'resume'
+              )[];
+              /** @enum {string} */
+              pauseState: 'none' | 'pending' | 'paused';
+              history: {
+                id: number;
+                action: string;
+                /** Format: date-time */
+                at: string;
+                actor: {
+                  id: number | null;
+                  role: string;
+                  name: string | null;
+                };
+                fromStatus: string | null;
+                toStatus: string;
+                note: string | null;
+                data: unknown;
+              }[];
+              dispatches: {
+                id: number;
+                orderId: number;
+                departmentId: number;
+                coDepartmentIds: number[];
+                /** Format: date-time */
+                dispatchedAt: string;
+                dispatchedBy: number | null;
+                timeLimitDays: number;
+                /** Format: date-time */
+                dueAt: string;
+                reopen: boolean;
+                /** Format: date-time */
+                signedAt: string | null;
+                /** Format: date-time */
+                endedAt: string | null;
+                outcome: string | null;
+              }[];
+              returns: {
+                id: number;
+                orderId: number;
+                dispatchId: number;
+                departmentId: number;
+                reasonCode: string;
+                reason: string;
+                /** Format: date-time */
+                returnedAt: string;
+                returnedBy: number | null;
+                operatorFault: boolean | null;
+                /** Format: date-time */
+                judgedAt: string | null;
+                judgedBy: number | null;
+                judgeNote: string | null;
+              }[];
+              extensions: {
+                id: number;
+                orderId: number;
+                departmentId: number;
+                workingDays: number;
+                reason: string;
+                /** Format: date-time */
+                requestedAt: string;
+                requestedBy: number | null;
+                outcome: string;
+                /** Format: date-time */
+                decidedAt: string | null;
+                decidedBy: number | null;
+                decisionNote: string | null;
+                /** Format: date-time */
+                oldDueAt: string | null;
+                /** Format: date-time */
+                newDueAt: string | null;
+              }[];
+              appeals: {
+                id: number;
+                orderId: number;
+                reason: string;
+                /** Format: date-time */
+                appealedAt: string;
+                appealedBy: number | null;
+                appellantRole: string;
+                accepted: boolean | null;
+                /** Format: date-time */
+                decidedAt: string | null;
+                decidedBy: number | null;
+                decisionNote: string | null;
+              }[];
+              callbacks: {
+                id: number;
+                orderId: number;
+                /** Format: date-time */
+                at: string;
+                agentId: number | null;
+                reached: boolean;
+                satisfaction: string | null;
+                attitudeSatisfaction: string | null;
+                resolved: boolean | null;
+                unreachedCallbacks: number;
+                note: string | null;
+                reopened: boolean;
+              }[];
+              supervisions: {
+                id: number;
+                orderId: number;
+                /** Format: date-time */
+                at: string;
+                byUserId: number | null;
+                kind: string;
+                note: string;
+              }[];
+              coTasks: {
+                id: number;
+                dispatchId: number | null;
+                departmentId: number;
+                departmentName: string | null;
+                /** Format: date-time */
+                openedAt: string;
+                /** Format: date-time */
+                dueAt: string;
+                /** Format: date-time */
+                signedAt: string | null;
+                /** Format: date-time */
+                repliedAt: string | null;
+                reply: string | null;
+                /** Format: date-time */
+                releasedAt: string | null;
+                releaseReason: string | null;
+                /** Format: date-time */
+                closedAt: string | null;
+                overdue: boolean;
+              }[];
+              pauses: {
+                id: number;
+                orderId: number;
+                dispatchId: number | null;
+                departmentId: number;
+                reasonCode: string;
+                note: string;
+                expectedResumeOn: string;
+                /** Format: date-time */
+                requestedAt: string;
+                requestedBy: number | null;
+                /** @enum {string} */
+                status: 'pending' | 'rejected' | 'withdrawn' | 'active' | 'ended';
+                /** Format: date-time */
+                decidedAt: string | null;
+                decidedBy: number | null;
+                decisionNote: string | null;
+                /** Format: date-time */
+                startedAt: string | null;
+                /** Format: date-time */
+                endedAt: string | null;
+                endedBy: number | null;
+                endReason: string | null;
+                pausedWorkingMinutes: number | null;
+                /** Format: date-time */
+                oldDueAt: string | null;
+                /** Format: date-time */
+                newDueAt: string | null;
+              }[];
+              warnings: string[];
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/orders/{id}/actions/co-reply': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: {
+      parameters: {
+        query?: never;
+        header?: {
+          /** @description the same key returns the first answer instead of acting twice (kept 24 h) */
+          'idempotency-key'?: string;
+        };
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description optimistic lock: 409 when stale */
+            expectedVersion?: number;
+            reply: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: number;
+              number: string;
+              /** @enum {string} */
+              status:
+                | 'submitted'
+                | 'registered'
+                | 'dispatched'
+                | 'in_progress'
+                | 'returned'
+                | 'replied'
+                | 'closed'
+                | 'archived'
+                | 'merged';
+              statusLabel: string;
+              channel: string;
+              type: string;
+              categoryId: number | null;
+              categoryPath: string[] | null;
+              urgency: string;
+              title: string;
+              content: string;
+              caller: {
+                name: string | null;
+                phone: string | null;
+                masked: boolean;
+                anonymous: boolean;
+                callbackWanted: boolean;
+              };
+              location: {
+                district: string | null;
+                address: string | null;
+              };
+              departmentId: number | null;
+              departmentName: string | null;
+              coDepartmentIds: number[];
+              /** Format: date-time */
+              receivedAt: string;
+              /** Format: date-time */
+              responseDueAt: string | null;
+              /** Format: date-time */
+              respondedAt: string | null;
+              timeLimitDays: number | null;
+              /** Format: date-time */
+              handleDueAt: string | null;
+              activeDeadline: {
+                /** @enum {string} */
+                kind: 'response' | 'handling';
+                /** Format: date-time */
+                dueAt: string;
+              } | null;
+              deadlineState: string;
+              /** Format: date-time */
+              dispatchedAt: string | null;
+              /** Format: date-time */
+              repliedAt: string | null;
+              /** Format: date-time */
+              closedAt: string | null;
+              /** Format: date-time */
+              archivedAt: string | null;
+              answer: string | null;
+              answerArticleIds: number[];
+              reply: string | null;
+              satisfaction: string | null;
+              reopenCount: number;
+              returnCount: number;
+              returnJudgementPending: boolean;
+              extensionPending: boolean;
+              appealStatus: string;
+              excludedFromAssessment: boolean;
+              mergedIntoId: number | null;
+              version: number;
+              /** Format: date-time */
+              createdAt: string;
+              /** Format: date-time */
+              updatedAt: string;
+              allowedActions: (
+                | 'accept'
+                | 'close-direct'
+                | 'dispatch'
+                | 'sign'
+                | 'return'
+                | 'judge-return'
+                | 'request-extension'
+                | 'decide-extension'
+                | 'supervise'
+                | 'instruct'
+                | 'send-back'
+                | 'reply'
+                | 'callback'
+                | 'close'
+                | 'appeal'
+                | 'decide-appeal'
+                | 'merge'
+                | 'archive'
+                | 'co-sign'
+                | 'co-reply'
+                | 'release-co'
+                | 'request-pause'
+                | 'decide-pause'
+                | 'resume'
+              )[];
+              /** @enum {string} */
+              pauseState: 'none' | 'pending' | 'paused';
+              history: {
+                id: number;
+                action: string;
+                /** Format: date-time */
+                at: string;
+                actor: {
+                  id: number | null;
+                  role: string;
+                  name: string | null;
+                };
+                fromStatus: string | null;
+                toStatus: string;
+                note: string | null;
+                data: unknown;
+              }[];
+              dispatches: {
+                id: number;
+                orderId: number;
+                departmentId: number;
+                coDepartmentIds: number[];
+                /** Format: date-time */
+                dispatchedAt: string;
+                dispatchedBy: number | null;
+                timeLimitDays: number;
+                /** Format: date-time */
+                dueAt: string;
+                reopen: boolean;
+                /** Format: date-time */
+                signedAt: string | null;
+                /** Format: date-time */
+                endedAt: string | null;
+                outcome: string | null;
+              }[];
+              returns: {
+                id: number;
+                orderId: number;
+                dispatchId: number;
+                departmentId: number;
+                reasonCode: string;
+                reason: string;
+                /** Format: date-time */
+                returnedAt: string;
+                returnedBy: number | null;
+                operatorFault: boolean | null;
+                /** Format: date-time */
+                judgedAt: string | null;
+                judgedBy: number | null;
+                judgeNote: string | null;
+              }[];
+              extensions: {
+                id: number;
+                orderId: number;
+                departmentId: number;
+                workingDays: number;
+                reason: string;
+                /** Format: date-time */
+                requestedAt: string;
+                requestedBy: number | null;
+                outcome: string;
+                /** Format: date-time */
+                decidedAt: string | null;
+                decidedBy: number | null;
+                decisionNote: string | null;
+                /** Format: date-time */
+                oldDueAt: string | null;
+                /** Format: date-time */
+                newDueAt: string | null;
+              }[];
+              appeals: {
+                id: number;
+                orderId: number;
+                reason: string;
+                /** Format: date-time */
+                appealedAt: string;
+                appealedBy: number | null;
+                appellantRole: string;
+                accepted: boolean | null;
+                /** Format: date-time */
+                decidedAt: string | null;
+                decidedBy: number | null;
+                decisionNote: string | null;
+              }[];
+              callbacks: {
+                id: number;
+                orderId: number;
+                /** Format: date-time */
+                at: string;
+                agentId: number | null;
+                reached: boolean;
+                satisfaction: string | null;
+                attitudeSatisfaction: string | null;
+                resolved: boolean | null;
+                unreachedCallbacks: number;
+                note: string | null;
+                reopened: boolean;
+              }[];
+              supervisions: {
+                id: number;
+                orderId: number;
+                /** Format: date-time */
+                at: string;
+                byUserId: number | null;
+                kind: string;
+                note: string;
+              }[];
+              coTasks: {
+                id: number;
+                dispatchId: number | null;
+                departmentId: number;
+                departmentName: string | null;
+                /** Format: date-time */
+                openedAt: string;
+                /** Format: date-time */
+                dueAt: string;
+                /** Format: date-time */
+                signedAt: string | null;
+                /** Format: date-time */
+                repliedAt: string | null;
+                reply: string | null;
+                /** Format: date-time */
+                releasedAt: string | null;
+                releaseReason: string | null;
+                /** Format: date-time */
+                closedAt: string | null;
+                overdue: boolean;
+              }[];
+              pauses: {
+                id: number;
+                orderId: number;
+                dispatchId: number | null;
+                departmentId: number;
+                reasonCode: string;
+                note: string;
+                expectedResumeOn: string;
+                /** Format: date-time */
+                requestedAt: string;
+                requestedBy: number | null;
+                /** @enum {string} */
+                status: 'pending' | 'rejected' | 'withdrawn' | 'active' | 'ended';
+                /** Format: date-time */
+                decidedAt: string | null;
+                decidedBy: number | null;
+                decisionNote: string | null;
+                /** Format: date-time */
+                startedAt: string | null;
+                /** Format: date-time */
+                endedAt: string | null;
+                endedBy: number | null;
+                endReason: string | null;
+                pausedWorkingMinutes: number | null;
+                /** Format: date-time */
+                oldDueAt: string | null;
+                /** Format: date-time */
+                newDueAt: string | null;
+              }[];
+              warnings: string[];
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/orders/{id}/actions/release-co': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: {
+      parameters: {
+        query?: never;
+        header?: {
+          /** @description the same key returns the first answer instead of acting twice (kept 24 h) */
+          'idempotency-key'?: string;
+        };
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description optimistic lock: 409 when stale */
+            expectedVersion?: number;
+            departmentId: number;
+            reason: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: number;
+              number: string;
+              /** @enum {string} */
+              status:
+                | 'submitted'
+                | 'registered'
+                | 'dispatched'
+                | 'in_progress'
+                | 'returned'
+                | 'replied'
+                | 'closed'
+                | 'archived'
+                | 'merged';
+              statusLabel: string;
+              channel: string;
+              type: string;
+              categoryId: number | null;
+              categoryPath: string[] | null;
+              urgency: string;
+              title: string;
+              content: string;
+              caller: {
+                name: string | null;
+                phone: string | null;
+                masked: boolean;
+                anonymous: boolean;
+                callbackWanted: boolean;
+              };
+              location: {
+                district: string | null;
+                address: string | null;
+              };
+              departmentId: number | null;
+              departmentName: string | null;
+              coDepartmentIds: number[];
+              /** Format: date-time */
+              receivedAt: string;
+              /** Format: date-time */
+              responseDueAt: string | null;
+              /** Format: date-time */
+              respondedAt: string | null;
+              timeLimitDays: number | null;
+              /** Format: date-time */
+              handleDueAt: string | null;
+              activeDeadline: {
+                /** @enum {string} */
+                kind: 'response' | 'handling';
+                /** Format: date-time */
+                dueAt: string;
+              } | null;
+              deadlineState: string;
+              /** Format: date-time */
+              dispatchedAt: string | null;
+              /** Format: date-time */
+              repliedAt: string | null;
+              /** Format: date-time */
+              closedAt: string | null;
+              /** Format: date-time */
+              archivedAt: string | null;
+              answer: string | null;
+              answerArticleIds: number[];
+              reply: string | null;
+              satisfaction: string | null;
+              reopenCount: number;
+              returnCount: number;
+              returnJudgementPending: boolean;
+              extensionPending: boolean;
+              appealStatus: string;
+              excludedFromAssessment: boolean;
+              mergedIntoId: number | null;
+              version: number;
+              /** Format: date-time */
+              createdAt: string;
+              /** Format: date-time */
+              updatedAt: string;
+              allowedActions: (
+                | 'accept'
+                | 'close-direct'
+                | 'dispatch'
+                | 'sign'
+                | 'return'
+                | 'judge-return'
+                | 'request-extension'
+                | 'decide-extension'
+                | 'supervise'
+                | 'instruct'
+                | 'send-back'
+                | 'reply'
+                | 'callback'
+                | 'close'
+                | 'appeal'
+                | 'decide-appeal'
+                | 'merge'
+                | 'archive'
+                | 'co-sign'
+                | 'co-reply'
+                | 'release-co'
+                | 'request-pause'
+                | 'decide-pause'
+                | 'resume'
+              )[];
+              /** @enum {string} */
+              pauseState: 'none' | 'pending' | 'paused';
+              history: {
+                id: number;
+                action: string;
+                /** Format: date-time */
+                at: string;
+                actor: {
+                  id: number | null;
+                  role: string;
+                  name: string | null;
+                };
+                fromStatus: string | null;
+                toStatus: string;
+                note: string | null;
+                data: unknown;
+              }[];
+              dispatches: {
+                id: number;
+                orderId: number;
+                departmentId: number;
+                coDepartmentIds: number[];
+                /** Format: date-time */
+                dispatchedAt: string;
+                dispatchedBy: number | null;
+                timeLimitDays: number;
+                /** Format: date-time */
+                dueAt: string;
+                reopen: boolean;
+                /** Format: date-time */
+                signedAt: string | null;
+                /** Format: date-time */
+                endedAt: string | null;
+                outcome: string | null;
+              }[];
+              returns: {
+                id: number;
+                orderId: number;
+                dispatchId: number;
+                departmentId: number;
+                reasonCode: string;
+                reason: string;
+                /** Format: date-time */
+                returnedAt: string;
+                returnedBy: number | null;
+                operatorFault: boolean | null;
+                /** Format: date-time */
+                judgedAt: string | null;
+                judgedBy: number | null;
+                judgeNote: string | null;
+              }[];
+              extensions: {
+                id: number;
+                orderId: number;
+                departmentId: number;
+                workingDays: number;
+                reason: string;
+                /** Format: date-time */
+                requestedAt: string;
+                requestedBy: number | null;
+                outcome: string;
+                /** Format: date-time */
+                decidedAt: string | null;
+                decidedBy: number | null;
+                decisionNote: string | null;
+                /** Format: date-time */
+                oldDueAt: string | null;
+                /** Format: date-time */
+                newDueAt: string | null;
+              }[];
+              appeals: {
+                id: number;
+                orderId: number;
+                reason: string;
+                /** Format: date-time */
+                appealedAt: string;
+                appealedBy: number | null;
+                appellantRole: string;
+                accepted: boolean | null;
+                /** Format: date-time */
+                decidedAt: string | null;
+                decidedBy: number | null;
+                decisionNote: string | null;
+              }[];
+              callbacks: {
+                id: number;
+                orderId: number;
+                /** Format: date-time */
+                at: string;
+                agentId: number | null;
+                reached: boolean;
+                satisfaction: string | null;
+                attitudeSatisfaction: string | null;
+                resolved: boolean | null;
+                unreachedCallbacks: number;
+                note: string | null;
+                reopened: boolean;
+              }[];
+              supervisions: {
+                id: number;
+                orderId: number;
+                /** Format: date-time */
+                at: string;
+                byUserId: number | null;
+                kind: string;
+                note: string;
+              }[];
+              coTasks: {
+                id: number;
+                dispatchId: number | null;
+                departmentId: number;
+                departmentName: string | null;
+                /** Format: date-time */
+                openedAt: string;
+                /** Format: date-time */
+                dueAt: string;
+                /** Format: date-time */
+                signedAt: string | null;
+                /** Format: date-time */
+                repliedAt: string | null;
+                reply: string | null;
+                /** Format: date-time */
+                releasedAt: string | null;
+                releaseReason: string | null;
+                /** Format: date-time */
+                closedAt: string | null;
+                overdue: boolean;
               }[];
               pauses: {
                 id: number;
@@ -7350,6 +8758,9 @@ export interface paths {
                 | 'decide-appeal'
                 | 'merge'
                 | 'archive'
+                | 'co-sign'
+                | 'co-reply'
+                | 'release-co'
                 | 'request-pause'
                 | 'decide-pause'
                 | 'resume'
@@ -7460,6 +8871,27 @@ export interface paths {
                 byUserId: number | null;
                 kind: string;
                 note: string;
+              }[];
+              coTasks: {
+                id: number;
+                dispatchId: number | null;
+                departmentId: number;
+                departmentName: string | null;
+                /** Format: date-time */
+                openedAt: string;
+                /** Format: date-time */
+                dueAt: string;
+                /** Format: date-time */
+                signedAt: string | null;
+                /** Format: date-time */
+                repliedAt: string | null;
+                reply: string | null;
+                /** Format: date-time */
+                releasedAt: string | null;
+                releaseReason: string | null;
+                /** Format: date-time */
+                closedAt: string | null;
+                overdue: boolean;
               }[];
               pauses: {
                 id: number;
@@ -7635,6 +9067,9 @@ export interface paths {
                 | 'decide-appeal'
                 | 'merge'
                 | 'archive'
+                | 'co-sign'
+                | 'co-reply'
+                | 'release-co'
                 | 'request-pause'
                 | 'decide-pause'
                 | 'resume'
@@ -7745,6 +9180,27 @@ export interface paths {
                 byUserId: number | null;
                 kind: string;
                 note: string;
+              }[];
+              coTasks: {
+                id: number;
+                dispatchId: number | null;
+                departmentId: number;
+                departmentName: string | null;
+                /** Format: date-time */
+                openedAt: string;
+                /** Format: date-time */
+                dueAt: string;
+                /** Format: date-time */
+                signedAt: string | null;
+                /** Format: date-time */
+                repliedAt: string | null;
+                reply: string | null;
+                /** Format: date-time */
+                releasedAt: string | null;
+                releaseReason: string | null;
+                /** Format: date-time */
+                closedAt: string | null;
+                overdue: boolean;
               }[];
               pauses: {
                 id: number;
@@ -7919,6 +9375,9 @@ export interface paths {
                 | 'decide-appeal'
                 | 'merge'
                 | 'archive'
+                | 'co-sign'
+                | 'co-reply'
+                | 'release-co'
                 | 'request-pause'
                 | 'decide-pause'
                 | 'resume'
@@ -8029,6 +9488,27 @@ export interface paths {
                 byUserId: number | null;
                 kind: string;
                 note: string;
+              }[];
+              coTasks: {
+                id: number;
+                dispatchId: number | null;
+                departmentId: number;
+                departmentName: string | null;
+                /** Format: date-time */
+                openedAt: string;
+                /** Format: date-time */
+                dueAt: string;
+                /** Format: date-time */
+                signedAt: string | null;
+                /** Format: date-time */
+                repliedAt: string | null;
+                reply: string | null;
+                /** Format: date-time */
+                releasedAt: string | null;
+                releaseReason: string | null;
+                /** Format: date-time */
+                closedAt: string | null;
+                overdue: boolean;
               }[];
               pauses: {
                 id: number;
@@ -8406,6 +9886,67 @@ export interface paths {
                 departmentName: string | null;
                 /** Format: date-time */
                 receivedAt: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/orders/co-tasks': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** @description The co-handling tasks of my department (协办), soonest due first when open */
+    get: {
+      parameters: {
+        query?: {
+          /** @description only tasks still waiting for the answer */
+          open?: 'true' | 'false';
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                id: number;
+                orderId: number;
+                orderNumber: string;
+                title: string;
+                orderStatus: string;
+                leadDepartmentId: number | null;
+                /** Format: date-time */
+                leadDueAt: string | null;
+                /** Format: date-time */
+                dueAt: string;
+                /** Format: date-time */
+                signedAt: string | null;
+                /** Format: date-time */
+                repliedAt: string | null;
+                /** Format: date-time */
+                releasedAt: string | null;
+                /** Format: date-time */
+                closedAt: string | null;
+                overdue: boolean;
               }[];
             };
           };

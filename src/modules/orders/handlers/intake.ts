@@ -3,6 +3,7 @@ import { validationFailed } from '../../../platform/errors.ts';
 import { findCategory } from '../../directory/index.ts';
 import { orderDispatches, orderEvents, orders } from '../schema.ts';
 import { canSee, currentDispatch } from '../repository.ts';
+import { closeCoTasks } from '../co-handling.ts';
 import { withdrawPendingExtension } from './department.ts';
 import type { Handler } from './types.ts';
 
@@ -68,7 +69,12 @@ export const merge: Handler<'merge'> = async ({ tx, now, order, actor, input }) 
     data: { mergedOrderId: order.id, mergedOrderNumber: order.number },
   });
   return {
-    patch: { mergedIntoId: target.id, respondedAt: order.respondedAt ?? now, extensionPending: false },
+    patch: {
+      mergedIntoId: target.id,
+      respondedAt: order.respondedAt ?? now,
+      extensionPending: false,
+      ...(await closeCoTasks(tx, order.id, now)),
+    },
     note: input.note ?? null,
     data: { intoOrderId: target.id, intoOrderNumber: target.number },
   };

@@ -4,6 +4,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { ACTION_LABELS, RETURN_REASON_LABELS, SATISFACTION_LABELS, options } from '../../app/labels.ts';
 import { useDepartments } from '../../app/reference-data.ts';
 import { applyZhServerErrors } from '../../components/zh-errors.ts';
+import { CoAnswers } from './co-tasks-panel.tsx';
 import { type ActionBody, isOrderAction, type OrderView, postOrderAction } from './order-api.ts';
 import { PauseReasonSelect } from './pause-parts.tsx';
 
@@ -18,6 +19,7 @@ type FieldKind =
   | 'orderId'
   | 'approve'
   | 'resolved'
+  | 'coDepartment'
   | 'pauseReason'
   | 'date';
 
@@ -128,6 +130,26 @@ export const ACTION_FORMS: Record<string, FieldSpec[]> = {
     },
   ],
   archive: [{ name: 'note', label: '备注', kind: 'textarea' }],
+  'co-sign': [{ name: 'note', label: '备注', kind: 'textarea' }],
+  'co-reply': [
+    {
+      name: 'reply',
+      label: '协办答复（本单位办理情况，供主办单位汇总）',
+      kind: 'textarea',
+      required: true,
+      message: '请填写协办答复',
+    },
+  ],
+  'release-co': [
+    {
+      name: 'departmentId',
+      label: '解除协办的单位',
+      kind: 'coDepartment',
+      required: true,
+      message: '请选择协办单位',
+    },
+    { name: 'reason', label: '解除理由', kind: 'textarea', required: true, message: '请填写解除理由' },
+  ],
   'request-pause': [
     {
       name: 'reasonCode',
@@ -162,10 +184,13 @@ const INITIAL: Record<string, Record<string, unknown>> = {
 function FieldInput({
   spec,
   departments,
+  coDepartments,
   ...control
 }: {
   spec: FieldSpec;
   departments: { value: number; label: string }[];
+  /** Co-handlers still waiting to answer (解除协办 names one of them). */
+  coDepartments: { value: number; label: string }[];
   [injected: string]: unknown;
 }) {
   switch (spec.kind) {
@@ -213,6 +238,10 @@ function FieldInput({
           ]}
         />
       );
+    case 'coDepartment':
+      return (
+        <Select {...control} options={coDepartments} placeholder="选择协办单位" data-testid="co-department" />
+      );
     case 'pauseReason':
       return <PauseReasonSelect {...control} />;
     case 'date':
@@ -237,7 +266,7 @@ export function ActionModal({
   initial,
   onClose,
 }: {
-  order: Pick<OrderView, 'id' | 'number' | 'version'>;
+  order: Pick<OrderView, 'id' | 'number' | 'version'> & { coTasks?: OrderView['coTasks'] };
   action: string | null;
   initial?: Record<string, unknown>;
   onClose: () => void;
@@ -271,6 +300,9 @@ export function ActionModal({
   const deptOptions = (departments.data ?? [])
     .filter((d) => d.active)
     .map((d) => ({ value: d.id, label: d.name }));
+  const openCo = (order.coTasks ?? [])
+    .filter((t) => !t.repliedAt && !t.releasedAt && !t.closedAt)
+    .map((t) => ({ value: t.departmentId, label: t.departmentName ?? `#${t.departmentId}` }));
   const submit = (values: Record<string, unknown>) => {
     setError(null);
     const body = Object.fromEntries(
@@ -298,6 +330,7 @@ export function ActionModal({
           data-testid="action-error"
         />
       )}
+      {action === 'reply' && order.coTasks && <CoAnswers coTasks={order.coTasks} />}
       <Form
         form={form}
         layout="vertical"
@@ -320,7 +353,7 @@ export function ActionModal({
                 : []),
             ]}
           >
-            <FieldInput spec={spec} departments={deptOptions} />
+            <FieldInput spec={spec} departments={deptOptions} coDepartments={openCo} />
           </Form.Item>
         ))}
         {specs.length === 0 && <p>确认执行此操作？</p>}

@@ -35,6 +35,7 @@ import { QueryState } from '../../components/query-state.tsx';
 import { ActionModal } from './action-forms.tsx';
 import { AttachmentsPanel } from './attachments-panel.tsx';
 import { ReplyQualityPanel } from './reply-quality-panel.tsx';
+import { CoTasksPanel } from './co-tasks-panel.tsx';
 import { PausesTable, PauseTag } from './pause-parts.tsx';
 
 /** Buttons in the order a case moves: the forward step first, oversight after. */
@@ -57,6 +58,9 @@ const ACTION_ORDER = [
   'decide-appeal',
   'merge',
   'archive',
+  'co-sign',
+  'co-reply',
+  'release-co',
   'request-pause',
   'decide-pause',
   'resume',
@@ -65,7 +69,7 @@ const ACTION_ORDER = [
 type HistoryEntry = OrderView['history'][number];
 
 function historyColor(h: HistoryEntry): string {
-  if (h.action === 'auto-supervise' || h.action === 'return') return 'red';
+  if (h.action === 'auto-supervise' || h.action === 'return' || h.action === 'co-overdue') return 'red';
   if (h.action === 'deadline-warning') return 'orange';
   if (h.toStatus === 'closed' || h.toStatus === 'archived') return 'green';
   return 'blue';
@@ -199,6 +203,7 @@ export default function OrderDetailPage() {
               )}
             </Descriptions>
           </Card>
+          <CoTasksPanel order={o} />
           <Card title="附件" size="small">
             <AttachmentsPanel order={o} />
           </Card>
@@ -370,7 +375,12 @@ export default function OrderDetailPage() {
                             {
                               title: '方式',
                               dataIndex: 'kind',
-                              render: (k: string) => (k === 'manual' ? '人工督办' : '超期自动督办'),
+                              render: (k: string) =>
+                                k === 'manual'
+                                  ? '人工督办'
+                                  : k === 'auto_overdue_co'
+                                    ? '协办超期自动督办'
+                                    : '超期自动督办',
                             },
                             { title: '意见', dataIndex: 'note' },
                           ]}
