@@ -29,6 +29,7 @@ import {
   registerOrderBriefRoutes,
   registerCoHandlingRoutes,
   registerOrderRoutes,
+  registerDisputeRoutes,
   registerStatsRoutes,
 } from './modules/orders/index.ts';
 import type { RateLimit } from './platform/rate-limit.ts';
@@ -133,6 +134,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   registerOrderBriefRoutes(app, { db });
   registerCoHandlingRoutes(app, { db, clock });
+  registerDisputeRoutes(app, { db, clock });
   registerStatsRoutes(app, { db, clock });
   registerPlatformRoutes(app, { db, clock });
   registerCallRoutes(app, { db, clock });

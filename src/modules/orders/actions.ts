@@ -8,6 +8,7 @@ import { AppError, conflict, forbidden } from '../../platform/errors.ts';
 import { activeDeadline, deadlineStateAt } from './deadlines.ts';
 import * as department from './handlers/department.ts';
 import * as coHandling from './handlers/co-handling.ts';
+import * as disputes from './handlers/disputes.ts';
 import * as followUp from './handlers/follow-up.ts';
 import * as intake from './handlers/intake.ts';
 import * as pauses from './handlers/pauses.ts';
@@ -47,6 +48,8 @@ const HANDLERS: { [A in ActionName]: Handler<A> } = {
   'co-sign': coHandling.coSign,
   'co-reply': coHandling.coReply,
   'release-co': coHandling.releaseCo,
+  dispute: disputes.raiseDispute,
+  'decide-dispute': disputes.decideDispute,
   'request-pause': pauses.requestPause,
   'decide-pause': pauses.decidePause,
   resume: pauses.resume,
@@ -67,6 +70,8 @@ const GUARD_MESSAGES: Record<string, [string, string]> = {
   co_unsigned: ['Your department has signed already', '本单位已签收该协办任务'],
   co_answered: ['Co-handling departments have not answered yet', '尚有协办单位未答复'],
   co_pending: ['No co-handling department is waiting', '没有待答复的协办单位'],
+  no_pending_dispute: ['A dispatch dispute is already waiting', '已有待裁定的派单异议'],
+  pending_dispute: ['There is no dispatch dispute waiting', '没有待裁定的派单异议'],
   no_pause: ['A pause is already asked for or running', '已有待审核的挂起申请或工单已挂起'],
   pause_pending: ['There is no pause request waiting', '没有待审核的挂起申请'],
   paused: ['The order is not paused', '工单未挂起'],
@@ -167,7 +172,7 @@ export async function applyOrderAction<A extends ActionName, D = undefined>(
       );
     }
     // A pause (asked or running) settles before an action that takes the order from its department (handlers/pauses.ts).
-    const pause = await pauses.settlePauseBeforeLeaving(tx, locked, action, now, async () => calendar);
+    const pause = await pauses.settlePauseBeforeLeaving(tx, locked, action, input, now, async () => calendar);
     const order = pause?.order ?? locked;
     const handler = HANDLERS[action] as Handler<A>;
     const handled = await handler({

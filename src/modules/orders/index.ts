@@ -39,13 +39,11 @@ export { ORDER_CALLBACK_MAX_ATTEMPTS } from './settings.ts';
 export { onlineResponseRate, returnRate } from './indicators.ts';
 export {
   callbackSummary,
-  handlingByDepartment,
   intakeBreakdown,
   ordersForDrillDown,
   ordersForSpecialReport,
   topMatters,
   type Counted,
-  type DepartmentHandling,
 } from './report-stats.ts';
 export {
   callerPhoneIndex,
@@ -77,6 +75,22 @@ export {
 export { coHandlingByDepartment, type CoHandlingFigures } from './co-handling-reads.ts';
 export { CO_HANDLING_LEAD_WORKING_DAYS } from './settings.ts';
 export { registerCoHandlingRoutes } from './co-handling-routes.ts';
+export {
+  departmentCounts,
+  departmentFigureOrders,
+  departmentReplies,
+  type DepartmentCounts,
+  type DepartmentReply,
+  type FigurePeriod,
+  type FigureSource,
+} from './department-figures.ts';
+export { registerDisputeRoutes } from './dispute-routes.ts';
+export { disputeFiguresByDepartment, type DepartmentDisputeFigures } from './dispute-reads.ts';
+export {
+  ORDER_DISPUTE_DECISION_WORKING_DAYS,
+  ORDER_DISPUTE_FLAG_COUNT,
+  ORDER_DISPUTE_FLAG_WINDOW_DAYS,
+} from './dispute-settings.ts';
 export { pausedTimeByDepartment, type DepartmentPausedTime } from './pause-stats.ts';
 export {
   DEFAULT_PAUSE_SETTINGS,

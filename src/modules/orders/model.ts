@@ -39,6 +39,10 @@ export const RETURN_REASON_CODES = [
   'other',
 ] as const;
 
+/** The office's decisions on a dispatch dispute (派单异议): 维持, 改派, 联合办理. */
+export const DISPUTE_DECISIONS = ['uphold', 'redirect', 'joint'] as const;
+export type DisputeDecision = (typeof DISPUTE_DECISIONS)[number];
+
 const id = zId;
 /** A caller's telephone number as any intake takes it (the hotline's forms, Open311). */
 export const zCallerPhone = z
@@ -183,6 +187,23 @@ export const ACTION_INPUTS = {
   'co-reply': z.object({ expectedVersion, reply: text() }),
   /** 解除协办 — the office releases a co-handler that has not answered, naming it and why. */
   'release-co': z.object({ expectedVersion, departmentId: id, reason: text(1000) }),
+  /** 派单异议 — the lead department says the dispatch is not its matter, optionally naming the right one. */
+  dispute: z.object({
+    expectedVersion,
+    reason: text(1000),
+    proposedDepartmentId: id.optional(),
+  }),
+  /**
+   * 异议裁定 — uphold (维持), redirect (改派, to `departmentId` or else the proposed one, with a new deadline) or
+   * joint (联合办理: `departmentId` or else the proposed one joins as a co-handler).
+   */
+  'decide-dispute': z.object({
+    expectedVersion,
+    decision: z.enum(DISPUTE_DECISIONS),
+    departmentId: id.optional(),
+    timeLimitWorkingDays: z.number().int().min(1).max(365).optional(),
+    note,
+  }),
   /** 申请挂起 — a reason from the setting orders.pauseReasons, and the city day handling should resume on. */
   'request-pause': z.object({
     expectedVersion,

@@ -22,6 +22,8 @@ export type OrderNotificationKind =
   | 'submitted'
   | 'deadline_warning'
   | 'overdue'
+  | 'dispute_raised'
+  | 'dispute_decided'
   | 'pause_requested'
   | 'pause_decided'
   | 'pause_resumed';
@@ -43,6 +45,8 @@ export const NOTIFICATION_LABELS: Record<OrderNotificationKind | 'notice_due', s
   deadline_warning: '即将到期',
   overdue: '已超期',
   notice_due: '知识库更新通知待办',
+  dispute_raised: '派单异议待裁定',
+  dispute_decided: '派单异议已裁定',
   pause_requested: '挂起申请待审批',
   pause_decided: '挂起申请已审批',
   pause_resumed: '挂起到期，已自动恢复办理',
@@ -56,6 +60,7 @@ export const EVENT_KINDS_BY_ROLE: Partial<Record<Role, Record<string, OrderNotif
     instruct: 'instructed',
     'decide-extension': 'extension_decided',
     'decide-appeal': 'appeal_decided',
+    'decide-dispute': 'dispute_decided',
     'decide-pause': 'pause_decided',
     'auto-resume': 'pause_resumed',
   },
@@ -63,6 +68,7 @@ export const EVENT_KINDS_BY_ROLE: Partial<Record<Role, Record<string, OrderNotif
     return: 'returned',
     'request-extension': 'extension_requested',
     appeal: 'appealed',
+    dispute: 'dispute_raised',
     'request-pause': 'pause_requested',
   },
   agent: { reply: 'replied', 'judge-return': 'return_judged' },

@@ -321,3 +321,16 @@ describe('挂起: who is told', () => {
     expect(await kinds('zj')).toContain('pause_decided');
   });
 });
+
+describe('挂起 and 派单异议', () => {
+  it('a redirect (改派) ends the pause of the department the order leaves', async () => {
+    const o = await dispatched();
+    await ok('zj', o.id, 'request-pause', materials('2025-03-07'));
+    await ok('office', o.id, 'decide-pause', { approve: true });
+    await ok('zj', o.id, 'dispute', { reason: '该事项属城管职责', proposedDepartmentId: cg });
+    const redirected = await ok('office', o.id, 'decide-dispute', { decision: 'redirect', departmentId: cg });
+    expect(redirected.departmentId).toBe(cg);
+    expect(redirected.pauseState).toBe('none');
+    expect(redirected.pauses[0]).toMatchObject({ status: 'ended', endReason: 'order_left' });
+  });
+});

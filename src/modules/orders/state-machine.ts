@@ -47,6 +47,8 @@ export type Guard =
   | 'co_unsigned'
   | 'co_answered'
   | 'co_pending'
+  | 'no_pending_dispute'
+  | 'pending_dispute'
   | 'no_pause'
   | 'pause_pending'
   | 'paused';
@@ -241,6 +243,24 @@ export const TRANSITIONS: readonly Transition[] = [
     guards: ['co_pending'],
   },
   {
+    // 派单异议: the order stays with the department (its clock runs) until the office decides.
+    action: 'dispute',
+    label: ACTION_LABELS['dispute'],
+    from: ['dispatched', 'in_progress'],
+    to: same,
+    roles: ['department'],
+    guards: ['lead_department', 'no_pending_dispute'],
+  },
+  {
+    action: 'decide-dispute',
+    label: ACTION_LABELS['decide-dispute'],
+    from: ['dispatched', 'in_progress'],
+    // uphold and joint keep the status; a redirect is a new dispatch to another department.
+    to: { default: 'same', redirect: 'dispatched' },
+    roles: ['office'],
+    guards: ['pending_dispute'],
+  },
+  {
     // 申请挂起 — the lead department asks to stop its handling clock (handlers/pauses.ts).
     action: 'request-pause',
     label: ACTION_LABELS['request-pause'],
@@ -280,6 +300,8 @@ export interface GuardFacts {
   /** Co-handling departments whose task is open, and those of them not yet signed (协办). */
   coPendingDepartmentIds?: readonly number[];
   coUnsignedDepartmentIds?: readonly number[];
+  /** A 派单异议 waits for the office's decision. */
+  disputePending: boolean;
   /** 挂起: none, pending (asked) or paused. */
   pauseState: string;
 }
@@ -311,6 +333,10 @@ function guardHolds(guard: Guard, order: GuardFacts, actor: Actor): boolean {
       return !(order.coPendingDepartmentIds ?? []).length;
     case 'co_pending':
       return (order.coPendingDepartmentIds ?? []).length > 0;
+    case 'no_pending_dispute':
+      return !order.disputePending;
+    case 'pending_dispute':
+      return order.disputePending;
     case 'no_pause':
       return order.pauseState === 'none';
     case 'pause_pending':

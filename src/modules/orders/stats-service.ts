@@ -136,6 +136,7 @@ export async function queueCounts(db: DbOrTx, actor: Actor, now: Date): Promise<
       count(*) filter (where o.extension_pending) as "extensionsToDecide",
       count(*) filter (where o.appeal_status = 'pending') as "appealsToDecide",
       count(*) filter (where o.status in ('dispatched', 'in_progress') and o.pause_state <> 'paused' and o.handle_due_at <= ${now}) as "overdue",
+      count(*) filter (where o.dispute_pending) as "disputesToDecide",
       count(*) filter (where o.pause_state = 'pending') as "pausesToDecide"`,
   };
   // Each role's queues count only live orders (or ones awaiting a decision): the WHERE says so, so the partial
@@ -143,9 +144,10 @@ export async function queueCounts(db: DbOrTx, actor: Actor, now: Date): Promise<
   const live: Record<string, SQL> = {
     agent: sql`o.status in ('submitted', 'registered', 'returned', 'replied')`,
     department: sql`o.status in ('dispatched', 'in_progress')`,
+    // A pending dispute is always on an order at a department (dispatched or in progress): the live indexes hold it.
     office: sql`(o.return_judgement_pending or o.extension_pending or o.appeal_status = 'pending'
       or o.pause_state = 'pending'
-      or (o.status in ('dispatched', 'in_progress') and o.handle_due_at <= ${now}))`,
+      or (o.status in ('dispatched', 'in_progress') and (o.handle_due_at <= ${now} or o.dispute_pending)))`,
   };
   const role = actor.role === 'team_lead' ? 'agent' : actor.role === 'admin' ? 'office' : actor.role;
   const known = role in queues ? role : 'office';

@@ -7,6 +7,7 @@ import { closeCoTasks, coAnswersOf, openCoTasks } from '../co-handling.ts';
 import { chooseTimeLimit, warnAtFor } from '../deadlines.ts';
 import { currentDispatch } from '../repository.ts';
 import { orderDispatches, orderExtensions, orderReturns } from '../schema.ts';
+import { withdrawPendingDispute } from './dispute-withdrawal.ts';
 import type { Handler } from './types.ts';
 
 function checkDepartments(all: Department[], leadId: number, coIds: number[]): void {
@@ -126,12 +127,14 @@ export const returnOrder: Handler<'return'> = async ({ tx, order, actor, now, in
     returnedBy: actor.id,
   });
   await withdrawPendingExtension(tx, order.id, now, 'withdrawn: order returned');
+  await withdrawPendingDispute(tx, order.id, now, 'withdrawn: order returned');
   return {
     patch: {
       returnCount: order.returnCount + 1,
       returnJudgementPending: true,
       extensionPending: false,
       ...(await closeCoTasks(tx, order.id, now)),
+      disputePending: false,
     },
     note: input.reason,
     data: { reasonCode: input.reasonCode, departmentId: running.departmentId },
@@ -174,8 +177,15 @@ export const reply: Handler<'reply'> = async ({ tx, order, now, input }) => {
       .where(eq(orderDispatches.id, running.id));
   }
   await withdrawPendingExtension(tx, order.id, now, 'withdrawn: order replied');
+  await withdrawPendingDispute(tx, order.id, now, 'withdrawn: order replied');
   return {
-    patch: { reply: input.reply, repliedAt: now, unreachedCallbacks: 0, extensionPending: false },
+    patch: {
+      reply: input.reply,
+      repliedAt: now,
+      unreachedCallbacks: 0,
+      extensionPending: false,
+      disputePending: false,
+    },
     note: input.reply,
     data: {
       late: order.handleDueAt ? now.getTime() > order.handleDueAt.getTime() : false,

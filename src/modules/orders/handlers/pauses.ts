@@ -192,23 +192,28 @@ function leavesDepartment(action: ActionName, status: Status): boolean {
   return targets.every((s) => !HANDLING_STATUSES.includes(s));
 }
 
+/** A 派单异议 decided as a redirect (改派) hands the order to another department without leaving `dispatched`. */
+function redirects(action: ActionName, input: unknown): boolean {
+  return action === 'decide-dispute' && (input as { decision?: string }).decision === 'redirect';
+}
+
 /**
  * Before an action that takes a paused or pause-asking order away from its department: a pending request is
  * withdrawn (as an extension is), a running pause ends now and the deadline moves, so the action (a reply
  * judged late or on time) sees the extended deadline. Answers the order as the action should see it and what
- * to add to its effect; null when nothing is to do. A future action that hands the order to another department
- * without leaving `dispatched` should call this too.
+ * to add to its effect; null when nothing is to do. A 派单异议 redirect (改派) counts as leaving.
  */
 export async function settlePauseBeforeLeaving(
   tx: Tx,
   order: OrderRow,
   action: ActionName,
+  input: unknown,
   now: Date,
   calendar: () => Promise<ChinaCalendar>,
 ): Promise<{ order: OrderRow; patch: Partial<OrderRow>; data: Record<string, unknown> } | null> {
   const state = order.pauseState ?? 'none';
   if (state === 'none' || PAUSE_ACTIONS.includes(action)) return null;
-  if (!leavesDepartment(action, order.status as Status)) return null;
+  if (!leavesDepartment(action, order.status as Status) && !redirects(action, input)) return null;
   if (state === 'pending') {
     await tx
       .update(orderPauses)

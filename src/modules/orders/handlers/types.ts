@@ -12,6 +12,8 @@ export interface OrderSettings {
   timeLimits: DefaultTimeLimits;
   /** Unreached callback attempts after which an order may be closed without one. */
   maxCallbackAttempts: number;
+  /** `orders.disputeDecisionWorkingDays` (dispute-settings.ts); its default when not given. */
+  disputeDecisionWorkingDays?: number;
   /** 挂起: the reasons and the longest pause (settings orders.pauseReasons, orders.pauseMaxWorkingDays). */
   pause?: PauseSettings;
 }

@@ -71,6 +71,7 @@ const ROW_ACTIONS: { action: string; label: string; primary?: boolean; danger?: 
   { action: 'return', label: '退回', danger: true },
   { action: 'co-sign', label: '协办签收', primary: true },
   { action: 'co-reply', label: '协办答复' },
+  { action: 'dispute', label: '派单异议' },
   { action: 'request-pause', label: '申请挂起' },
   { action: 'resume', label: '恢复办理', primary: true },
 ];

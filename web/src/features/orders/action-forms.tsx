@@ -20,6 +20,7 @@ type FieldKind =
   | 'approve'
   | 'resolved'
   | 'coDepartment'
+  | 'disputeDecision'
   | 'pauseReason'
   | 'date';
 
@@ -150,6 +151,34 @@ export const ACTION_FORMS: Record<string, FieldSpec[]> = {
     },
     { name: 'reason', label: '解除理由', kind: 'textarea', required: true, message: '请填写解除理由' },
   ],
+  dispute: [
+    {
+      name: 'reason',
+      label: '异议理由（为何不属本单位办理）',
+      kind: 'textarea',
+      required: true,
+      message: '请填写异议理由',
+    },
+    { name: 'proposedDepartmentId', label: '建议承办单位（可选）', kind: 'department' },
+  ],
+  'decide-dispute': [
+    {
+      name: 'decision',
+      label: '裁定结果',
+      kind: 'disputeDecision',
+      required: true,
+      message: '请选择裁定结果',
+    },
+    { name: 'departmentId', label: '改派 / 联合办理单位（不填按单位建议）', kind: 'department' },
+    {
+      name: 'timeLimitWorkingDays',
+      label: '改派后办理时限（工作日，不填按分类默认）',
+      kind: 'number',
+      min: 1,
+      max: 365,
+    },
+    { name: 'note', label: '裁定意见', kind: 'textarea' },
+  ],
   'request-pause': [
     {
       name: 'reasonCode',
@@ -241,6 +270,18 @@ function FieldInput({
     case 'coDepartment':
       return (
         <Select {...control} options={coDepartments} placeholder="选择协办单位" data-testid="co-department" />
+      );
+    case 'disputeDecision':
+      return (
+        <Radio.Group
+          {...control}
+          data-testid="dispute-decision"
+          options={[
+            { value: 'uphold', label: '维持原派单' },
+            { value: 'redirect', label: '改派' },
+            { value: 'joint', label: '联合办理' },
+          ]}
+        />
       );
     case 'pauseReason':
       return <PauseReasonSelect {...control} />;

@@ -72,6 +72,8 @@ const ORDER_ACTIONS: Record<OrderActionName, true> = {
   'co-sign': true,
   'co-reply': true,
   'release-co': true,
+  dispute: true,
+  'decide-dispute': true,
   'request-pause': true,
   'decide-pause': true,
   resume: true,

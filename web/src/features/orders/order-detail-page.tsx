@@ -36,6 +36,7 @@ import { ActionModal } from './action-forms.tsx';
 import { AttachmentsPanel } from './attachments-panel.tsx';
 import { ReplyQualityPanel } from './reply-quality-panel.tsx';
 import { CoTasksPanel } from './co-tasks-panel.tsx';
+import { DisputesPanel } from './disputes-panel.tsx';
 import { PausesTable, PauseTag } from './pause-parts.tsx';
 
 /** Buttons in the order a case moves: the forward step first, oversight after. */
@@ -61,10 +62,20 @@ const ACTION_ORDER = [
   'co-sign',
   'co-reply',
   'release-co',
+  'dispute',
+  'decide-dispute',
   'request-pause',
   'decide-pause',
   'resume',
 ];
+
+/** How a dispatch ended, as the dispatches table says it. */
+const DISPATCH_OUTCOMES: Record<string, string> = {
+  returned: ACTION_LABELS['return']!,
+  replied: ACTION_LABELS['reply']!,
+  merged: ACTION_LABELS['merge']!,
+  redirected: '异议改派',
+};
 
 type HistoryEntry = OrderView['history'][number];
 
@@ -208,6 +219,7 @@ export default function OrderDetailPage() {
             <AttachmentsPanel order={o} />
           </Card>
           <ReplyQualityPanel orderId={o.id} hasReply={o.reply != null} />
+          <DisputesPanel orderId={o.id} version={o.version} />
           <Row gutter={16}>
             <Col xs={24} lg={10}>
               <Card title="办理过程">
@@ -240,7 +252,7 @@ export default function OrderDetailPage() {
                               title: '结果',
                               dataIndex: 'outcome',
                               render: (x: string | null, r) =>
-                                `${x ? (ACTION_LABELS[x === 'returned' ? 'return' : x === 'replied' ? 'reply' : 'merge'] ?? x) : '办理中'}${r.reopen ? '（重办）' : ''}`,
+                                `${x ? (DISPATCH_OUTCOMES[x] ?? x) : '办理中'}${r.reopen ? '（重办）' : ''}`,
                             },
                           ]}
                         />
