@@ -87,6 +87,10 @@ export const ACTION_LABELS = {
   'co-overdue': '协办超期',
   dispute: '派单异议',
   'decide-dispute': '异议裁定',
+  'request-pause': '申请挂起',
+  'decide-pause': '挂起审核',
+  resume: '恢复办理',
+  'auto-resume': '到期自动恢复办理',
 } as const;
 
 export const ROLE_LABELS = {
@@ -236,3 +240,22 @@ export const DISPUTE_OUTCOME_LABELS = {
   joint: '联合办理',
   withdrawn: '已撤回',
 } as const;
+
+/** 挂起原因 — the default list (the setting orders.pauseReasons may name others, with their own labels). */
+export const PAUSE_REASON_LABELS = {
+  awaiting_materials: '等待群众补充材料',
+  awaiting_inspection: '等待现场勘验/检测',
+  legal_procedure: '法定程序：复议、诉讼、鉴定等',
+} as const;
+
+/** A pause's course: asked, refused, withdrawn (the order left the department first), running, over. */
+export const PAUSE_STATUS_LABELS = {
+  pending: '待审核',
+  rejected: '已驳回',
+  withdrawn: '已撤回',
+  active: '挂起中',
+  ended: '已恢复',
+} as const;
+
+/** The order's pause state as lists show it. */
+export const PAUSE_STATE_LABELS = { none: '—', pending: '挂起审核中', paused: '已挂起' } as const;

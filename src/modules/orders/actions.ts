@@ -11,6 +11,7 @@ import * as coHandling from './handlers/co-handling.ts';
 import * as disputes from './handlers/disputes.ts';
 import * as followUp from './handlers/follow-up.ts';
 import * as intake from './handlers/intake.ts';
+import * as pauses from './handlers/pauses.ts';
 import type { Handler, OrderSettings } from './handlers/types.ts';
 import type { ActionInput, ActionName } from './model.ts';
 import { guardFactsOf, lockOrderForUpdate, type OrderRow } from './repository.ts';
@@ -49,6 +50,9 @@ const HANDLERS: { [A in ActionName]: Handler<A> } = {
   'release-co': coHandling.releaseCo,
   dispute: disputes.raiseDispute,
   'decide-dispute': disputes.decideDispute,
+  'request-pause': pauses.requestPause,
+  'decide-pause': pauses.decidePause,
+  resume: pauses.resume,
 };
 
 const GUARD_MESSAGES: Record<string, [string, string]> = {
@@ -68,6 +72,9 @@ const GUARD_MESSAGES: Record<string, [string, string]> = {
   co_pending: ['No co-handling department is waiting', '没有待答复的协办单位'],
   no_pending_dispute: ['A dispatch dispute is already waiting', '已有待裁定的派单异议'],
   pending_dispute: ['There is no dispatch dispute waiting', '没有待裁定的派单异议'],
+  no_pause: ['A pause is already asked for or running', '已有待审核的挂起申请或工单已挂起'],
+  pause_pending: ['There is no pause request waiting', '没有待审核的挂起申请'],
+  paused: ['The order is not paused', '工单未挂起'],
 };
 
 /** The lead may not reply before its co-handlers: the 409 names them so the lead knows whom to chase. */
@@ -150,22 +157,25 @@ export async function applyOrderAction<A extends ActionName, D = undefined>(
     listCategories(db),
   ]);
   return db.transaction(async (tx) => {
-    const order = await lockOrderForUpdate(tx, orderId, actor);
-    const facts = guardFactsOf(order, settings.maxCallbackAttempts);
+    const locked = await lockOrderForUpdate(tx, orderId, actor);
+    const facts = guardFactsOf(locked, settings.maxCallbackAttempts);
     if (refusalOf(action, facts, actor)) throw refusalError(action, facts, actor, departments);
     const expected = (input as { expectedVersion?: number }).expectedVersion;
-    if (expected !== undefined && expected !== order.version) {
+    if (expected !== undefined && expected !== locked.version) {
       throw conflict(
         'stale_version',
-        `The order changed (version ${order.version}, not ${expected}); reload it`,
+        `The order changed (version ${locked.version}, not ${expected}); reload it`,
         '工单已被他人修改，请刷新后重试',
         {
-          currentVersion: order.version,
+          currentVersion: locked.version,
         },
       );
     }
+    // A pause (asked or running) settles before an action that takes the order from its department (handlers/pauses.ts).
+    const pause = await pauses.settlePauseBeforeLeaving(tx, locked, action, input, now, async () => calendar);
+    const order = pause?.order ?? locked;
     const handler = HANDLERS[action] as Handler<A>;
-    const effect = await handler({
+    const handled = await handler({
       tx,
       catalogue: { departments, categories },
       order,
@@ -175,6 +185,9 @@ export async function applyOrderAction<A extends ActionName, D = undefined>(
       settings,
       calendar: async () => calendar,
     });
+    const effect = pause
+      ? { ...handled, patch: { ...pause.patch, ...handled.patch }, data: { ...handled.data, ...pause.data } }
+      : handled;
     const status = targetStatus(findTransition(action), effect.outcome ?? 'default', order.status as Status);
     const next = { ...order, ...effect.patch, status: status as string } as OrderRow;
     // A running clock gets its state recomputed; a stopped one keeps the state it stopped in (e.g. replied late).

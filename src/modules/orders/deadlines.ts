@@ -49,6 +49,8 @@ export interface DeadlineFacts {
   status: Status;
   responseDueAt: Date | null;
   handleDueAt: Date | null;
+  /** 挂起: while `paused` the handling clock stands still, so the order is neither warned nor overdue. */
+  pauseState?: string;
 }
 
 /** The clock that runs now: the response clock while awaiting intake, the handling clock while at a department. */
@@ -63,6 +65,7 @@ export function activeDeadline(o: DeadlineFacts): { kind: 'response' | 'handling
 export function deadlineStateAt(o: DeadlineFacts, now: Date): DeadlineState {
   const active = activeDeadline(o);
   if (!active) return 'normal';
+  if (active.kind === 'handling' && o.pauseState === 'paused') return 'normal';
   if (now.getTime() >= active.dueAt.getTime()) return 'overdue';
   if (now.getTime() >= warnAtFor(active.dueAt).getTime()) return 'warned';
   return 'normal';

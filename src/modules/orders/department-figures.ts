@@ -34,7 +34,9 @@ const DISPATCHES: Source<DispatchFigure> = {
   where: (p) => sql`(${inPeriod(sql`x.dispatched_at`, p)} or ${inPeriod(sql`x.due_at`, p)})`,
   figures: (p) => {
     const received = inPeriod(sql`x.dispatched_at`, p);
-    const dueInPeriod = sql`${inPeriod(sql`x.due_at`, p)} and coalesce(x.outcome, '') not in ('returned', 'merged')`;
+    // A dispatch whose clock is paused (挂起) is neither due nor overdue: its due time moves when it resumes.
+    const dueInPeriod = sql`${inPeriod(sql`x.due_at`, p)} and coalesce(x.outcome, '') not in ('returned', 'merged')
+      and not exists (select 1 from order_pauses pa where pa.dispatch_id = x.id and pa.status = 'active')`;
     return {
       // 接收 — dispatched to it in the period (first and repeated dispatches).
       received,

@@ -14,6 +14,8 @@ export const RECORD_ONLY_STEPS: readonly string[] = [
   'auto-supervise',
   'merged-in',
   'co-overdue',
+  // the sweep ending a pause (挂起) on its expected resume day
+  'auto-resume',
 ];
 
 /** One history row as far as the transition table is concerned. */

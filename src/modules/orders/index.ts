@@ -91,3 +91,11 @@ export {
   ORDER_DISPUTE_FLAG_COUNT,
   ORDER_DISPUTE_FLAG_WINDOW_DAYS,
 } from './dispute-settings.ts';
+export { pausedTimeByDepartment, type DepartmentPausedTime } from './pause-stats.ts';
+export {
+  DEFAULT_PAUSE_SETTINGS,
+  ORDER_PAUSE_MAX_WORKING_DAYS,
+  ORDER_PAUSE_REASONS,
+  type PauseReason,
+  type PauseSettings,
+} from './pause-settings.ts';

@@ -92,6 +92,7 @@ const RETURNED = sql.raw(
     'version',
     'created_at',
     'updated_at',
+    'pause_state',
   ].join(', '),
 );
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { zId, zInstant, zInt } from '../../platform/input.ts';
+import { zDate, zId, zInstant, zInt } from '../../platform/input.ts';
 import { STATUSES } from './state-machine.ts';
 
 /** 渠道 — how the request came in. */
@@ -204,6 +204,16 @@ export const ACTION_INPUTS = {
     timeLimitWorkingDays: z.number().int().min(1).max(365).optional(),
     note,
   }),
+  /** 申请挂起 — a reason from the setting orders.pauseReasons, and the city day handling should resume on. */
+  'request-pause': z.object({
+    expectedVersion,
+    reasonCode: z.string().regex(/^[a-z][a-z0-9_]{1,39}$/, 'a snake_case reason code'),
+    note: text(1000),
+    expectedResumeOn: zDate,
+  }),
+  'decide-pause': z.object({ expectedVersion, approve: z.boolean(), note }),
+  /** 恢复办理 — the clock runs again; the deadline moves by the paused working time. */
+  resume: z.object({ expectedVersion, note }),
 } as const;
 
 export type ActionName = keyof typeof ACTION_INPUTS;
@@ -222,6 +232,7 @@ export const ListOrdersQuery = z.object({
   appealStatus: z.enum(['none', 'pending', 'accepted', 'rejected']).optional(),
   extensionPending: z.enum(['true', 'false']).optional(),
   unjudgedReturn: z.enum(['true', 'false']).optional(),
+  pauseState: z.enum(['none', 'pending', 'paused']).optional().describe('挂起: asked (pending) or running'),
   callerPhone: z.string().trim().max(20).optional(),
   q: z.string().trim().max(100).optional().describe('number, title or content'),
   from: zInstant.optional().describe('received at or after'),
@@ -286,6 +297,8 @@ export const OrderView = z.object({
   createdAt: z.date(),
   updatedAt: z.date(),
   allowedActions: z.array(z.enum(ACTION_NAMES as [ActionName, ...ActionName[]])),
+  /** 挂起: none, pending (awaiting the office) or paused (the handling clock stopped). */
+  pauseState: z.enum(['none', 'pending', 'paused']),
 });
 
 /** A list row: the order and what waits for a decision on it (a return, an extension, an appeal). */
@@ -301,6 +314,14 @@ export const OrderListItem = OrderView.extend({
       .optional(),
     extension: z.object({ workingDays: z.number(), reason: z.string(), requestedAt: z.date() }).optional(),
     appeal: z.object({ reason: z.string(), appellantRole: z.string(), appealedAt: z.date() }).optional(),
+    pause: z
+      .object({
+        reasonCode: z.string(),
+        note: z.string(),
+        expectedResumeOn: z.string(),
+        requestedAt: z.date(),
+      })
+      .optional(),
   }),
 });
 
@@ -309,6 +330,30 @@ export const ListOrdersResponse = z.object({
   total: z.number(),
   page: z.number(),
   pageSize: z.number(),
+});
+
+/** 挂起 — one pause as the order's detail shows it. */
+export const OrderPauseView = z.object({
+  id: z.number(),
+  orderId: z.number(),
+  dispatchId: z.number().nullable(),
+  departmentId: z.number(),
+  reasonCode: z.string(),
+  note: z.string(),
+  expectedResumeOn: z.string(),
+  requestedAt: z.date(),
+  requestedBy: z.number().nullable(),
+  status: z.enum(['pending', 'rejected', 'withdrawn', 'active', 'ended']),
+  decidedAt: z.date().nullable(),
+  decidedBy: z.number().nullable(),
+  decisionNote: z.string().nullable(),
+  startedAt: z.date().nullable(),
+  endedAt: z.date().nullable(),
+  endedBy: z.number().nullable(),
+  endReason: z.string().nullable(),
+  pausedWorkingMinutes: z.number().nullable(),
+  oldDueAt: z.date().nullable(),
+  newDueAt: z.date().nullable(),
 });
 
 /** The order with its history and the rows of each kind of step (dispatches, returns, extensions, …). */
@@ -432,6 +477,7 @@ export const OrderDetail = OrderView.extend({
       overdue: z.boolean(),
     }),
   ),
+  pauses: z.array(OrderPauseView),
 });
 
 /** An action's answer: the order after it, and warnings the actor should see (e.g. a late reply). */
@@ -484,3 +530,9 @@ export const OverviewStatsResponse = z.object({
 });
 
 export const QueueCountsResponse = z.record(z.string(), z.number());
+
+/** GET /api/orders/pause-reasons — the reasons a pause may be asked for, and the longest one. */
+export const PauseReasonsResponse = z.object({
+  reasons: z.array(z.object({ code: z.string(), label: z.string() })),
+  maxWorkingDays: z.number(),
+});

@@ -1,7 +1,7 @@
 /**
  * 通知 — which work-order happenings concern whom (pure). A department hears of orders dispatched to it,
  * supervision (督办) and instructions (批示) on them and the office's decisions on its requests; the office hears
- * of returns, extension requests and appeals to decide; the operator's agents and team leads hear of replies
+ * of returns, extension and pause (挂起) requests and appeals to decide; the operator's agents and team leads hear of replies
  * to call back and of returns judged as misrouted (to dispatch again). Deadlines (approaching, passed) come from
  * the orders' deadline state, not from events.
  */
@@ -23,7 +23,10 @@ export type OrderNotificationKind =
   | 'deadline_warning'
   | 'overdue'
   | 'dispute_raised'
-  | 'dispute_decided';
+  | 'dispute_decided'
+  | 'pause_requested'
+  | 'pause_decided'
+  | 'pause_resumed';
 
 /** Chinese wording of each kind, as the bell's list shows it. */
 export const NOTIFICATION_LABELS: Record<OrderNotificationKind | 'notice_due', string> = {
@@ -44,6 +47,9 @@ export const NOTIFICATION_LABELS: Record<OrderNotificationKind | 'notice_due', s
   notice_due: '知识库更新通知待办',
   dispute_raised: '派单异议待裁定',
   dispute_decided: '派单异议已裁定',
+  pause_requested: '挂起申请待审批',
+  pause_decided: '挂起申请已审批',
+  pause_resumed: '挂起到期，已自动恢复办理',
 };
 
 /** Event actions each role is told of; a department only about orders now (or last) at that department. */
@@ -55,12 +61,15 @@ export const EVENT_KINDS_BY_ROLE: Partial<Record<Role, Record<string, OrderNotif
     'decide-extension': 'extension_decided',
     'decide-appeal': 'appeal_decided',
     'decide-dispute': 'dispute_decided',
+    'decide-pause': 'pause_decided',
+    'auto-resume': 'pause_resumed',
   },
   office: {
     return: 'returned',
     'request-extension': 'extension_requested',
     appeal: 'appealed',
     dispute: 'dispute_raised',
+    'request-pause': 'pause_requested',
   },
   agent: { reply: 'replied', 'judge-return': 'return_judged' },
   team_lead: { reply: 'replied', 'judge-return': 'return_judged' },

@@ -72,8 +72,14 @@ export function presentOrder(
     respondedAt: o.respondedAt,
     timeLimitDays: o.timeLimitDays,
     handleDueAt: o.handleDueAt,
-    /** The clock running now and its state at the moment of the request (the sweep also stores it). */
-    activeDeadline: active ? { kind: active.kind, dueAt: active.dueAt } : null,
+    /**
+     * The clock running now and its state at the moment of the request (the sweep also stores it). A paused
+     * handling clock (挂起) is not running: no countdown, and its state is `normal` until it resumes.
+     */
+    activeDeadline:
+      active && !(active.kind === 'handling' && o.pauseState === 'paused')
+        ? { kind: active.kind, dueAt: active.dueAt }
+        : null,
     deadlineState: active ? deadlineStateAt({ ...o, status }, now) : o.deadlineState,
     dispatchedAt: o.dispatchedAt,
     repliedAt: o.repliedAt,
@@ -94,5 +100,6 @@ export function presentOrder(
     createdAt: o.createdAt,
     updatedAt: o.updatedAt,
     allowedActions: allowedActions(guardFactsOf(o, opts.maxCallbackAttempts), actor),
+    pauseState: (o.pauseState ?? 'none') as 'none' | 'pending' | 'paused',
   };
 }

@@ -19,6 +19,7 @@ import {
   orderDispatches,
   orderEvents,
   orderExtensions,
+  orderPauses,
   orderReturns,
   orderSupervisions,
   orders,
@@ -81,6 +82,7 @@ export async function presentNewOrder(
     callbacks: [],
     supervisions: [],
     coTasks: [],
+    pauses: [],
   };
 }
 
@@ -110,6 +112,7 @@ const DETAIL_CHILDREN = {
   callbacks: childRows(orderCallbacks),
   supervisions: childRows(orderSupervisions),
   coTasks: childRows(orderCoTasks),
+  pauses: childRows(orderPauses),
 };
 
 const detailQuery = (db: DbOrTx) =>
@@ -153,6 +156,7 @@ export async function getOrderDetail(
     callbacks,
     supervisions,
     coTasks,
+    pauses,
     ...order
   } = row;
   const history = (rawHistory as { event: Record<string, unknown>; actorName: string | null }[]).map((h) => ({
@@ -176,6 +180,10 @@ export async function getOrderDetail(
       ...t,
       departmentName: lookups.departmentName(t.departmentId),
     })),
+    pauses: decodeJsonRows(orderPauses, pauses).map((p) => ({
+      ...p,
+      status: p.status as 'pending' | 'rejected' | 'withdrawn' | 'active' | 'ended',
+    })),
   };
 }
 
@@ -195,7 +203,8 @@ async function descendantCategoryIds(db: DbOrTx, id: number): Promise<number[]> 
   return [...ids];
 }
 
-const handling = sql`${orders.status} in ('dispatched', 'in_progress')`;
+/** A handling clock that runs: at a department and not paused (挂起). */
+const handling = sql`${orders.status} in ('dispatched', 'in_progress') and ${orders.pauseState} <> 'paused'`;
 
 function overdueAt(now: Date): SQL {
   return sql`((${orders.status} = 'submitted' and ${orders.responseDueAt} <= ${now}) or (${handling} and ${orders.handleDueAt} <= ${now}))`;
@@ -242,6 +251,7 @@ export async function listOrders(
   if (q.appealStatus) where.push(eq(orders.appealStatus, q.appealStatus));
   if (q.extensionPending) where.push(eq(orders.extensionPending, q.extensionPending === 'true'));
   if (q.unjudgedReturn) where.push(eq(orders.returnJudgementPending, q.unjudgedReturn === 'true'));
+  if (q.pauseState) where.push(eq(orders.pauseState, q.pauseState));
   if (q.callerPhone) {
     // Looking a caller up by number is seeing their number: only roles the need-to-know table lets see it.
     if (!maySearchByCaller(actor))
@@ -306,6 +316,7 @@ export interface PendingDecisions {
   return?: { departmentId: number; reasonCode: string; reason: string; returnedAt: Date };
   extension?: { workingDays: number; reason: string; requestedAt: Date };
   appeal?: { reason: string; appellantRole: string; appealedAt: Date };
+  pause?: { reasonCode: string; note: string; expectedResumeOn: string; requestedAt: Date };
 }
 
 /**
@@ -319,7 +330,8 @@ async function pendingDecisions(db: DbOrTx, rows: OrderRow[]): Promise<Map<numbe
   const returnIds = ids((o) => o.returnJudgementPending);
   const extensionIds = ids((o) => o.extensionPending);
   const appealIds = ids((o) => o.appealStatus === 'pending');
-  const [returns, extensions, appeals] = await Promise.all([
+  const pauseIds = ids((o) => o.pauseState === 'pending');
+  const [returns, extensions, appeals, pauses] = await Promise.all([
     returnIds.length
       ? db
           .select()
@@ -339,6 +351,12 @@ async function pendingDecisions(db: DbOrTx, rows: OrderRow[]): Promise<Map<numbe
           .from(orderAppeals)
           .where(and(inArray(orderAppeals.orderId, appealIds), isNull(orderAppeals.decidedAt)))
       : [],
+    pauseIds.length
+      ? db
+          .select()
+          .from(orderPauses)
+          .where(and(inArray(orderPauses.orderId, pauseIds), eq(orderPauses.status, 'pending')))
+      : [],
   ]);
   // Ordered newest first, so the last one written per order is the oldest: the one judge-return rules on.
   for (const r of returns) {
@@ -353,6 +371,10 @@ async function pendingDecisions(db: DbOrTx, rows: OrderRow[]): Promise<Map<numbe
     entry(e.orderId).extension = { workingDays: e.workingDays, reason: e.reason, requestedAt: e.requestedAt };
   for (const a of appeals)
     entry(a.orderId).appeal = { reason: a.reason, appellantRole: a.appellantRole, appealedAt: a.appealedAt };
+  for (const p of pauses) {
+    const { reasonCode, note, expectedResumeOn, requestedAt } = p;
+    entry(p.orderId).pause = { reasonCode, note, expectedResumeOn, requestedAt };
+  }
   return result;
 }
 

@@ -44,6 +44,8 @@ export function guardFactsOf(order: OrderRow, maxCallbackAttempts: number): Guar
     coPendingDepartmentIds: order.coPendingDepartmentIds,
     coUnsignedDepartmentIds: order.coUnsignedDepartmentIds,
     disputePending: order.disputePending,
+    // Rows read through a raw column list written before pauses existed have no pause state: none.
+    pauseState: order.pauseState ?? 'none',
   };
 }
 

@@ -10,6 +10,7 @@ import type { OrderSettings } from './handlers/types.ts';
 import { readSetting } from '../../platform/settings.ts';
 import { ORDER_CALLBACK_MAX_ATTEMPTS } from './settings.ts';
 import { ORDER_DISPUTE_DECISION_WORKING_DAYS } from './dispute-settings.ts';
+import { ORDER_PAUSE_MAX_WORKING_DAYS, ORDER_PAUSE_REASONS, type PauseSettings } from './pause-settings.ts';
 import { createOrder, submitPublicOrder } from './intake-service.ts';
 import {
   ACTION_INPUTS,
@@ -22,6 +23,7 @@ import {
   ListOrdersResponse,
   OverviewStatsResponse,
   OrderActionResponse,
+  PauseReasonsResponse,
   PostPublicOrdersResponse,
   QueueCountsResponse,
   TrackPublicOrderResponse,
@@ -64,10 +66,16 @@ export function registerOrderRoutes(app: AppInstance, deps: OrderRouteDeps): voi
   const { db, clock } = deps;
   // The attempt limit is a setting the office can change at any time, so it is read per request.
   const maxAttempts = () => readSetting(db.orm, ORDER_CALLBACK_MAX_ATTEMPTS);
+  // 挂起's reason list and longest pause are settings too, read per request.
+  const pauseSettings = async (): Promise<PauseSettings> => ({
+    reasons: await readSetting(db.orm, ORDER_PAUSE_REASONS),
+    maxWorkingDays: await readSetting(db.orm, ORDER_PAUSE_MAX_WORKING_DAYS),
+  });
   const current = async (): Promise<OrderSettings> => ({
     ...deps.settings,
     maxCallbackAttempts: await maxAttempts(),
     disputeDecisionWorkingDays: await readSetting(db.orm, ORDER_DISPUTE_DECISION_WORKING_DAYS),
+    pause: await pauseSettings(),
   });
   const detail = async (actor: Parameters<typeof getOrderDetail>[1], id: number) =>
     getOrderDetail(db.orm, actor, id, clock.now(), await maxAttempts());
@@ -96,6 +104,18 @@ export function registerOrderRoutes(app: AppInstance, deps: OrderRouteDeps): voi
     '/api/orders',
     { schema: { response: { 200: ListOrdersResponse }, querystring: ListOrdersQuery, tags: ['orders'] } },
     async (req) => listOrders(db.orm, requireActor(req), req.query, clock.now(), await maxAttempts()),
+  );
+
+  app.get(
+    '/api/orders/pause-reasons',
+    {
+      config: { roles: ['agent', 'team_lead', 'office', 'department', 'admin'] },
+      schema: { response: { 200: PauseReasonsResponse }, tags: ['orders'] },
+    },
+    async (req) => {
+      actorOf(req);
+      return pauseSettings();
+    },
   );
 
   app.get(

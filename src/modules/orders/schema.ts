@@ -90,6 +90,8 @@ export const orders = pgTable(
     version: integer('version').notNull().default(1),
     createdAt: ts('created_at').notNull(),
     updatedAt: ts('updated_at').notNull(),
+    /** 挂起 — none, pending (asked, awaiting the office) or paused (the handling clock stopped); see order_pauses. */
+    pauseState: text('pause_state').notNull().default('none'),
   },
   (t) => [
     index('orders_status_idx').on(t.status),
@@ -110,7 +112,9 @@ export const orders = pgTable(
       .where(sql`status in ('dispatched', 'in_progress', 'returned', 'replied')`),
     index('orders_pending_decisions_idx')
       .on(t.id)
-      .where(sql`return_judgement_pending or extension_pending or appeal_status = 'pending'`),
+      .where(
+        sql`return_judgement_pending or extension_pending or appeal_status = 'pending' or pause_state = 'pending'`,
+      ),
     index('orders_co_departments_idx').using('gin', t.coDepartmentIds),
     index('orders_search_idx').using('gin', t.searchTokens),
     index('orders_unsegmented_idx')
@@ -396,5 +400,56 @@ export const orderDisputes = pgTable(
     index('order_disputes_pending_idx')
       .on(t.decideDueAt)
       .where(sql`outcome = 'pending'`),
+  ],
+);
+
+/**
+ * 挂起 — a department asks to stop its handling clock for a listed reason (awaiting the citizen's materials, an
+ * inspection date, a legal procedure); the office decides. An approved pause runs from the approval until it is
+ * resumed (恢复办理) or its expected resume day begins; its paused working minutes then move the deadline later.
+ */
+export const orderPauses = pgTable(
+  'order_pauses',
+  {
+    id: serial('id').primaryKey(),
+    orderId: integer('order_id')
+      .notNull()
+      .references(() => orders.id),
+    /** The dispatch whose clock it stops (its due time moves with the order's). */
+    dispatchId: integer('dispatch_id').references(() => orderDispatches.id),
+    departmentId: integer('department_id')
+      .notNull()
+      .references(() => departments.id),
+    reasonCode: text('reason_code').notNull(),
+    note: text('note').notNull(),
+    /** The city day on which handling is expected to resume; the pause ends at 00:00 of it at the latest. */
+    expectedResumeOn: date('expected_resume_on', { mode: 'string' }).notNull(),
+    requestedAt: ts('requested_at').notNull(),
+    requestedBy: integer('requested_by'),
+    /** pending → rejected | withdrawn, or pending → active (approved) → ended. */
+    status: text('status').notNull().default('pending'),
+    decidedAt: ts('decided_at'),
+    decidedBy: integer('decided_by'),
+    decisionNote: text('decision_note'),
+    /** The clock stopped at the approval and restarted at `endedAt`. */
+    startedAt: ts('started_at'),
+    endedAt: ts('ended_at'),
+    /** Null when the system ended it (the expected resume day came). */
+    endedBy: integer('ended_by'),
+    /** resumed (by a person) | expected_date (the sweep) | order_left (replied, returned, merged, redirected). */
+    endReason: text('end_reason'),
+    pausedWorkingMinutes: integer('paused_working_minutes'),
+    oldDueAt: ts('old_due_at'),
+    newDueAt: ts('new_due_at'),
+  },
+  (t) => [
+    index('order_pauses_order_idx').on(t.orderId),
+    index('order_pauses_live_idx')
+      .on(t.status, t.expectedResumeOn)
+      .where(sql`status in ('pending', 'active')`),
+    index('order_pauses_started_idx').on(t.startedAt),
+    index('order_pauses_active_dispatch_idx')
+      .on(t.dispatchId)
+      .where(sql`status = 'active'`),
   ],
 );

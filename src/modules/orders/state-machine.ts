@@ -48,7 +48,10 @@ export type Guard =
   | 'co_answered'
   | 'co_pending'
   | 'no_pending_dispute'
-  | 'pending_dispute';
+  | 'pending_dispute'
+  | 'no_pause'
+  | 'pause_pending'
+  | 'paused';
 
 export interface Transition {
   action: ActionName;
@@ -257,6 +260,32 @@ export const TRANSITIONS: readonly Transition[] = [
     roles: ['office'],
     guards: ['pending_dispute'],
   },
+  {
+    // 申请挂起 — the lead department asks to stop its handling clock (handlers/pauses.ts).
+    action: 'request-pause',
+    label: ACTION_LABELS['request-pause'],
+    from: ['dispatched', 'in_progress'],
+    to: same,
+    roles: ['department'],
+    guards: ['lead_department', 'no_pause'],
+  },
+  {
+    action: 'decide-pause',
+    label: ACTION_LABELS['decide-pause'],
+    from: ['dispatched', 'in_progress'],
+    to: same,
+    roles: ['office'],
+    guards: ['pause_pending'],
+  },
+  {
+    // 恢复办理 — by the department when the materials arrive, or by the office; the sweep does it on the day.
+    action: 'resume',
+    label: ACTION_LABELS['resume'],
+    from: ['dispatched', 'in_progress'],
+    to: same,
+    roles: ['department', 'office'],
+    guards: ['lead_department', 'paused'],
+  },
 ];
 
 /** The facts about an order that guards read. */
@@ -273,6 +302,8 @@ export interface GuardFacts {
   coUnsignedDepartmentIds?: readonly number[];
   /** A 派单异议 waits for the office's decision. */
   disputePending: boolean;
+  /** 挂起: none, pending (asked) or paused. */
+  pauseState: string;
 }
 
 function guardHolds(guard: Guard, order: GuardFacts, actor: Actor): boolean {
@@ -306,6 +337,12 @@ function guardHolds(guard: Guard, order: GuardFacts, actor: Actor): boolean {
       return !order.disputePending;
     case 'pending_dispute':
       return order.disputePending;
+    case 'no_pause':
+      return order.pauseState === 'none';
+    case 'pause_pending':
+      return order.pauseState === 'pending';
+    case 'paused':
+      return order.pauseState === 'paused';
   }
 }
 

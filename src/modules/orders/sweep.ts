@@ -6,6 +6,7 @@ import { formatCityInstant } from '../../calendar/local-time.ts';
 import { sweepCoTasks } from './co-handling-reads.ts';
 import { activeDeadline, type DeadlineState, deadlineStateAt } from './deadlines.ts';
 import { orderEvents, orders, orderSupervisions } from './schema.ts';
+import { resumeDuePauses } from './pause-sweep.ts';
 import type { Status } from './state-machine.ts';
 
 /** Arbitrary constant naming the sweep's advisory lock: one sweep at a time across all processes. */
@@ -15,6 +16,8 @@ export interface SweepResult {
   ran: boolean;
   warned: number;
   overdue: number;
+  /** Pauses (挂起) ended because their expected resume day came. */
+  resumed?: number;
 }
 
 /**
@@ -23,7 +26,10 @@ export interface SweepResult {
  * a transaction-scoped advisory lock, so concurrent processes skip rather than double the records.
  */
 export async function runDeadlineSweep(db: Database, now: Date, batchSize = 500): Promise<SweepResult> {
-  const total: SweepResult = { ran: false, warned: 0, overdue: 0 };
+  // Pauses whose day has come resume first, so this run checks their moved deadlines. Each locks its order row
+  // and re-reads its state, so two processes sweeping at once cannot resume one pause twice.
+  const resumed = await resumeDuePauses(db, now);
+  const total: SweepResult = { ran: false, warned: 0, overdue: 0, ...(resumed ? { resumed } : {}) };
   for (;;) {
     const r = await sweepBatch(db, now, batchSize);
     if (!r.ran) break;
@@ -56,6 +62,8 @@ async function sweepBatch(
         and(
           inArray(orders.status, ['submitted', 'dispatched', 'in_progress']),
           sql`${orders.deadlineState} <> 'overdue'`,
+          // A paused handling clock (挂起) stands still: never warned or overdue while paused.
+          sql`${orders.pauseState} <> 'paused'`,
           // Only orders whose state would change: normal ones due within a day, warned ones already due.
           sql`(case when ${orders.status} = 'submitted' then ${orders.responseDueAt} else ${orders.handleDueAt} end)
             <= (case when ${orders.deadlineState} = 'normal' then ${soon}::timestamptz else ${now}::timestamptz end)`,

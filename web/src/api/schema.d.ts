@@ -1301,6 +1301,8 @@ export interface paths {
           appealStatus?: 'none' | 'pending' | 'accepted' | 'rejected';
           extensionPending?: 'true' | 'false';
           unjudgedReturn?: 'true' | 'false';
+          /** @description 挂起: asked (pending) or running */
+          pauseState?: 'none' | 'pending' | 'paused';
           callerPhone?: string;
           /** @description number, title or content */
           q?: string;
@@ -1425,7 +1427,12 @@ export interface paths {
                   | 'release-co'
                   | 'dispute'
                   | 'decide-dispute'
+                  | 'request-pause'
+                  | 'decide-pause'
+                  | 'resume'
                 )[];
+                /** @enum {string} */
+                pauseState: 'none' | 'pending' | 'paused';
                 pending: {
                   return?: {
                     departmentId: number;
@@ -1445,6 +1452,13 @@ export interface paths {
                     appellantRole: string;
                     /** Format: date-time */
                     appealedAt: string;
+                  };
+                  pause?: {
+                    reasonCode: string;
+                    note: string;
+                    expectedResumeOn: string;
+                    /** Format: date-time */
+                    requestedAt: string;
                   };
                 };
               }[];
@@ -1612,7 +1626,12 @@ export interface paths {
                 | 'release-co'
                 | 'dispute'
                 | 'decide-dispute'
+                | 'request-pause'
+                | 'decide-pause'
+                | 'resume'
               )[];
+              /** @enum {string} */
+              pauseState: 'none' | 'pending' | 'paused';
               history: {
                 id: number;
                 action: string;
@@ -1739,11 +1758,81 @@ export interface paths {
                 closedAt: string | null;
                 overdue: boolean;
               }[];
+              pauses: {
+                id: number;
+                orderId: number;
+                dispatchId: number | null;
+                departmentId: number;
+                reasonCode: string;
+                note: string;
+                expectedResumeOn: string;
+                /** Format: date-time */
+                requestedAt: string;
+                requestedBy: number | null;
+                /** @enum {string} */
+                status: 'pending' | 'rejected' | 'withdrawn' | 'active' | 'ended';
+                /** Format: date-time */
+                decidedAt: string | null;
+                decidedBy: number | null;
+                decisionNote: string | null;
+                /** Format: date-time */
+                startedAt: string | null;
+                /** Format: date-time */
+                endedAt: string | null;
+                endedBy: number | null;
+                endReason: string | null;
+                pausedWorkingMinutes: number | null;
+                /** Format: date-time */
+                oldDueAt: string | null;
+                /** Format: date-time */
+                newDueAt: string | null;
+              }[];
             };
           };
         };
       };
     };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/orders/pause-reasons': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              reasons: {
+                code: string;
+                label: string;
+              }[];
+              maxWorkingDays: number;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -1874,7 +1963,12 @@ export interface paths {
                 | 'release-co'
                 | 'dispute'
                 | 'decide-dispute'
+                | 'request-pause'
+                | 'decide-pause'
+                | 'resume'
               )[];
+              /** @enum {string} */
+              pauseState: 'none' | 'pending' | 'paused';
               history: {
                 id: number;
                 action: string;
@@ -2000,6 +2094,35 @@ export interface paths {
                 /** Format: date-time */
                 closedAt: string | null;
                 overdue: boolean;
+              }[];
+              pauses: {
+                id: number;
+                orderId: number;
+                dispatchId: number | null;
+                departmentId: number;
+                reasonCode: string;
+                note: string;
+                expectedResumeOn: string;
+                /** Format: date-time */
+                requestedAt: string;
+                requestedBy: number | null;
+                /** @enum {string} */
+                status: 'pending' | 'rejected' | 'withdrawn' | 'active' | 'ended';
+                /** Format: date-time */
+                decidedAt: string | null;
+                decidedBy: number | null;
+                decisionNote: string | null;
+                /** Format: date-time */
+                startedAt: string | null;
+                /** Format: date-time */
+                endedAt: string | null;
+                endedBy: number | null;
+                endReason: string | null;
+                pausedWorkingMinutes: number | null;
+                /** Format: date-time */
+                oldDueAt: string | null;
+                /** Format: date-time */
+                newDueAt: string | null;
               }[];
             };
           };
@@ -2156,7 +2279,12 @@ export interface paths {
                 | 'release-co'
                 | 'dispute'
                 | 'decide-dispute'
+                | 'request-pause'
+                | 'decide-pause'
+                | 'resume'
               )[];
+              /** @enum {string} */
+              pauseState: 'none' | 'pending' | 'paused';
               history: {
                 id: number;
                 action: string;
@@ -2282,6 +2410,35 @@ export interface paths {
                 /** Format: date-time */
                 closedAt: string | null;
                 overdue: boolean;
+              }[];
+              pauses: {
+                id: number;
+                orderId: number;
+                dispatchId: number | null;
+                departmentId: number;
+                reasonCode: string;
+                note: string;
+                expectedResumeOn: string;
+                /** Format: date-time */
+                requestedAt: string;
+                requestedBy: number | null;
+                /** @enum {string} */
+                status: 'pending' | 'rejected' | 'withdrawn' | 'active' | 'ended';
+                /** Format: date-time */
+                decidedAt: string | null;
+                decidedBy: number | null;
+                decisionNote: string | null;
+                /** Format: date-time */
+                startedAt: string | null;
+                /** Format: date-time */
+                endedAt: string | null;
+                endedBy: number | null;
+                endReason: string | null;
+                pausedWorkingMinutes: number | null;
+                /** Format: date-time */
+                oldDueAt: string | null;
+                /** Format: date-time */
+                newDueAt: string | null;
               }[];
               warnings: string[];
             };
@@ -2433,7 +2590,12 @@ export interface paths {
                 | 'release-co'
                 | 'dispute'
                 | 'decide-dispute'
+                | 'request-pause'
+                | 'decide-pause'
+                | 'resume'
               )[];
+              /** @enum {string} */
+              pauseState: 'none' | 'pending' | 'paused';
               history: {
                 id: number;
                 action: string;
@@ -2559,6 +2721,35 @@ export interface paths {
                 /** Format: date-time */
                 closedAt: string | null;
                 overdue: boolean;
+              }[];
+              pauses: {
+                id: number;
+                orderId: number;
+                dispatchId: number | null;
+                departmentId: number;
+                reasonCode: string;
+                note: string;
+                expectedResumeOn: string;
+                /** Format: date-time */
+                requestedAt: string;
+                requestedBy: number | null;
+                /** @enum {string} */
+                status: 'pending' | 'rejected' | 'withdrawn' | 'active' | 'ended';
+                /** Format: date-time */
+                decidedAt: string | null;
+                decidedBy: number | null;
+                decisionNote: string | null;
+                /** Format: date-time */
+                startedAt: string | null;
+                /** Format: date-time */
+                endedAt: string | null;
+                endedBy: number | null;
+                endReason: string | null;
+                pausedWorkingMinutes: number | null;
+                /** Format: date-time */
+                oldDueAt: string | null;
+                /** Format: date-time */
+                newDueAt: string | null;
               }[];
               warnings: string[];
             };
@@ -2713,7 +2904,12 @@ export interface paths {
                 | 'release-co'
                 | 'dispute'
                 | 'decide-dispute'
+                | 'request-pause'
+                | 'decide-pause'
+                | 'resume'
               )[];
+              /** @enum {string} */
+              pauseState: 'none' | 'pending' | 'paused';
               history: {
                 id: number;
                 action: string;
@@ -2839,6 +3035,35 @@ export interface paths {
                 /** Format: date-time */
                 closedAt: string | null;
                 overdue: boolean;
+              }[];
+              pauses: {
+                id: number;
+                orderId: number;
+                dispatchId: number | null;
+                departmentId: number;
+                reasonCode: string;
+                note: string;
+                expectedResumeOn: string;
+                /** Format: date-time */
+                requestedAt: string;
+                requestedBy: number | null;
+                /** @enum {string} */
+                status: 'pending' | 'rejected' | 'withdrawn' | 'active' | 'ended';
+                /** Format: date-time */
+                decidedAt: string | null;
+                decidedBy: number | null;
+                decisionNote: string | null;
+                /** Format: date-time */
+                startedAt: string | null;
+                /** Format: date-time */
+                endedAt: string | null;
+                endedBy: number | null;
+                endReason: string | null;
+                pausedWorkingMinutes: number | null;
+                /** Format: date-time */
+                oldDueAt: string | null;
+                /** Format: date-time */
+                newDueAt: string | null;
               }[];
               warnings: string[];
             };
@@ -2989,7 +3214,12 @@ export interface paths {
                 | 'release-co'
                 | 'dispute'
                 | 'decide-dispute'
+                | 'request-pause'
+                | 'decide-pause'
+                | 'resume'
               )[];
+              /** @enum {string} */
+              pauseState: 'none' | 'pending' | 'paused';
               history: {
                 id: number;
                 action: string;
@@ -3115,6 +3345,35 @@ export interface paths {
                 /** Format: date-time */
                 closedAt: string | null;
                 overdue: boolean;
+              }[];
+              pauses: {
+                id: number;
+                orderId: number;
+                dispatchId: number | null;
+                departmentId: number;
+                reasonCode: string;
+                note: string;
+                expectedResumeOn: string;
+                /** Format: date-time */
+                requestedAt: string;
+                requestedBy: number | null;
+                /** @enum {string} */
+                status: 'pending' | 'rejected' | 'withdrawn' | 'active' | 'ended';
+                /** Format: date-time */
+                decidedAt: string | null;
+                decidedBy: number | null;
+                decisionNote: string | null;
+                /** Format: date-time */
+                startedAt: string | null;
+                /** Format: date-time */
+                endedAt: string | null;
+                endedBy: number | null;
+                endReason: string | null;
+                pausedWorkingMinutes: number | null;
+                /** Format: date-time */
+                oldDueAt: string | null;
+                /** Format: date-time */
+                newDueAt: string | null;
               }[];
               warnings: string[];
             };
@@ -3266,7 +3525,12 @@ export interface paths {
                 | 'release-co'
                 | 'dispute'
                 | 'decide-dispute'
+                | 'request-pause'
+                | 'decide-pause'
+                | 'resume'
               )[];
+              /** @enum {string} */
+              pauseState: 'none' | 'pending' | 'paused';
               history: {
                 id: number;
                 action: string;
@@ -3392,6 +3656,35 @@ export interface paths {
                 /** Format: date-time */
                 closedAt: string | null;
                 overdue: boolean;
+              }[];
+              pauses: {
+                id: number;
+                orderId: number;
+                dispatchId: number | null;
+                departmentId: number;
+                reasonCode: string;
+                note: string;
+                expectedResumeOn: string;
+                /** Format: date-time */
+                requestedAt: string;
+                requestedBy: number | null;
+                /** @enum {string} */
+                status: 'pending' | 'rejected' | 'withdrawn' | 'active' | 'ended';
+                /** Format: date-time */
+                decidedAt: string | null;
+                decidedBy: number | null;
+                decisionNote: string | null;
+                /** Format: date-time */
+                startedAt: string | null;
+                /** Format: date-time */
+                endedAt: string | null;
+                endedBy: number | null;
+                endReason: string | null;
+                pausedWorkingMinutes: number | null;
+                /** Format: date-time */
+                oldDueAt: string | null;
+                /** Format: date-time */
+                newDueAt: string | null;
               }[];
               warnings: string[];
             };
@@ -3543,7 +3836,12 @@ export interface paths {
                 | 'release-co'
                 | 'dispute'
                 | 'decide-dispute'
+                | 'request-pause'
+                | 'decide-pause'
+                | 'resume'
               )[];
+              /** @enum {string} */
+              pauseState: 'none' | 'pending' | 'paused';
               history: {
                 id: number;
                 action: string;
@@ -3669,6 +3967,35 @@ export interface paths {
                 /** Format: date-time */
                 closedAt: string | null;
                 overdue: boolean;
+              }[];
+              pauses: {
+                id: number;
+                orderId: number;
+                dispatchId: number | null;
+                departmentId: number;
+                reasonCode: string;
+                note: string;
+                expectedResumeOn: string;
+                /** Format: date-time */
+                requestedAt: string;
+                requestedBy: number | null;
+                /** @enum {string} */
+                status: 'pending' | 'rejected' | 'withdrawn' | 'active' | 'ended';
+                /** Format: date-time */
+                decidedAt: string | null;
+                decidedBy: number | null;
+                decisionNote: string | null;
+                /** Format: date-time */
+                startedAt: string | null;
+                /** Format: date-time */
+                endedAt: string | null;
+                endedBy: number | null;
+                endReason: string | null;
+                pausedWorkingMinutes: number | null;
+                /** Format: date-time */
+                oldDueAt: string | null;
+                /** Format: date-time */
+                newDueAt: string | null;
               }[];
               warnings: string[];
             };
@@ -3820,7 +4147,12 @@ export interface paths {
                 | 'release-co'
                 | 'dispute'
                 | 'decide-dispute'
+                | 'request-pause'
+                | 'decide-pause'
+                | 'resume'
               )[];
+              /** @enum {string} */
+              pauseState: 'none' | 'pending' | 'paused';
               history: {
                 id: number;
                 action: string;
@@ -3946,6 +4278,35 @@ export interface paths {
                 /** Format: date-time */
                 closedAt: string | null;
                 overdue: boolean;
+              }[];
+              pauses: {
+                id: number;
+                orderId: number;
+                dispatchId: number | null;
+                departmentId: number;
+                reasonCode: string;
+                note: string;
+                expectedResumeOn: string;
+                /** Format: date-time */
+                requestedAt: string;
+                requestedBy: number | null;
+                /** @enum {string} */
+                status: 'pending' | 'rejected' | 'withdrawn' | 'active' | 'ended';
+                /** Format: date-time */
+                decidedAt: string | null;
+                decidedBy: number | null;
+                decisionNote: string | null;
+                /** Format: date-time */
+                startedAt: string | null;
+                /** Format: date-time */
+                endedAt: string | null;
+                endedBy: number | null;
+                endReason: string | null;
+                pausedWorkingMinutes: number | null;
+                /** Format: date-time */
+                oldDueAt: string | null;
+                /** Format: date-time */
+                newDueAt: string | null;
               }[];
               warnings: string[];
             };
@@ -4097,7 +4458,12 @@ export interface paths {
                 | 'release-co'
                 | 'dispute'
                 | 'decide-dispute'
+                | 'request-pause'
+                | 'decide-pause'
+                | 'resume'
               )[];
+              /** @enum {string} */
+              pauseState: 'none' | 'pending' | 'paused';
               history: {
                 id: number;
                 action: string;
@@ -4223,6 +4589,35 @@ export interface paths {
                 /** Format: date-time */
                 closedAt: string | null;
                 overdue: boolean;
+              }[];
+              pauses: {
+                id: number;
+                orderId: number;
+                dispatchId: number | null;
+                departmentId: number;
+                reasonCode: string;
+                note: string;
+                expectedResumeOn: string;
+                /** Format: date-time */
+                requestedAt: string;
+                requestedBy: number | null;
+                /** @enum {string} */
+                status: 'pending' | 'rejected' | 'withdrawn' | 'active' | 'ended';
+                /** Format: date-time */
+                decidedAt: string | null;
+                decidedBy: number | null;
+                decisionNote: string | null;
+                /** Format: date-time */
+                startedAt: string | null;
+                /** Format: date-time */
+                endedAt: string | null;
+                endedBy: number | null;
+                endReason: string | null;
+                pausedWorkingMinutes: number | null;
+                /** Format: date-time */
+                oldDueAt: string | null;
+                /** Format: date-time */
+                newDueAt: string | null;
               }[];
               warnings: string[];
             };
@@ -4373,7 +4768,12 @@ export interface paths {
                 | 'release-co'
                 | 'dispute'
                 | 'decide-dispute'
+                | 'request-pause'
+                | 'decide-pause'
+                | 'resume'
               )[];
+              /** @enum {string} */
+              pauseState: 'none' | 'pending' | 'paused';
               history: {
                 id: number;
                 action: string;
@@ -4499,6 +4899,35 @@ export interface paths {
                 /** Format: date-time */
                 closedAt: string | null;
                 overdue: boolean;
+              }[];
+              pauses: {
+                id: number;
+                orderId: number;
+                dispatchId: number | null;
+                departmentId: number;
+                reasonCode: string;
+                note: string;
+                expectedResumeOn: string;
+                /** Format: date-time */
+                requestedAt: string;
+                requestedBy: number | null;
+                /** @enum {string} */
+                status: 'pending' | 'rejected' | 'withdrawn' | 'active' | 'ended';
+                /** Format: date-time */
+                decidedAt: string | null;
+                decidedBy: number | null;
+                decisionNote: string | null;
+                /** Format: date-time */
+                startedAt: string | null;
+                /** Format: date-time */
+                endedAt: string | null;
+                endedBy: number | null;
+                endReason: string | null;
+                pausedWorkingMinutes: number | null;
+                /** Format: date-time */
+                oldDueAt: string | null;
+                /** Format: date-time */
+                newDueAt: string | null;
               }[];
               warnings: string[];
             };
@@ -4649,7 +5078,12 @@ export interface paths {
                 | 'release-co'
                 | 'dispute'
                 | 'decide-dispute'
+                | 'request-pause'
+                | 'decide-pause'
+                | 'resume'
               )[];
+              /** @enum {string} */
+              pauseState: 'none' | 'pending' | 'paused';
               history: {
                 id: number;
                 action: string;
@@ -4775,6 +5209,35 @@ export interface paths {
                 /** Format: date-time */
                 closedAt: string | null;
                 overdue: boolean;
+              }[];
+              pauses: {
+                id: number;
+                orderId: number;
+                dispatchId: number | null;
+                departmentId: number;
+                reasonCode: string;
+                note: string;
+                expectedResumeOn: string;
+                /** Format: date-time */
+                requestedAt: string;
+                requestedBy: number | null;
+                /** @enum {string} */
+                status: 'pending' | 'rejected' | 'withdrawn' | 'active' | 'ended';
+                /** Format: date-time */
+                decidedAt: string | null;
+                decidedBy: number | null;
+                decisionNote: string | null;
+                /** Format: date-time */
+                startedAt: string | null;
+                /** Format: date-time */
+                endedAt: string | null;
+                endedBy: number | null;
+                endReason: string | null;
+                pausedWorkingMinutes: number | null;
+                /** Format: date-time */
+                oldDueAt: string | null;
+                /** Format: date-time */
+                newDueAt: string | null;
               }[];
               warnings: string[];
             };
@@ -4925,7 +5388,12 @@ export interface paths {
                 | 'release-co'
                 | 'dispute'
                 | 'decide-dispute'
+                | 'request-pause'
+                | 'decide-pause'
+                | 'resume'
               )[];
+              /** @enum {string} */
+              pauseState: 'none' | 'pending' | 'paused';
               history: {
                 id: number;
                 action: string;
@@ -5051,6 +5519,35 @@ export interface paths {
                 /** Format: date-time */
                 closedAt: string | null;
                 overdue: boolean;
+              }[];
+              pauses: {
+                id: number;
+                orderId: number;
+                dispatchId: number | null;
+                departmentId: number;
+                reasonCode: string;
+                note: string;
+                expectedResumeOn: string;
+                /** Format: date-time */
+                requestedAt: string;
+                requestedBy: number | null;
+                /** @enum {string} */
+                status: 'pending' | 'rejected' | 'withdrawn' | 'active' | 'ended';
+                /** Format: date-time */
+                decidedAt: string | null;
+                decidedBy: number | null;
+                decisionNote: string | null;
+                /** Format: date-time */
+                startedAt: string | null;
+                /** Format: date-time */
+                endedAt: string | null;
+                endedBy: number | null;
+                endReason: string | null;
+                pausedWorkingMinutes: number | null;
+                /** Format: date-time */
+                oldDueAt: string | null;
+                /** Format: date-time */
+                newDueAt: string | null;
               }[];
               warnings: string[];
             };
@@ -5201,7 +5698,12 @@ export interface paths {
                 | 'release-co'
                 | 'dispute'
                 | 'decide-dispute'
+                | 'request-pause'
+                | 'decide-pause'
+                | 'resume'
               )[];
+              /** @enum {string} */
+              pauseState: 'none' | 'pending' | 'paused';
               history: {
                 id: number;
                 action: string;
@@ -5327,6 +5829,35 @@ export interface paths {
                 /** Format: date-time */
                 closedAt: string | null;
                 overdue: boolean;
+              }[];
+              pauses: {
+                id: number;
+                orderId: number;
+                dispatchId: number | null;
+                departmentId: number;
+                reasonCode: string;
+                note: string;
+                expectedResumeOn: string;
+                /** Format: date-time */
+                requestedAt: string;
+                requestedBy: number | null;
+                /** @enum {string} */
+                status: 'pending' | 'rejected' | 'withdrawn' | 'active' | 'ended';
+                /** Format: date-time */
+                decidedAt: string | null;
+                decidedBy: number | null;
+                decisionNote: string | null;
+                /** Format: date-time */
+                startedAt: string | null;
+                /** Format: date-time */
+                endedAt: string | null;
+                endedBy: number | null;
+                endReason: string | null;
+                pausedWorkingMinutes: number | null;
+                /** Format: date-time */
+                oldDueAt: string | null;
+                /** Format: date-time */
+                newDueAt: string | null;
               }[];
               warnings: string[];
             };
@@ -5485,7 +6016,12 @@ export interface paths {
                 | 'release-co'
                 | 'dispute'
                 | 'decide-dispute'
+                | 'request-pause'
+                | 'decide-pause'
+                | 'resume'
               )[];
+              /** @enum {string} */
+              pauseState: 'none' | 'pending' | 'paused';
               history: {
                 id: number;
                 action: string;
@@ -5611,6 +6147,35 @@ export interface paths {
                 /** Format: date-time */
                 closedAt: string | null;
                 overdue: boolean;
+              }[];
+              pauses: {
+                id: number;
+                orderId: number;
+                dispatchId: number | null;
+                departmentId: number;
+                reasonCode: string;
+                note: string;
+                expectedResumeOn: string;
+                /** Format: date-time */
+                requestedAt: string;
+                requestedBy: number | null;
+                /** @enum {string} */
+                status: 'pending' | 'rejected' | 'withdrawn' | 'active' | 'ended';
+                /** Format: date-time */
+                decidedAt: string | null;
+                decidedBy: number | null;
+                decisionNote: string | null;
+                /** Format: date-time */
+                startedAt: string | null;
+                /** Format: date-time */
+                endedAt: string | null;
+                endedBy: number | null;
+                endReason: string | null;
+                pausedWorkingMinutes: number | null;
+                /** Format: date-time */
+                oldDueAt: string | null;
+                /** Format: date-time */
+                newDueAt: string | null;
               }[];
               warnings: string[];
             };
@@ -5761,7 +6326,12 @@ export interface paths {
                 | 'release-co'
                 | 'dispute'
                 | 'decide-dispute'
+                | 'request-pause'
+                | 'decide-pause'
+                | 'resume'
               )[];
+              /** @enum {string} */
+              pauseState: 'none' | 'pending' | 'paused';
               history: {
                 id: number;
                 action: string;
@@ -5887,6 +6457,35 @@ export interface paths {
                 /** Format: date-time */
                 closedAt: string | null;
                 overdue: boolean;
+              }[];
+              pauses: {
+                id: number;
+                orderId: number;
+                dispatchId: number | null;
+                departmentId: number;
+                reasonCode: string;
+                note: string;
+                expectedResumeOn: string;
+                /** Format: date-time */
+                requestedAt: string;
+                requestedBy: number | null;
+                /** @enum {string} */
+                status: 'pending' | 'rejected' | 'withdrawn' | 'active' | 'ended';
+                /** Format: date-time */
+                decidedAt: string | null;
+                decidedBy: number | null;
+                decisionNote: string | null;
+                /** Format: date-time */
+                startedAt: string | null;
+                /** Format: date-time */
+                endedAt: string | null;
+                endedBy: number | null;
+                endReason: string | null;
+                pausedWorkingMinutes: number | null;
+                /** Format: date-time */
+                oldDueAt: string | null;
+                /** Format: date-time */
+                newDueAt: string | null;
               }[];
               warnings: string[];
             };
@@ -6037,7 +6636,12 @@ export interface paths {
                 | 'release-co'
                 | 'dispute'
                 | 'decide-dispute'
+                | 'request-pause'
+                | 'decide-pause'
+                | 'resume'
               )[];
+              /** @enum {string} */
+              pauseState: 'none' | 'pending' | 'paused';
               history: {
                 id: number;
                 action: string;
@@ -6163,6 +6767,35 @@ export interface paths {
                 /** Format: date-time */
                 closedAt: string | null;
                 overdue: boolean;
+              }[];
+              pauses: {
+                id: number;
+                orderId: number;
+                dispatchId: number | null;
+                departmentId: number;
+                reasonCode: string;
+                note: string;
+                expectedResumeOn: string;
+                /** Format: date-time */
+                requestedAt: string;
+                requestedBy: number | null;
+                /** @enum {string} */
+                status: 'pending' | 'rejected' | 'withdrawn' | 'active' | 'ended';
+                /** Format: date-time */
+                decidedAt: string | null;
+                decidedBy: number | null;
+                decisionNote: string | null;
+                /** Format: date-time */
+                startedAt: string | null;
+                /** Format: date-time */
+                endedAt: string | null;
+                endedBy: number | null;
+                endReason: string | null;
+                pausedWorkingMinutes: number | null;
+                /** Format: date-time */
+                oldDueAt: string | null;
+                /** Format: date-time */
+                newDueAt: string | null;
               }[];
               warnings: string[];
             };
@@ -6314,7 +6947,12 @@ export interface paths {
                 | 'release-co'
                 | 'dispute'
                 | 'decide-dispute'
+                | 'request-pause'
+                | 'decide-pause'
+                | 'resume'
               )[];
+              /** @enum {string} */
+              pauseState: 'none' | 'pending' | 'paused';
               history: {
                 id: number;
                 action: string;
@@ -6440,6 +7078,35 @@ export interface paths {
                 /** Format: date-time */
                 closedAt: string | null;
                 overdue: boolean;
+              }[];
+              pauses: {
+                id: number;
+                orderId: number;
+                dispatchId: number | null;
+                departmentId: number;
+                reasonCode: string;
+                note: string;
+                expectedResumeOn: string;
+                /** Format: date-time */
+                requestedAt: string;
+                requestedBy: number | null;
+                /** @enum {string} */
+                status: 'pending' | 'rejected' | 'withdrawn' | 'active' | 'ended';
+                /** Format: date-time */
+                decidedAt: string | null;
+                decidedBy: number | null;
+                decisionNote: string | null;
+                /** Format: date-time */
+                startedAt: string | null;
+                /** Format: date-time */
+                endedAt: string | null;
+                endedBy: number | null;
+                endReason: string | null;
+                pausedWorkingMinutes: number | null;
+                /** Format: date-time */
+                oldDueAt: string | null;
+                /** Format: date-time */
+                newDueAt: string | null;
               }[];
               warnings: string[];
             };
@@ -6591,7 +7258,12 @@ export interface paths {
                 | 'release-co'
                 | 'dispute'
                 | 'decide-dispute'
+                | 'request-pause'
+                | 'decide-pause'
+                | 'resume'
               )[];
+              /** @enum {string} */
+              pauseState: 'none' | 'pending' | 'paused';
               history: {
                 id: number;
                 action: string;
@@ -6717,6 +7389,35 @@ export interface paths {
                 /** Format: date-time */
                 closedAt: string | null;
                 overdue: boolean;
+              }[];
+              pauses: {
+                id: number;
+                orderId: number;
+                dispatchId: number | null;
+                departmentId: number;
+                reasonCode: string;
+                note: string;
+                expectedResumeOn: string;
+                /** Format: date-time */
+                requestedAt: string;
+                requestedBy: number | null;
+                /** @enum {string} */
+                status: 'pending' | 'rejected' | 'withdrawn' | 'active' | 'ended';
+                /** Format: date-time */
+                decidedAt: string | null;
+                decidedBy: number | null;
+                decisionNote: string | null;
+                /** Format: date-time */
+                startedAt: string | null;
+                /** Format: date-time */
+                endedAt: string | null;
+                endedBy: number | null;
+                endReason: string | null;
+                pausedWorkingMinutes: number | null;
+                /** Format: date-time */
+                oldDueAt: string | null;
+                /** Format: date-time */
+                newDueAt: string | null;
               }[];
               warnings: string[];
             };
@@ -6867,7 +7568,12 @@ export interface paths {
                 | 'release-co'
                 | 'dispute'
                 | 'decide-dispute'
+                | 'request-pause'
+                | 'decide-pause'
+                | 'resume'
               )[];
+              /** @enum {string} */
+              pauseState: 'none' | 'pending' | 'paused';
               history: {
                 id: number;
                 action: string;
@@ -6993,6 +7699,35 @@ export interface paths {
                 /** Format: date-time */
                 closedAt: string | null;
                 overdue: boolean;
+              }[];
+              pauses: {
+                id: number;
+                orderId: number;
+                dispatchId: number | null;
+                departmentId: number;
+                reasonCode: string;
+                note: string;
+                expectedResumeOn: string;
+                /** Format: date-time */
+                requestedAt: string;
+                requestedBy: number | null;
+                /** @enum {string} */
+                status: 'pending' | 'rejected' | 'withdrawn' | 'active' | 'ended';
+                /** Format: date-time */
+                decidedAt: string | null;
+                decidedBy: number | null;
+                decisionNote: string | null;
+                /** Format: date-time */
+                startedAt: string | null;
+                /** Format: date-time */
+                endedAt: string | null;
+                endedBy: number | null;
+                endReason: string | null;
+                pausedWorkingMinutes: number | null;
+                /** Format: date-time */
+                oldDueAt: string | null;
+                /** Format: date-time */
+                newDueAt: string | null;
               }[];
               warnings: string[];
             };
@@ -7143,7 +7878,12 @@ export interface paths {
                 | 'release-co'
                 | 'dispute'
                 | 'decide-dispute'
+                | 'request-pause'
+                | 'decide-pause'
+                | 'resume'
               )[];
+              /** @enum {string} */
+              pauseState: 'none' | 'pending' | 'paused';
               history: {
                 id: number;
                 action: string;
@@ -7269,6 +8009,35 @@ export interface paths {
                 /** Format: date-time */
                 closedAt: string | null;
                 overdue: boolean;
+              }[];
+              pauses: {
+                id: number;
+                orderId: number;
+                dispatchId: number | null;
+                departmentId: number;
+                reasonCode: string;
+                note: string;
+                expectedResumeOn: string;
+                /** Format: date-time */
+                requestedAt: string;
+                requestedBy: number | null;
+                /** @enum {string} */
+                status: 'pending' | 'rejected' | 'withdrawn' | 'active' | 'ended';
+                /** Format: date-time */
+                decidedAt: string | null;
+                decidedBy: number | null;
+                decisionNote: string | null;
+                /** Format: date-time */
+                startedAt: string | null;
+                /** Format: date-time */
+                endedAt: string | null;
+                endedBy: number | null;
+                endReason: string | null;
+                pausedWorkingMinutes: number | null;
+                /** Format: date-time */
+                oldDueAt: string | null;
+                /** Format: date-time */
+                newDueAt: string | null;
               }[];
               warnings: string[];
             };
@@ -7419,7 +8188,12 @@ export interface paths {
                 | 'release-co'
                 | 'dispute'
                 | 'decide-dispute'
+                | 'request-pause'
+                | 'decide-pause'
+                | 'resume'
               )[];
+              /** @enum {string} */
+              pauseState: 'none' | 'pending' | 'paused';
               history: {
                 id: number;
                 action: string;
@@ -7545,6 +8319,35 @@ export interface paths {
                 /** Format: date-time */
                 closedAt: string | null;
                 overdue: boolean;
+              }[];
+              pauses: {
+                id: number;
+                orderId: number;
+                dispatchId: number | null;
+                departmentId: number;
+                reasonCode: string;
+                note: string;
+                expectedResumeOn: string;
+                /** Format: date-time */
+                requestedAt: string;
+                requestedBy: number | null;
+                /** @enum {string} */
+                status: 'pending' | 'rejected' | 'withdrawn' | 'active' | 'ended';
+                /** Format: date-time */
+                decidedAt: string | null;
+                decidedBy: number | null;
+                decisionNote: string | null;
+                /** Format: date-time */
+                startedAt: string | null;
+                /** Format: date-time */
+                endedAt: string | null;
+                endedBy: number | null;
+                endReason: string | null;
+                pausedWorkingMinutes: number | null;
+                /** Format: date-time */
+                oldDueAt: string | null;
+                /** Format: date-time */
+                newDueAt: string | null;
               }[];
               warnings: string[];
             };
@@ -7696,7 +8499,12 @@ export interface paths {
                 | 'release-co'
                 | 'dispute'
                 | 'decide-dispute'
+                | 'request-pause'
+                | 'decide-pause'
+                | 'resume'
               )[];
+              /** @enum {string} */
+              pauseState: 'none' | 'pending' | 'paused';
               history: {
                 id: number;
                 action: string;
@@ -7822,6 +8630,35 @@ export interface paths {
                 /** Format: date-time */
                 closedAt: string | null;
                 overdue: boolean;
+              }[];
+              pauses: {
+                id: number;
+                orderId: number;
+                dispatchId: number | null;
+                departmentId: number;
+                reasonCode: string;
+                note: string;
+                expectedResumeOn: string;
+                /** Format: date-time */
+                requestedAt: string;
+                requestedBy: number | null;
+                /** @enum {string} */
+                status: 'pending' | 'rejected' | 'withdrawn' | 'active' | 'ended';
+                /** Format: date-time */
+                decidedAt: string | null;
+                decidedBy: number | null;
+                decisionNote: string | null;
+                /** Format: date-time */
+                startedAt: string | null;
+                /** Format: date-time */
+                endedAt: string | null;
+                endedBy: number | null;
+                endReason: string | null;
+                pausedWorkingMinutes: number | null;
+                /** Format: date-time */
+                oldDueAt: string | null;
+                /** Format: date-time */
+                newDueAt: string | null;
               }[];
               warnings: string[];
             };
@@ -7973,7 +8810,12 @@ export interface paths {
                 | 'release-co'
                 | 'dispute'
                 | 'decide-dispute'
+                | 'request-pause'
+                | 'decide-pause'
+                | 'resume'
               )[];
+              /** @enum {string} */
+              pauseState: 'none' | 'pending' | 'paused';
               history: {
                 id: number;
                 action: string;
@@ -8099,6 +8941,35 @@ export interface paths {
                 /** Format: date-time */
                 closedAt: string | null;
                 overdue: boolean;
+              }[];
+              pauses: {
+                id: number;
+                orderId: number;
+                dispatchId: number | null;
+                departmentId: number;
+                reasonCode: string;
+                note: string;
+                expectedResumeOn: string;
+                /** Format: date-time */
+                requestedAt: string;
+                requestedBy: number | null;
+                /** @enum {string} */
+                status: 'pending' | 'rejected' | 'withdrawn' | 'active' | 'ended';
+                /** Format: date-time */
+                decidedAt: string | null;
+                decidedBy: number | null;
+                decisionNote: string | null;
+                /** Format: date-time */
+                startedAt: string | null;
+                /** Format: date-time */
+                endedAt: string | null;
+                endedBy: number | null;
+                endReason: string | null;
+                pausedWorkingMinutes: number | null;
+                /** Format: date-time */
+                oldDueAt: string | null;
+                /** Format: date-time */
+                newDueAt: string | null;
               }[];
               warnings: string[];
             };
@@ -8253,7 +9124,12 @@ export interface paths {
                 | 'release-co'
                 | 'dispute'
                 | 'decide-dispute'
+                | 'request-pause'
+                | 'decide-pause'
+                | 'resume'
               )[];
+              /** @enum {string} */
+              pauseState: 'none' | 'pending' | 'paused';
               history: {
                 id: number;
                 action: string;
@@ -8379,6 +9255,968 @@ export interface paths {
                 /** Format: date-time */
                 closedAt: string | null;
                 overdue: boolean;
+              }[];
+              pauses: {
+                id: number;
+                orderId: number;
+                dispatchId: number | null;
+                departmentId: number;
+                reasonCode: string;
+                note: string;
+                expectedResumeOn: string;
+                /** Format: date-time */
+                requestedAt: string;
+                requestedBy: number | null;
+                /** @enum {string} */
+                status: 'pending' | 'rejected' | 'withdrawn' | 'active' | 'ended';
+                /** Format: date-time */
+                decidedAt: string | null;
+                decidedBy: number | null;
+                decisionNote: string | null;
+                /** Format: date-time */
+                startedAt: string | null;
+                /** Format: date-time */
+                endedAt: string | null;
+                endedBy: number | null;
+                endReason: string | null;
+                pausedWorkingMinutes: number | null;
+                /** Format: date-time */
+                oldDueAt: string | null;
+                /** Format: date-time */
+                newDueAt: string | null;
+              }[];
+              warnings: string[];
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/orders/{id}/actions/request-pause': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: {
+      parameters: {
+        query?: never;
+        header?: {
+          /** @description the same key returns the first answer instead of acting twice (kept 24 h) */
+          'idempotency-key'?: string;
+        };
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description optimistic lock: 409 when stale */
+            expectedVersion?: number;
+            reasonCode: string;
+            note: string;
+            expectedResumeOn: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: number;
+              number: string;
+              /** @enum {string} */
+              status:
+                | 'submitted'
+                | 'registered'
+                | 'dispatched'
+                | 'in_progress'
+                | 'returned'
+                | 'replied'
+                | 'closed'
+                | 'archived'
+                | 'merged';
+              statusLabel: string;
+              channel: string;
+              type: string;
+              categoryId: number | null;
+              categoryPath: string[] | null;
+              urgency: string;
+              title: string;
+              content: string;
+              caller: {
+                name: string | null;
+                phone: string | null;
+                masked: boolean;
+                anonymous: boolean;
+                callbackWanted: boolean;
+              };
+              location: {
+                district: string | null;
+                address: string | null;
+              };
+              departmentId: number | null;
+              departmentName: string | null;
+              coDepartmentIds: number[];
+              /** Format: date-time */
+              receivedAt: string;
+              /** Format: date-time */
+              responseDueAt: string | null;
+              /** Format: date-time */
+              respondedAt: string | null;
+              timeLimitDays: number | null;
+              /** Format: date-time */
+              handleDueAt: string | null;
+              activeDeadline: {
+                /** @enum {string} */
+                kind: 'response' | 'handling';
+                /** Format: date-time */
+                dueAt: string;
+              } | null;
+              deadlineState: string;
+              /** Format: date-time */
+              dispatchedAt: string | null;
+              /** Format: date-time */
+              repliedAt: string | null;
+              /** Format: date-time */
+              closedAt: string | null;
+              /** Format: date-time */
+              archivedAt: string | null;
+              answer: string | null;
+              answerArticleIds: number[];
+              reply: string | null;
+              satisfaction: string | null;
+              reopenCount: number;
+              returnCount: number;
+              returnJudgementPending: boolean;
+              extensionPending: boolean;
+              appealStatus: string;
+              excludedFromAssessment: boolean;
+              mergedIntoId: number | null;
+              version: number;
+              /** Format: date-time */
+              createdAt: string;
+              /** Format: date-time */
+              updatedAt: string;
+              allowedActions: (
+                | 'accept'
+                | 'close-direct'
+                | 'dispatch'
+                | 'sign'
+                | 'return'
+                | 'judge-return'
+                | 'request-extension'
+                | 'decide-extension'
+                | 'supervise'
+                | 'instruct'
+                | 'send-back'
+                | 'reply'
+                | 'callback'
+                | 'close'
+                | 'appeal'
+                | 'decide-appeal'
+                | 'merge'
+                | 'archive'
+                | 'co-sign'
+                | 'co-reply'
+                | 'release-co'
+                | 'dispute'
+                | 'decide-dispute'
+                | 'request-pause'
+                | 'decide-pause'
+                | 'resume'
+              )[];
+              /** @enum {string} */
+              pauseState: 'none' | 'pending' | 'paused';
+              history: {
+                id: number;
+                action: string;
+                /** Format: date-time */
+                at: string;
+                actor: {
+                  id: number | null;
+                  role: string;
+                  name: string | null;
+                };
+                fromStatus: string | null;
+                toStatus: string;
+                note: string | null;
+                data: unknown;
+              }[];
+              dispatches: {
+                id: number;
+                orderId: number;
+                departmentId: number;
+                coDepartmentIds: number[];
+                /** Format: date-time */
+                dispatchedAt: string;
+                dispatchedBy: number | null;
+                timeLimitDays: number;
+                /** Format: date-time */
+                dueAt: string;
+                reopen: boolean;
+                /** Format: date-time */
+                signedAt: string | null;
+                /** Format: date-time */
+                endedAt: string | null;
+                outcome: string | null;
+              }[];
+              returns: {
+                id: number;
+                orderId: number;
+                dispatchId: number;
+                departmentId: number;
+                reasonCode: string;
+                reason: string;
+                /** Format: date-time */
+                returnedAt: string;
+                returnedBy: number | null;
+                operatorFault: boolean | null;
+                /** Format: date-time */
+                judgedAt: string | null;
+                judgedBy: number | null;
+                judgeNote: string | null;
+              }[];
+              extensions: {
+                id: number;
+                orderId: number;
+                departmentId: number;
+                workingDays: number;
+                reason: string;
+                /** Format: date-time */
+                requestedAt: string;
+                requestedBy: number | null;
+                outcome: string;
+                /** Format: date-time */
+                decidedAt: string | null;
+                decidedBy: number | null;
+                decisionNote: string | null;
+                /** Format: date-time */
+                oldDueAt: string | null;
+                /** Format: date-time */
+                newDueAt: string | null;
+              }[];
+              appeals: {
+                id: number;
+                orderId: number;
+                reason: string;
+                /** Format: date-time */
+                appealedAt: string;
+                appealedBy: number | null;
+                appellantRole: string;
+                accepted: boolean | null;
+                /** Format: date-time */
+                decidedAt: string | null;
+                decidedBy: number | null;
+                decisionNote: string | null;
+              }[];
+              callbacks: {
+                id: number;
+                orderId: number;
+                /** Format: date-time */
+                at: string;
+                agentId: number | null;
+                reached: boolean;
+                satisfaction: string | null;
+                attitudeSatisfaction: string | null;
+                resolved: boolean | null;
+                unreachedCallbacks: number;
+                note: string | null;
+                reopened: boolean;
+              }[];
+              supervisions: {
+                id: number;
+                orderId: number;
+                /** Format: date-time */
+                at: string;
+                byUserId: number | null;
+                kind: string;
+                note: string;
+              }[];
+              coTasks: {
+                id: number;
+                dispatchId: number | null;
+                departmentId: number;
+                departmentName: string | null;
+                /** Format: date-time */
+                openedAt: string;
+                /** Format: date-time */
+                dueAt: string;
+                /** Format: date-time */
+                signedAt: string | null;
+                /** Format: date-time */
+                repliedAt: string | null;
+                reply: string | null;
+                /** Format: date-time */
+                releasedAt: string | null;
+                releaseReason: string | null;
+                /** Format: date-time */
+                closedAt: string | null;
+                overdue: boolean;
+              }[];
+              pauses: {
+                id: number;
+                orderId: number;
+                dispatchId: number | null;
+                departmentId: number;
+                reasonCode: string;
+                note: string;
+                expectedResumeOn: string;
+                /** Format: date-time */
+                requestedAt: string;
+                requestedBy: number | null;
+                /** @enum {string} */
+                status: 'pending' | 'rejected' | 'withdrawn' | 'active' | 'ended';
+                /** Format: date-time */
+                decidedAt: string | null;
+                decidedBy: number | null;
+                decisionNote: string | null;
+                /** Format: date-time */
+                startedAt: string | null;
+                /** Format: date-time */
+                endedAt: string | null;
+                endedBy: number | null;
+                endReason: string | null;
+                pausedWorkingMinutes: number | null;
+                /** Format: date-time */
+                oldDueAt: string | null;
+                /** Format: date-time */
+                newDueAt: string | null;
+              }[];
+              warnings: string[];
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/orders/{id}/actions/decide-pause': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: {
+      parameters: {
+        query?: never;
+        header?: {
+          /** @description the same key returns the first answer instead of acting twice (kept 24 h) */
+          'idempotency-key'?: string;
+        };
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description optimistic lock: 409 when stale */
+            expectedVersion?: number;
+            approve: boolean;
+            note?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: number;
+              number: string;
+              /** @enum {string} */
+              status:
+                | 'submitted'
+                | 'registered'
+                | 'dispatched'
+                | 'in_progress'
+                | 'returned'
+                | 'replied'
+                | 'closed'
+                | 'archived'
+                | 'merged';
+              statusLabel: string;
+              channel: string;
+              type: string;
+              categoryId: number | null;
+              categoryPath: string[] | null;
+              urgency: string;
+              title: string;
+              content: string;
+              caller: {
+                name: string | null;
+                phone: string | null;
+                masked: boolean;
+                anonymous: boolean;
+                callbackWanted: boolean;
+              };
+              location: {
+                district: string | null;
+                address: string | null;
+              };
+              departmentId: number | null;
+              departmentName: string | null;
+              coDepartmentIds: number[];
+              /** Format: date-time */
+              receivedAt: string;
+              /** Format: date-time */
+              responseDueAt: string | null;
+              /** Format: date-time */
+              respondedAt: string | null;
+              timeLimitDays: number | null;
+              /** Format: date-time */
+              handleDueAt: string | null;
+              activeDeadline: {
+                /** @enum {string} */
+                kind: 'response' | 'handling';
+                /** Format: date-time */
+                dueAt: string;
+              } | null;
+              deadlineState: string;
+              /** Format: date-time */
+              dispatchedAt: string | null;
+              /** Format: date-time */
+              repliedAt: string | null;
+              /** Format: date-time */
+              closedAt: string | null;
+              /** Format: date-time */
+              archivedAt: string | null;
+              answer: string | null;
+              answerArticleIds: number[];
+              reply: string | null;
+              satisfaction: string | null;
+              reopenCount: number;
+              returnCount: number;
+              returnJudgementPending: boolean;
+              extensionPending: boolean;
+              appealStatus: string;
+              excludedFromAssessment: boolean;
+              mergedIntoId: number | null;
+              version: number;
+              /** Format: date-time */
+              createdAt: string;
+              /** Format: date-time */
+              updatedAt: string;
+              allowedActions: (
+                | 'accept'
+                | 'close-direct'
+                | 'dispatch'
+                | 'sign'
+                | 'return'
+                | 'judge-return'
+                | 'request-extension'
+                | 'decide-extension'
+                | 'supervise'
+                | 'instruct'
+                | 'send-back'
+                | 'reply'
+                | 'callback'
+                | 'close'
+                | 'appeal'
+                | 'decide-appeal'
+                | 'merge'
+                | 'archive'
+                | 'co-sign'
+                | 'co-reply'
+                | 'release-co'
+                | 'dispute'
+                | 'decide-dispute'
+                | 'request-pause'
+                | 'decide-pause'
+                | 'resume'
+              )[];
+              /** @enum {string} */
+              pauseState: 'none' | 'pending' | 'paused';
+              history: {
+                id: number;
+                action: string;
+                /** Format: date-time */
+                at: string;
+                actor: {
+                  id: number | null;
+                  role: string;
+                  name: string | null;
+                };
+                fromStatus: string | null;
+                toStatus: string;
+                note: string | null;
+                data: unknown;
+              }[];
+              dispatches: {
+                id: number;
+                orderId: number;
+                departmentId: number;
+                coDepartmentIds: number[];
+                /** Format: date-time */
+                dispatchedAt: string;
+                dispatchedBy: number | null;
+                timeLimitDays: number;
+                /** Format: date-time */
+                dueAt: string;
+                reopen: boolean;
+                /** Format: date-time */
+                signedAt: string | null;
+                /** Format: date-time */
+                endedAt: string | null;
+                outcome: string | null;
+              }[];
+              returns: {
+                id: number;
+                orderId: number;
+                dispatchId: number;
+                departmentId: number;
+                reasonCode: string;
+                reason: string;
+                /** Format: date-time */
+                returnedAt: string;
+                returnedBy: number | null;
+                operatorFault: boolean | null;
+                /** Format: date-time */
+                judgedAt: string | null;
+                judgedBy: number | null;
+                judgeNote: string | null;
+              }[];
+              extensions: {
+                id: number;
+                orderId: number;
+                departmentId: number;
+                workingDays: number;
+                reason: string;
+                /** Format: date-time */
+                requestedAt: string;
+                requestedBy: number | null;
+                outcome: string;
+                /** Format: date-time */
+                decidedAt: string | null;
+                decidedBy: number | null;
+                decisionNote: string | null;
+                /** Format: date-time */
+                oldDueAt: string | null;
+                /** Format: date-time */
+                newDueAt: string | null;
+              }[];
+              appeals: {
+                id: number;
+                orderId: number;
+                reason: string;
+                /** Format: date-time */
+                appealedAt: string;
+                appealedBy: number | null;
+                appellantRole: string;
+                accepted: boolean | null;
+                /** Format: date-time */
+                decidedAt: string | null;
+                decidedBy: number | null;
+                decisionNote: string | null;
+              }[];
+              callbacks: {
+                id: number;
+                orderId: number;
+                /** Format: date-time */
+                at: string;
+                agentId: number | null;
+                reached: boolean;
+                satisfaction: string | null;
+                attitudeSatisfaction: string | null;
+                resolved: boolean | null;
+                unreachedCallbacks: number;
+                note: string | null;
+                reopened: boolean;
+              }[];
+              supervisions: {
+                id: number;
+                orderId: number;
+                /** Format: date-time */
+                at: string;
+                byUserId: number | null;
+                kind: string;
+                note: string;
+              }[];
+              coTasks: {
+                id: number;
+                dispatchId: number | null;
+                departmentId: number;
+                departmentName: string | null;
+                /** Format: date-time */
+                openedAt: string;
+                /** Format: date-time */
+                dueAt: string;
+                /** Format: date-time */
+                signedAt: string | null;
+                /** Format: date-time */
+                repliedAt: string | null;
+                reply: string | null;
+                /** Format: date-time */
+                releasedAt: string | null;
+                releaseReason: string | null;
+                /** Format: date-time */
+                closedAt: string | null;
+                overdue: boolean;
+              }[];
+              pauses: {
+                id: number;
+                orderId: number;
+                dispatchId: number | null;
+                departmentId: number;
+                reasonCode: string;
+                note: string;
+                expectedResumeOn: string;
+                /** Format: date-time */
+                requestedAt: string;
+                requestedBy: number | null;
+                /** @enum {string} */
+                status: 'pending' | 'rejected' | 'withdrawn' | 'active' | 'ended';
+                /** Format: date-time */
+                decidedAt: string | null;
+                decidedBy: number | null;
+                decisionNote: string | null;
+                /** Format: date-time */
+                startedAt: string | null;
+                /** Format: date-time */
+                endedAt: string | null;
+                endedBy: number | null;
+                endReason: string | null;
+                pausedWorkingMinutes: number | null;
+                /** Format: date-time */
+                oldDueAt: string | null;
+                /** Format: date-time */
+                newDueAt: string | null;
+              }[];
+              warnings: string[];
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/orders/{id}/actions/resume': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: {
+      parameters: {
+        query?: never;
+        header?: {
+          /** @description the same key returns the first answer instead of acting twice (kept 24 h) */
+          'idempotency-key'?: string;
+        };
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description optimistic lock: 409 when stale */
+            expectedVersion?: number;
+            note?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: number;
+              number: string;
+              /** @enum {string} */
+              status:
+                | 'submitted'
+                | 'registered'
+                | 'dispatched'
+                | 'in_progress'
+                | 'returned'
+                | 'replied'
+                | 'closed'
+                | 'archived'
+                | 'merged';
+              statusLabel: string;
+              channel: string;
+              type: string;
+              categoryId: number | null;
+              categoryPath: string[] | null;
+              urgency: string;
+              title: string;
+              content: string;
+              caller: {
+                name: string | null;
+                phone: string | null;
+                masked: boolean;
+                anonymous: boolean;
+                callbackWanted: boolean;
+              };
+              location: {
+                district: string | null;
+                address: string | null;
+              };
+              departmentId: number | null;
+              departmentName: string | null;
+              coDepartmentIds: number[];
+              /** Format: date-time */
+              receivedAt: string;
+              /** Format: date-time */
+              responseDueAt: string | null;
+              /** Format: date-time */
+              respondedAt: string | null;
+              timeLimitDays: number | null;
+              /** Format: date-time */
+              handleDueAt: string | null;
+              activeDeadline: {
+                /** @enum {string} */
+                kind: 'response' | 'handling';
+                /** Format: date-time */
+                dueAt: string;
+              } | null;
+              deadlineState: string;
+              /** Format: date-time */
+              dispatchedAt: string | null;
+              /** Format: date-time */
+              repliedAt: string | null;
+              /** Format: date-time */
+              closedAt: string | null;
+              /** Format: date-time */
+              archivedAt: string | null;
+              answer: string | null;
+              answerArticleIds: number[];
+              reply: string | null;
+              satisfaction: string | null;
+              reopenCount: number;
+              returnCount: number;
+              returnJudgementPending: boolean;
+              extensionPending: boolean;
+              appealStatus: string;
+              excludedFromAssessment: boolean;
+              mergedIntoId: number | null;
+              version: number;
+              /** Format: date-time */
+              createdAt: string;
+              /** Format: date-time */
+              updatedAt: string;
+              allowedActions: (
+                | 'accept'
+                | 'close-direct'
+                | 'dispatch'
+                | 'sign'
+                | 'return'
+                | 'judge-return'
+                | 'request-extension'
+                | 'decide-extension'
+                | 'supervise'
+                | 'instruct'
+                | 'send-back'
+                | 'reply'
+                | 'callback'
+                | 'close'
+                | 'appeal'
+                | 'decide-appeal'
+                | 'merge'
+                | 'archive'
+                | 'co-sign'
+                | 'co-reply'
+                | 'release-co'
+                | 'dispute'
+                | 'decide-dispute'
+                | 'request-pause'
+                | 'decide-pause'
+                | 'resume'
+              )[];
+              /** @enum {string} */
+              pauseState: 'none' | 'pending' | 'paused';
+              history: {
+                id: number;
+                action: string;
+                /** Format: date-time */
+                at: string;
+                actor: {
+                  id: number | null;
+                  role: string;
+                  name: string | null;
+                };
+                fromStatus: string | null;
+                toStatus: string;
+                note: string | null;
+                data: unknown;
+              }[];
+              dispatches: {
+                id: number;
+                orderId: number;
+                departmentId: number;
+                coDepartmentIds: number[];
+                /** Format: date-time */
+                dispatchedAt: string;
+                dispatchedBy: number | null;
+                timeLimitDays: number;
+                /** Format: date-time */
+                dueAt: string;
+                reopen: boolean;
+                /** Format: date-time */
+                signedAt: string | null;
+                /** Format: date-time */
+                endedAt: string | null;
+                outcome: string | null;
+              }[];
+              returns: {
+                id: number;
+                orderId: number;
+                dispatchId: number;
+                departmentId: number;
+                reasonCode: string;
+                reason: string;
+                /** Format: date-time */
+                returnedAt: string;
+                returnedBy: number | null;
+                operatorFault: boolean | null;
+                /** Format: date-time */
+                judgedAt: string | null;
+                judgedBy: number | null;
+                judgeNote: string | null;
+              }[];
+              extensions: {
+                id: number;
+                orderId: number;
+                departmentId: number;
+                workingDays: number;
+                reason: string;
+                /** Format: date-time */
+                requestedAt: string;
+                requestedBy: number | null;
+                outcome: string;
+                /** Format: date-time */
+                decidedAt: string | null;
+                decidedBy: number | null;
+                decisionNote: string | null;
+                /** Format: date-time */
+                oldDueAt: string | null;
+                /** Format: date-time */
+                newDueAt: string | null;
+              }[];
+              appeals: {
+                id: number;
+                orderId: number;
+                reason: string;
+                /** Format: date-time */
+                appealedAt: string;
+                appealedBy: number | null;
+                appellantRole: string;
+                accepted: boolean | null;
+                /** Format: date-time */
+                decidedAt: string | null;
+                decidedBy: number | null;
+                decisionNote: string | null;
+              }[];
+              callbacks: {
+                id: number;
+                orderId: number;
+                /** Format: date-time */
+                at: string;
+                agentId: number | null;
+                reached: boolean;
+                satisfaction: string | null;
+                attitudeSatisfaction: string | null;
+                resolved: boolean | null;
+                unreachedCallbacks: number;
+                note: string | null;
+                reopened: boolean;
+              }[];
+              supervisions: {
+                id: number;
+                orderId: number;
+                /** Format: date-time */
+                at: string;
+                byUserId: number | null;
+                kind: string;
+                note: string;
+              }[];
+              coTasks: {
+                id: number;
+                dispatchId: number | null;
+                departmentId: number;
+                departmentName: string | null;
+                /** Format: date-time */
+                openedAt: string;
+                /** Format: date-time */
+                dueAt: string;
+                /** Format: date-time */
+                signedAt: string | null;
+                /** Format: date-time */
+                repliedAt: string | null;
+                reply: string | null;
+                /** Format: date-time */
+                releasedAt: string | null;
+                releaseReason: string | null;
+                /** Format: date-time */
+                closedAt: string | null;
+                overdue: boolean;
+              }[];
+              pauses: {
+                id: number;
+                orderId: number;
+                dispatchId: number | null;
+                departmentId: number;
+                reasonCode: string;
+                note: string;
+                expectedResumeOn: string;
+                /** Format: date-time */
+                requestedAt: string;
+                requestedBy: number | null;
+                /** @enum {string} */
+                status: 'pending' | 'rejected' | 'withdrawn' | 'active' | 'ended';
+                /** Format: date-time */
+                decidedAt: string | null;
+                decidedBy: number | null;
+                decisionNote: string | null;
+                /** Format: date-time */
+                startedAt: string | null;
+                /** Format: date-time */
+                endedAt: string | null;
+                endedBy: number | null;
+                endReason: string | null;
+                pausedWorkingMinutes: number | null;
+                /** Format: date-time */
+                oldDueAt: string | null;
+                /** Format: date-time */
+                newDueAt: string | null;
               }[];
               warnings: string[];
             };
@@ -19568,6 +21406,8 @@ export interface paths {
           appealStatus?: 'none' | 'pending' | 'accepted' | 'rejected';
           extensionPending?: 'true' | 'false';
           unjudgedReturn?: 'true' | 'false';
+          /** @description 挂起: asked (pending) or running */
+          pauseState?: 'none' | 'pending' | 'paused';
           callerPhone?: string;
           /** @description number, title or content */
           q?: string;

@@ -81,3 +81,9 @@ export const options = (labels: Record<string, string>) =>
 export const REPLY_ELEMENT_LABELS: Record<string, string> = shared.REPLY_ELEMENT_LABELS;
 
 export const REPLY_VERDICT_LABELS: Record<string, string> = shared.REPLY_VERDICT_LABELS;
+
+export const PAUSE_REASON_LABELS: Record<string, string> = shared.PAUSE_REASON_LABELS;
+
+export const PAUSE_STATUS_LABELS: Record<string, string> = shared.PAUSE_STATUS_LABELS;
+
+export const PAUSE_STATE_LABELS: Record<string, string> = shared.PAUSE_STATE_LABELS;

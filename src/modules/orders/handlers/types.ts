@@ -4,6 +4,7 @@ import type { CategoryView, Department } from '../../directory/index.ts';
 import type { Actor } from '../../../platform/actor.ts';
 import type { DefaultTimeLimits } from '../deadlines.ts';
 import type { ActionInput, ActionName } from '../model.ts';
+import type { PauseSettings } from '../pause-settings.ts';
 import type { OrderRow } from '../repository.ts';
 
 /** The city's settings that order rules read; passed in, never read from the environment here. */
@@ -13,6 +14,8 @@ export interface OrderSettings {
   maxCallbackAttempts: number;
   /** `orders.disputeDecisionWorkingDays` (dispute-settings.ts); its default when not given. */
   disputeDecisionWorkingDays?: number;
+  /** 挂起: the reasons and the longest pause (settings orders.pauseReasons, orders.pauseMaxWorkingDays). */
+  pause?: PauseSettings;
 }
 
 export const DEFAULT_ORDER_SETTINGS: OrderSettings = {

@@ -10,6 +10,7 @@ import { allows, type Order } from '../../api/models.ts';
 import { OrderActionLauncher, type PendingAction } from '../workbench/order-action-launcher.tsx';
 import { column, QueueTable } from '../workbench/queue-table.tsx';
 import { CoTasksTab } from './co-tasks-tab.tsx';
+import { PauseTag } from '../orders/pause-parts.tsx';
 
 /** Button texts stay exactly as written (签收, not 签 收), for the people and the tests that look for them. */
 const NO_SPACE = { autoInsertSpace: false };
@@ -52,6 +53,13 @@ const TABS = [
     count: null,
     empty: '没有已退回待重新派单的工单',
   },
+  {
+    key: 'paused',
+    label: '已挂起',
+    filters: { pauseState: 'paused', sort: 'handleDueAt' },
+    count: 'paused',
+    empty: '没有已挂起的工单',
+  },
 ] as const;
 type TabKey = (typeof TABS)[number]['key'];
 
@@ -64,6 +72,8 @@ const ROW_ACTIONS: { action: string; label: string; primary?: boolean; danger?: 
   { action: 'co-sign', label: '协办签收', primary: true },
   { action: 'co-reply', label: '协办答复' },
   { action: 'dispute', label: '派单异议' },
+  { action: 'request-pause', label: '申请挂起' },
+  { action: 'resume', label: '恢复办理', primary: true },
 ];
 
 /** 承办单位工作台 — sign for dispatched orders, handle, reply, return misrouted ones, ask for more time. */
@@ -91,6 +101,7 @@ export default function DepartmentPage() {
           {o.urgency === 'urgent' && <Tag color="red">紧急</Tag>}
           {o.departmentId !== user.departmentId && <Tag color="purple">协办</Tag>}
           {o.extensionPending && <Tag color="orange">延期审核中</Tag>}
+          <PauseTag order={o} />
           {t}
         </>
       ),

@@ -9,6 +9,7 @@ import { OrderActionLauncher, type PendingAction } from '../workbench/order-acti
 import { column, QueueTable } from '../workbench/queue-table.tsx';
 import { AppealRequest, ExtensionRequest, ReturnReason } from './pending-cells.tsx';
 import { DisputesTab } from './disputes-tab.tsx';
+import { PauseRequest } from '../orders/pause-parts.tsx';
 
 /** The 派单异议 tab has its own list (disputes, not orders): its key, after the order queues. */
 const DISPUTES_TAB = 'disputes';
@@ -116,6 +117,30 @@ const TABS: OfficeTab[] = [
     actions: [
       { action: 'supervise', label: '督办', primary: true, testId: 'office-supervise' },
       { action: 'instruct', label: '批示', testId: 'office-instruct' },
+    ],
+  },
+  {
+    key: 'pauses',
+    label: '待审核挂起',
+    filters: { pauseState: 'pending', sort: 'handleDueAt' },
+    count: 'pausesToDecide',
+    empty: '没有待审核的挂起申请',
+    detail: { title: '挂起申请', render: (o) => <PauseRequest order={o} /> },
+    actions: [
+      {
+        action: 'decide-pause',
+        label: '同意',
+        initial: { approve: true },
+        primary: true,
+        testId: 'office-approve',
+      },
+      {
+        action: 'decide-pause',
+        label: '不同意',
+        initial: { approve: false },
+        danger: true,
+        testId: 'office-reject',
+      },
     ],
   },
 ];

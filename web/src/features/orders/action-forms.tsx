@@ -6,6 +6,7 @@ import { useDepartments } from '../../app/reference-data.ts';
 import { applyZhServerErrors } from '../../components/zh-errors.ts';
 import { CoAnswers } from './co-tasks-panel.tsx';
 import { type ActionBody, isOrderAction, type OrderView, postOrderAction } from './order-api.ts';
+import { PauseReasonSelect } from './pause-parts.tsx';
 
 type FieldKind =
   | 'textarea'
@@ -19,7 +20,9 @@ type FieldKind =
   | 'approve'
   | 'resolved'
   | 'coDepartment'
-  | 'disputeDecision';
+  | 'disputeDecision'
+  | 'pauseReason'
+  | 'date';
 
 interface FieldSpec {
   name: string;
@@ -176,6 +179,28 @@ export const ACTION_FORMS: Record<string, FieldSpec[]> = {
     },
     { name: 'note', label: '裁定意见', kind: 'textarea' },
   ],
+  'request-pause': [
+    {
+      name: 'reasonCode',
+      label: '挂起原因',
+      kind: 'pauseReason',
+      required: true,
+      message: '请选择挂起原因',
+    },
+    {
+      name: 'expectedResumeOn',
+      label: '预计恢复办理日期（当日零时自动恢复）',
+      kind: 'date',
+      required: true,
+      message: '请选择预计恢复日期',
+    },
+    { name: 'note', label: '挂起说明', kind: 'textarea', required: true, message: '请填写挂起说明' },
+  ],
+  'decide-pause': [
+    { name: 'approve', label: '审核结果', kind: 'approve', required: true, message: '请选择审核结果' },
+    { name: 'note', label: '审核意见', kind: 'textarea' },
+  ],
+  resume: [{ name: 'note', label: '恢复说明', kind: 'textarea' }],
 };
 
 const INITIAL: Record<string, Record<string, unknown>> = {
@@ -258,6 +283,10 @@ function FieldInput({
           ]}
         />
       );
+    case 'pauseReason':
+      return <PauseReasonSelect {...control} />;
+    case 'date':
+      return <Input {...control} type="date" data-testid={`field-${spec.name}`} />;
     case 'approve':
       return (
         <Radio.Group

@@ -74,4 +74,7 @@ const ORDER_ACTIONS: Record<OrderActionName, true> = {
   'release-co': true,
   dispute: true,
   'decide-dispute': true,
+  'request-pause': true,
+  'decide-pause': true,
+  resume: true,
 };

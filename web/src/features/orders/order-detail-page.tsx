@@ -37,6 +37,7 @@ import { AttachmentsPanel } from './attachments-panel.tsx';
 import { ReplyQualityPanel } from './reply-quality-panel.tsx';
 import { CoTasksPanel } from './co-tasks-panel.tsx';
 import { DisputesPanel } from './disputes-panel.tsx';
+import { PausesTable, PauseTag } from './pause-parts.tsx';
 
 /** Buttons in the order a case moves: the forward step first, oversight after. */
 const ACTION_ORDER = [
@@ -63,6 +64,9 @@ const ACTION_ORDER = [
   'release-co',
   'dispute',
   'decide-dispute',
+  'request-pause',
+  'decide-pause',
+  'resume',
 ];
 
 /** How a dispatch ended, as the dispatches table says it. */
@@ -128,6 +132,7 @@ export default function OrderDetailPage() {
                 <StatusTag status={o.status} />
                 <UrgencyTag urgency={o.urgency} />
                 <DeadlineBadge order={o} />
+                <PauseTag order={o} />
                 {o.excludedFromAssessment && <Tag>不计入考核</Tag>}
               </Space>
             }
@@ -305,6 +310,11 @@ export default function OrderDetailPage() {
                           ]}
                         />
                       ),
+                    },
+                    {
+                      key: 'pauses',
+                      label: `挂起 (${o.pauses.length})`,
+                      children: <PausesTable pauses={o.pauses} />,
                     },
                     {
                       key: 'callbacks',

@@ -22,6 +22,7 @@ const FILTER_KEYS = [
   'extensionPending',
   'appealStatus',
   'dueSoon',
+  'pauseState',
 ];
 
 /** 工单列表 — every filter lives in the URL, so a filtered list can be bookmarked and shared. */
