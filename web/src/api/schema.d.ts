@@ -8468,7 +8468,8 @@ export interface paths {
                 keywords: string[];
                 effectiveFrom: string | null;
                 expiresOn: string | null;
-                status: string;
+                /** @enum {string} */
+                status: 'draft' | 'published' | 'retired';
                 version: number;
                 /** Format: date-time */
                 publishedAt: string | null;
@@ -8527,13 +8528,13 @@ export interface paths {
               id: number;
               title: string;
               categoryPath: string[];
-              content: string;
               issuer: string | null;
               kind: string;
               keywords: string[];
               effectiveFrom: string | null;
               expiresOn: string | null;
-              status: string;
+              /** @enum {string} */
+              status: 'draft' | 'published' | 'retired';
               version: number;
               /** Format: date-time */
               publishedAt: string | null;
@@ -8543,6 +8544,7 @@ export interface paths {
               updatedAt: string;
               expired: boolean;
               current: boolean;
+              content: string;
             };
           };
         };
@@ -8579,26 +8581,16 @@ export interface paths {
           };
           content: {
             'application/json': {
-              versions: {
-                version: number;
-                changedFields: string[];
-                changeNote: string | null;
-                changedBy: number | null;
-                changedByName: string | null;
-                /** Format: date-time */
-                changedAt: string;
-                snapshot: unknown;
-              }[];
               id: number;
               title: string;
               categoryPath: string[];
-              content: string;
               issuer: string | null;
               kind: string;
               keywords: string[];
               effectiveFrom: string | null;
               expiresOn: string | null;
-              status: string;
+              /** @enum {string} */
+              status: 'draft' | 'published' | 'retired';
               version: number;
               /** Format: date-time */
               publishedAt: string | null;
@@ -8608,6 +8600,28 @@ export interface paths {
               updatedAt: string;
               expired: boolean;
               current: boolean;
+              content: string;
+              versions: {
+                version: number;
+                changedFields: string[];
+                changeNote: string | null;
+                changedBy: number | null;
+                changedByName: string | null;
+                /** Format: date-time */
+                changedAt: string;
+                snapshot: {
+                  categoryPath?: string[];
+                  title?: string;
+                  content?: string;
+                  issuer?: string | null;
+                  kind?: string;
+                  keywords?: string[];
+                  effectiveFrom?: string | null;
+                  expiresOn?: string | null;
+                  /** @enum {string} */
+                  status?: 'draft' | 'published' | 'retired';
+                };
+              }[];
             };
           };
         };
@@ -8651,6 +8665,26 @@ export interface paths {
           };
           content: {
             'application/json': {
+              id: number;
+              title: string;
+              categoryPath: string[];
+              issuer: string | null;
+              kind: string;
+              keywords: string[];
+              effectiveFrom: string | null;
+              expiresOn: string | null;
+              /** @enum {string} */
+              status: 'draft' | 'published' | 'retired';
+              version: number;
+              /** Format: date-time */
+              publishedAt: string | null;
+              /** Format: date-time */
+              createdAt: string;
+              /** Format: date-time */
+              updatedAt: string;
+              expired: boolean;
+              current: boolean;
+              content: string;
               changedFields: (
                 | 'title'
                 | 'content'
@@ -8662,25 +8696,6 @@ export interface paths {
                 | 'effectiveFrom'
                 | 'expiresOn'
               )[];
-              id: number;
-              title: string;
-              categoryPath: string[];
-              content: string;
-              issuer: string | null;
-              kind: string;
-              keywords: string[];
-              effectiveFrom: string | null;
-              expiresOn: string | null;
-              status: string;
-              version: number;
-              /** Format: date-time */
-              publishedAt: string | null;
-              /** Format: date-time */
-              createdAt: string;
-              /** Format: date-time */
-              updatedAt: string;
-              expired: boolean;
-              current: boolean;
             };
           };
         };
@@ -8724,13 +8739,13 @@ export interface paths {
               id: number;
               title: string;
               categoryPath: string[];
-              content: string;
               issuer: string | null;
               kind: string;
               keywords: string[];
               effectiveFrom: string | null;
               expiresOn: string | null;
-              status: string;
+              /** @enum {string} */
+              status: 'draft' | 'published' | 'retired';
               version: number;
               /** Format: date-time */
               publishedAt: string | null;
@@ -8740,6 +8755,7 @@ export interface paths {
               updatedAt: string;
               expired: boolean;
               current: boolean;
+              content: string;
             };
           };
         };
@@ -8787,13 +8803,13 @@ export interface paths {
               id: number;
               title: string;
               categoryPath: string[];
-              content: string;
               issuer: string | null;
               kind: string;
               keywords: string[];
               effectiveFrom: string | null;
               expiresOn: string | null;
-              status: string;
+              /** @enum {string} */
+              status: 'draft' | 'published' | 'retired';
               version: number;
               /** Format: date-time */
               publishedAt: string | null;
@@ -8803,6 +8819,7 @@ export interface paths {
               updatedAt: string;
               expired: boolean;
               current: boolean;
+              content: string;
             };
           };
         };
@@ -9183,7 +9200,6 @@ export interface paths {
           content: {
             'application/json': {
               items: {
-                state: string;
                 id: number;
                 /** Format: date-time */
                 receivedAt: string;
@@ -9193,7 +9209,8 @@ export interface paths {
                 articleIds: number[];
                 /** Format: date-time */
                 dueAt: string;
-                status: string;
+                /** @enum {string} */
+                status: 'open' | 'done';
                 /** Format: date-time */
                 completedAt: string | null;
                 completedBy: number | null;
@@ -9201,6 +9218,8 @@ export interface paths {
                 recordedBy: number | null;
                 /** Format: date-time */
                 recordedAt: string;
+                /** @enum {string} */
+                state: 'open' | 'overdue' | 'on_time' | 'late';
               }[];
             };
           };
@@ -9237,22 +9256,23 @@ export interface paths {
           content: {
             'application/json': {
               id: number;
-              title: string;
-              source: string;
-              status: string;
-              recordedBy: number | null;
-              /** Format: date-time */
-              recordedAt: string;
               /** Format: date-time */
               receivedAt: string;
+              source: string;
+              title: string;
+              requiredChange: string;
+              articleIds: number[];
+              /** Format: date-time */
+              dueAt: string;
+              /** @enum {string} */
+              status: 'open' | 'done';
               /** Format: date-time */
               completedAt: string | null;
               completedBy: number | null;
-              /** Format: date-time */
-              dueAt: string;
-              requiredChange: string;
-              articleIds: number[];
               completionNote: string | null;
+              recordedBy: number | null;
+              /** Format: date-time */
+              recordedAt: string;
             };
           };
         };
@@ -9306,7 +9326,8 @@ export interface paths {
               articleIds: number[];
               /** Format: date-time */
               dueAt: string;
-              status: string;
+              /** @enum {string} */
+              status: 'open' | 'done';
               /** Format: date-time */
               completedAt: string | null;
               completedBy: number | null;
@@ -9367,7 +9388,8 @@ export interface paths {
               articleIds: number[];
               /** Format: date-time */
               dueAt: string;
-              status: string;
+              /** @enum {string} */
+              status: 'open' | 'done';
               /** Format: date-time */
               completedAt: string | null;
               completedBy: number | null;
@@ -12179,9 +12201,15 @@ export interface paths {
               parties: {
                 partyA: {
                   name: string;
+                  address?: string;
+                  taxId?: string;
+                  creditCode?: string;
                 };
                 partyB: {
                   name: string;
+                  address?: string;
+                  taxId?: string;
+                  creditCode?: string;
                 };
               };
               signedOn: string;
@@ -12274,10 +12302,13 @@ export interface paths {
               }[];
               readings: {
                 key: string;
+                labelZh: string;
                 value: unknown;
+                valueZh: string;
                 isDefault: boolean;
                 question: string;
                 clause: string;
+                clauseZh: string;
                 options: string;
               }[];
             };
@@ -12386,6 +12417,8 @@ export interface paths {
                 no: number;
                 name: string;
                 period: string;
+                measuredFrom: string;
+                measuredTo: string;
                 numerator: number;
                 denominator: number;
                 value: number | null;
@@ -12401,21 +12434,30 @@ export interface paths {
                   ids: (number | string)[];
                 }[];
                 evidence: {
+                  counted: (number | string)[];
+                  met: (number | string)[];
+                  entity: string;
+                  drillDown?: string;
+                } & {
                   [key: string]: unknown;
                 };
+                clause: string;
+                clauseZh: string;
                 provisional: boolean;
               } & {
                 [key: string]: unknown;
               })[];
-              readings: ({
+              readings: {
                 key: string;
                 labelZh: string;
                 value: unknown;
                 valueZh: string;
                 isDefault: boolean;
-              } & {
-                [key: string]: unknown;
-              })[];
+                question: string;
+                clause: string;
+                clauseZh: string;
+                options: string;
+              }[];
             } & {
               [key: string]: unknown;
             };
@@ -12489,9 +12531,22 @@ export interface paths {
                 carriedInFen: number;
                 payableFen: number;
                 carriedOutFen: number;
+                isLast: boolean;
                 dueFrom: string;
                 dueTo: string;
+                invoiceRequired: boolean;
                 provisional: boolean;
+                rounding: string;
+                roundingZh: string;
+                invoice: {
+                  required: boolean;
+                  receivedOn: string | null;
+                  ref: string | null;
+                };
+                payment: {
+                  paidOn: string | null;
+                  paidFen: number | null;
+                };
                 warnings: ({
                   code: string;
                   key: string;
@@ -12559,15 +12614,17 @@ export interface paths {
                 } & {
                   [key: string]: unknown;
                 })[];
-                readings: ({
+                readings: {
                   key: string;
                   labelZh: string;
                   value: unknown;
                   valueZh: string;
                   isDefault: boolean;
-                } & {
-                  [key: string]: unknown;
-                })[];
+                  question: string;
+                  clause: string;
+                  clauseZh: string;
+                  options: string;
+                }[];
                 settings: {
                   key: string;
                   value: unknown;
@@ -12579,6 +12636,8 @@ export interface paths {
                   no: number;
                   name: string;
                   period: string;
+                  measuredFrom: string;
+                  measuredTo: string;
                   numerator: number;
                   denominator: number;
                   value: number | null;
@@ -12594,27 +12653,60 @@ export interface paths {
                     ids: (number | string)[];
                   }[];
                   evidence: {
+                    counted: (number | string)[];
+                    met: (number | string)[];
+                    entity: string;
+                    drillDown?: string;
+                  } & {
                     [key: string]: unknown;
                   };
+                  clause: string;
+                  clauseZh: string;
                   provisional: boolean;
                 } & {
                   [key: string]: unknown;
                 })[];
-                status: string;
+                /** @enum {string} */
+                status: 'provisional' | 'due' | 'invoiced' | 'paid' | 'withheld';
                 statusZh: string;
               } & {
                 [key: string]: unknown;
               };
-              confirmed:
-                | ({
-                    inputsHash: string;
-                    outputsHash: string;
-                  } & {
-                    [key: string]: unknown;
-                  })
-                | null;
+              confirmed: {
+                /** Format: date-time */
+                at: string;
+                by: number | null;
+                note: string | null;
+                inputsHash: string;
+                outputsHash: string;
+                statement: unknown;
+              } | null;
               difference: {
-                [key: string]: unknown;
+                inputsChanged: boolean;
+                contractVersion: {
+                  confirmed: number;
+                  now: number;
+                } | null;
+                outputsChanged: boolean;
+                payableFen: {
+                  confirmed: number;
+                  now: number;
+                  delta: number;
+                };
+                figures: {
+                  id: string;
+                  period: string;
+                  confirmed: {
+                    numerator: number;
+                    denominator: number;
+                    met: boolean;
+                  } | null;
+                  now: {
+                    numerator: number;
+                    denominator: number;
+                    met: boolean;
+                  };
+                }[];
               } | null;
             };
           };
@@ -12948,7 +13040,7 @@ export interface paths {
                 period: string;
                 title: string;
                 /** Format: date-time */
-                dueAt: string | null;
+                dueAt: string;
                 /** Format: date-time */
                 deliveredAt: string | null;
                 complete: boolean | null;
@@ -13012,7 +13104,7 @@ export interface paths {
               period: string;
               title: string;
               /** Format: date-time */
-              dueAt: string | null;
+              dueAt: string;
               /** Format: date-time */
               deliveredAt: string | null;
               complete: boolean | null;
@@ -13058,7 +13150,8 @@ export interface paths {
           content: {
             'application/json': {
               items: {
-                state: string;
+                /** @enum {string} */
+                state: 'issued' | 'responded' | 'accepted' | 'rejected' | 'overdue' | 'closed';
                 thirdPartyAllowed: boolean;
                 id: number;
                 contractId: string;
@@ -13066,7 +13159,10 @@ export interface paths {
                 /** Format: date-time */
                 issuedAt: string;
                 issuedBy: number | null;
-                items: unknown;
+                items: {
+                  text: string;
+                  basis?: string;
+                }[];
                 /** Format: date-time */
                 dueAt: string | null;
                 response: string | null;
@@ -13078,7 +13174,8 @@ export interface paths {
                 verifiedAt: string | null;
                 verifiedBy: number | null;
                 verificationNote: string | null;
-                status: string;
+                /** @enum {string} */
+                status: 'issued' | 'responded' | 'accepted' | 'rejected';
               }[];
             };
           };
@@ -13115,9 +13212,13 @@ export interface paths {
             'application/json': {
               number: string;
               id: number;
-              items: unknown;
+              items: {
+                text: string;
+                basis?: string;
+              }[];
               response: string | null;
-              status: string;
+              /** @enum {string} */
+              status: 'issued' | 'responded' | 'accepted' | 'rejected';
               /** Format: date-time */
               respondedAt: string | null;
               /** Format: date-time */
@@ -13182,7 +13283,10 @@ export interface paths {
               /** Format: date-time */
               issuedAt: string;
               issuedBy: number | null;
-              items: unknown;
+              items: {
+                text: string;
+                basis?: string;
+              }[];
               /** Format: date-time */
               dueAt: string | null;
               response: string | null;
@@ -13194,7 +13298,8 @@ export interface paths {
               verifiedAt: string | null;
               verifiedBy: number | null;
               verificationNote: string | null;
-              status: string;
+              /** @enum {string} */
+              status: 'issued' | 'responded' | 'accepted' | 'rejected';
             };
           };
         };
@@ -13246,7 +13351,10 @@ export interface paths {
               /** Format: date-time */
               issuedAt: string;
               issuedBy: number | null;
-              items: unknown;
+              items: {
+                text: string;
+                basis?: string;
+              }[];
               /** Format: date-time */
               dueAt: string | null;
               response: string | null;
@@ -13258,7 +13366,8 @@ export interface paths {
               verifiedAt: string | null;
               verifiedBy: number | null;
               verificationNote: string | null;
-              status: string;
+              /** @enum {string} */
+              status: 'issued' | 'responded' | 'accepted' | 'rejected';
             };
           };
         };
