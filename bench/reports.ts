@@ -1,44 +1,14 @@
-import os from 'node:os';
-import path from 'node:path';
-import fs from 'node:fs';
-import { openPglite, openPostgres, type Db } from '../src/db/client.ts';
-import { migrateDatabase } from '../src/db/migrate.ts';
 import { syncRepositoryContracts } from '../src/modules/contracts/index.ts';
 import { buildMonthlyReport, renderMonthly } from '../src/modules/reports/index.ts';
-import { writeSimulation } from '../src/simulation/write-simulation.ts';
-import { createBenchDatabase } from './support.ts';
+import { BENCH_NOW, withSimulatedFebruary } from './simulated-month.ts';
 
 /**
  * The monthly analysis for a month of about 50,000 calls and 5,000 orders: the simulator's city with its
  * traffic scaled up and the share of calls registered as orders scaled down. `tsx bench/reports.ts [pglite|pg]`.
  */
 export async function benchReports(kind: 'pglite' | 'pg') {
-  let db: Db;
-  let drop: () => Promise<void>;
-  if (kind === 'pg') {
-    const b = await createBenchDatabase('bench_reports');
-    db = await openPostgres(b.url);
-    drop = b.drop;
-  } else {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-reports-'));
-    db = await openPglite(dir);
-    drop = async () => fs.rmSync(dir, { recursive: true, force: true });
-  }
-  try {
-    await migrateDatabase(db);
-    const now = new Date('2026-03-10T12:00:00+08:00');
-    const sim = await writeSimulation(db, {
-      from: new Date('2026-02-01T00:00:00+08:00'),
-      to: new Date('2026-03-01T00:00:00+08:00'),
-      agents: 45,
-      seed: 21,
-      now,
-      parameters: {
-        traffic: { baseDailyCalls: 2370 },
-        orders: { shareOfAnsweredCalls: 0.094 },
-        online: { perDay: 25 },
-      },
-    });
+  return withSimulatedFebruary(kind, 'bench_reports', async (db, sim) => {
+    const now = BENCH_NOW;
     await syncRepositoryContracts(db.orm, now);
     const t0 = performance.now();
     const report = await buildMonthlyReport(db.orm, '2026-02', { now });
@@ -60,10 +30,7 @@ export async function benchReports(kind: 'pglite' | 'pg') {
       times,
       sizes,
     };
-  } finally {
-    await db.close();
-    await drop();
-  }
+  });
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

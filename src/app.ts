@@ -27,7 +27,9 @@ import {
   type OrderSettings,
   registerAttachmentRoutes,
   registerOrderBriefRoutes,
+  registerCoHandlingRoutes,
   registerOrderRoutes,
+  registerDisputeRoutes,
   registerStatsRoutes,
 } from './modules/orders/index.ts';
 import type { RateLimit } from './platform/rate-limit.ts';
@@ -131,6 +133,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     publicSubmitLimit: deps.publicSubmitLimit ?? { max: 60, windowSeconds: 600 },
   });
   registerOrderBriefRoutes(app, { db });
+  registerCoHandlingRoutes(app, { db, clock });
+  registerDisputeRoutes(app, { db, clock });
   registerStatsRoutes(app, { db, clock });
   registerPlatformRoutes(app, { db, clock });
   registerCallRoutes(app, { db, clock });

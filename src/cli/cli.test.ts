@@ -5,6 +5,9 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+/** Each test starts the CLI in its own process (a cold start that migrates a fresh database): slow on a loaded machine. */
+const CLI_TIMEOUT = { timeout: 120_000 };
+
 const run = promisify(execFile);
 const BIN = path.resolve('bin/hotline.mjs');
 let dataDir: string;
@@ -30,7 +33,7 @@ afterAll(() => {
   fs.rmSync(`${dataDir}.key`, { force: true });
 });
 
-describe('hotline calendar', () => {
+describe('hotline calendar', CLI_TIMEOUT, () => {
   it('answers is-workday and deadline as the issue names them', async () => {
     expect((await hotline('calendar', 'is-workday', '2025-10-11')).stdout.trim()).toBe('true');
     expect((await hotline('calendar', 'is-workday', '2025-01-01')).stdout.trim()).toBe('false');
@@ -107,5 +110,5 @@ describe('hotline user add and the one-process rule of the embedded database', (
       body: JSON.stringify({ username: 'root', password: 'Root-1234' }),
     });
     expect(login.status).toBe(200);
-  }, 90_000);
+  }, 240_000);
 });

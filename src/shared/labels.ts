@@ -81,6 +81,12 @@ export const ACTION_LABELS = {
   archive: '归档',
   'deadline-warning': '临期提醒',
   'auto-supervise': '超期自动督办',
+  'co-sign': '协办签收',
+  'co-reply': '协办答复',
+  'release-co': '解除协办',
+  'co-overdue': '协办超期',
+  dispute: '派单异议',
+  'decide-dispute': '异议裁定',
 } as const;
 
 export const ROLE_LABELS = {
@@ -183,3 +189,41 @@ export const REPLY_ELEMENT_LABELS = {
 } as const;
 
 export const REPLY_VERDICT_LABELS = { good: '良好', fair: '一般', poor: '较差' } as const;
+
+/** 部门考评: the scorecard's figures (reports/scorecard-*, the office's and the department's screens, the XLSX). */
+export const SCORECARD_FIGURE_LABELS = {
+  received: '接收',
+  signedOnTime: '按时签收',
+  due: '到期',
+  handledOnTime: '按时答复',
+  overdue: '超期',
+  returned: '退回',
+  returnedOperatorFault: '退回·派单错误',
+  returnedNotOperatorFault: '退回·单位原因',
+  returnedUnjudged: '退回·待认定',
+  extensions: '延期申请',
+  extensionsApproved: '延期·同意',
+  extensionsRejected: '延期·不同意',
+  satisfied: '满意',
+  basicallySatisfied: '基本满意',
+  unsatisfied: '不满意',
+  repliesScored: '答复评价',
+  repliesGood: '答复良好',
+  repliesFair: '答复一般',
+  repliesPoor: '答复较差',
+  repliesOverridden: '办公室复核',
+  signedOnTimeRate: '按时签收率',
+  handledOnTimeRate: '按时答复率',
+  satisfactionRate: '满意率',
+  replyGoodRate: '答复良好率',
+  replyMeanScore: '答复平均分',
+} as const;
+
+/** 派单异议 — where a dispute stands: waiting, one of the office's three decisions, or withdrawn. */
+export const DISPUTE_OUTCOME_LABELS = {
+  pending: '待裁定',
+  uphold: '维持原派单',
+  redirect: '改派',
+  joint: '联合办理',
+  withdrawn: '已撤回',
+} as const;

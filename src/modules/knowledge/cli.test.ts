@@ -7,6 +7,9 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SAMPLE_CSV } from './test-fixtures.ts';
 
+/** Each test starts the CLI in its own process (a cold start that migrates a fresh database): slow on a loaded machine. */
+const CLI_TIMEOUT = { timeout: 120_000 };
+
 const run = promisify(execFile);
 const BIN = path.resolve('bin/hotline.mjs');
 let dir: string;
@@ -29,7 +32,7 @@ beforeAll(() => {
 });
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-describe('hotline kb', () => {
+describe('hotline kb', CLI_TIMEOUT, () => {
   it('imports a CSV and prints the counts as JSON', async () => {
     const r = await hotline('kb', 'import', path.join(dir, 'kb.csv'), '--json');
     expect(r.code, r.stderr).toBe(0);

@@ -2,11 +2,13 @@ import { eq, sql } from 'drizzle-orm';
 import { loadCalendar } from '../../calendar/service.ts';
 import type { Database, Tx } from '../../db/client.ts';
 import { ORDERS_CHANNEL } from './notifications-service.ts';
-import { listCategories, listDepartments } from '../directory/index.ts';
+import { type Department, listCategories, listDepartments } from '../directory/index.ts';
 import type { Actor } from '../../platform/actor.ts';
 import { AppError, conflict, forbidden } from '../../platform/errors.ts';
 import { activeDeadline, deadlineStateAt } from './deadlines.ts';
 import * as department from './handlers/department.ts';
+import * as coHandling from './handlers/co-handling.ts';
+import * as disputes from './handlers/disputes.ts';
 import * as followUp from './handlers/follow-up.ts';
 import * as intake from './handlers/intake.ts';
 import type { Handler, OrderSettings } from './handlers/types.ts';
@@ -42,6 +44,11 @@ const HANDLERS: { [A in ActionName]: Handler<A> } = {
   'decide-appeal': followUp.decideAppeal,
   merge: intake.merge,
   archive: intake.archive,
+  'co-sign': coHandling.coSign,
+  'co-reply': coHandling.coReply,
+  'release-co': coHandling.releaseCo,
+  dispute: disputes.raiseDispute,
+  'decide-dispute': disputes.decideDispute,
 };
 
 const GUARD_MESSAGES: Record<string, [string, string]> = {
@@ -52,15 +59,51 @@ const GUARD_MESSAGES: Record<string, [string, string]> = {
   callback_waived: ['A callback is still owed to the citizen', '该工单仍需回访'],
   appealable: ['An appeal is pending or was accepted already', '申诉审核中或已通过'],
   pending_appeal: ['There is no appeal waiting', '没有待审核的申诉'],
+  co_department: [
+    'Only a co-handling department with an open task may do this',
+    '仅有待办协办任务的协办单位可执行此操作',
+  ],
+  co_unsigned: ['Your department has signed already', '本单位已签收该协办任务'],
+  co_answered: ['Co-handling departments have not answered yet', '尚有协办单位未答复'],
+  co_pending: ['No co-handling department is waiting', '没有待答复的协办单位'],
+  no_pending_dispute: ['A dispatch dispute is already waiting', '已有待裁定的派单异议'],
+  pending_dispute: ['There is no dispatch dispute waiting', '没有待裁定的派单异议'],
 };
 
-function refusalError(action: ActionName, facts: GuardFacts, actor: Actor): AppError {
+/** The lead may not reply before its co-handlers: the 409 names them so the lead knows whom to chase. */
+function coPendingConflict(facts: GuardFacts, departments: Department[], allowed: ActionName[]): AppError {
+  const ids = facts.coPendingDepartmentIds ?? [];
+  const names = ids.map((id) => departments.find((d) => d.id === id)?.name ?? `#${id}`);
+  return conflict(
+    'co_handlers_pending',
+    `Co-handling departments have not answered yet: ${names.join(', ')}`,
+    `尚有协办单位未答复或未解除协办：${names.join('、')}`,
+    {
+      action: 'reply',
+      status: facts.status,
+      allowedActions: allowed,
+      pendingCoDepartmentIds: ids,
+      pendingCoDepartments: names,
+    },
+  );
+}
+
+function refusalError(
+  action: ActionName,
+  facts: GuardFacts,
+  actor: Actor,
+  departments: Department[],
+): AppError {
   const refusal = refusalOf(action, facts, actor)!;
   const allowed = allowedActions(facts, actor);
   if (refusal.reason === 'role')
     return forbidden(`Role ${actor.role} may not ${action}`, '当前角色无权执行此操作');
   if (refusal.reason === 'guard' && refusal.guard === 'lead_department')
     return forbidden(...GUARD_MESSAGES.lead_department!);
+  if (refusal.reason === 'guard' && refusal.guard === 'co_department')
+    return forbidden(...GUARD_MESSAGES.co_department!);
+  if (refusal.reason === 'guard' && refusal.guard === 'co_answered')
+    return coPendingConflict(facts, departments, allowed);
   if (refusal.reason === 'guard') {
     const [en, zh] = GUARD_MESSAGES[refusal.guard!]!;
     return conflict('action_not_allowed', en, zh, { action, status: facts.status, allowedActions: allowed });
@@ -109,7 +152,7 @@ export async function applyOrderAction<A extends ActionName, D = undefined>(
   return db.transaction(async (tx) => {
     const order = await lockOrderForUpdate(tx, orderId, actor);
     const facts = guardFactsOf(order, settings.maxCallbackAttempts);
-    if (refusalOf(action, facts, actor)) throw refusalError(action, facts, actor);
+    if (refusalOf(action, facts, actor)) throw refusalError(action, facts, actor, departments);
     const expected = (input as { expectedVersion?: number }).expectedVersion;
     if (expected !== undefined && expected !== order.version) {
       throw conflict(

@@ -1,6 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
 import { queryRows } from '../../db/rows.ts';
+import { departmentCounts } from './department-figures.ts';
 
 /**
  * What the quality module reads of orders and their callbacks (回访), as functions of the orders module so that
@@ -121,17 +122,15 @@ export async function callbackHandlingByDepartment(
   from: Date,
   to: Date,
 ): Promise<HandlingAnswerCounts[]> {
-  return queryRows<HandlingAnswerCounts>(
-    db,
-    sql`select o.department_id as "departmentId",
-          count(*) filter (where c.satisfaction = 'satisfied')::int as satisfied,
-          count(*) filter (where c.satisfaction = 'basically_satisfied')::int as basically,
-          count(*) filter (where c.satisfaction = 'unsatisfied')::int as unsatisfied,
-          count(*)::int as total
-        from order_callbacks c join orders o on o.id = c.order_id
-        where c.satisfaction is not null and c.at >= ${from} and c.at < ${to} and o.department_id is not null
-        group by o.department_id`,
-  );
+  // The same count the department scorecard makes (department-figures.ts), so the two rankings agree.
+  const counts = await departmentCounts(db, 'callbacks', { from, to, now: to, signWithinHours: 0 });
+  return [...counts].map(([departmentId, c]) => ({
+    departmentId,
+    satisfied: c.satisfied,
+    basically: c.basicallySatisfied,
+    unsatisfied: c.unsatisfied,
+    total: c.satisfied + c.basicallySatisfied + c.unsatisfied,
+  }));
 }
 
 /** An order received in a window, as the hot-topic detector reads it (no personal data but a blind index). */

@@ -6,9 +6,15 @@ export const INTAKE_STEPS: Readonly<Record<string, Status>> = { create: 'registe
 
 /**
  * Events that record something about an order without being an action on it, and keep its status: the deadline
- * sweep's warning and automatic supervision, and the note on the target order of a merge.
+ * sweep's warning and automatic supervision, the note on the target order of a merge, and a co-handler past its
+ * own deadline (协办超期).
  */
-export const RECORD_ONLY_STEPS: readonly string[] = ['deadline-warning', 'auto-supervise', 'merged-in'];
+export const RECORD_ONLY_STEPS: readonly string[] = [
+  'deadline-warning',
+  'auto-supervise',
+  'merged-in',
+  'co-overdue',
+];
 
 /** One history row as far as the transition table is concerned. */
 export interface RecordedStep {

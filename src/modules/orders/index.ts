@@ -47,13 +47,11 @@ export { ORDER_CALLBACK_MAX_ATTEMPTS } from './settings.ts';
 export { onlineResponseRate, returnRate } from './indicators.ts';
 export {
   callbackSummary,
-  handlingByDepartment,
   intakeBreakdown,
   ordersForDrillDown,
   ordersForSpecialReport,
   topMatters,
   type Counted,
-  type DepartmentHandling,
 } from './report-stats.ts';
 export {
   callerPhoneIndex,
@@ -74,3 +72,30 @@ export {
   sniffType,
 } from './attachments.ts';
 export { orderBriefs, registerOrderBriefRoutes } from './briefs.ts';
+export {
+  closeCoTasks,
+  coDueAt,
+  openCoTasks,
+  type CoPatch,
+  type CoTask,
+  type OpenCoTasksOptions,
+} from './co-handling.ts';
+export { coHandlingByDepartment, type CoHandlingFigures } from './co-handling-reads.ts';
+export { CO_HANDLING_LEAD_WORKING_DAYS } from './settings.ts';
+export { registerCoHandlingRoutes } from './co-handling-routes.ts';
+export {
+  departmentCounts,
+  departmentFigureOrders,
+  departmentReplies,
+  type DepartmentCounts,
+  type DepartmentReply,
+  type FigurePeriod,
+  type FigureSource,
+} from './department-figures.ts';
+export { registerDisputeRoutes } from './dispute-routes.ts';
+export { disputeFiguresByDepartment, type DepartmentDisputeFigures } from './dispute-reads.ts';
+export {
+  ORDER_DISPUTE_DECISION_WORKING_DAYS,
+  ORDER_DISPUTE_FLAG_COUNT,
+  ORDER_DISPUTE_FLAG_WINDOW_DAYS,
+} from './dispute-settings.ts';

@@ -57,10 +57,13 @@ export async function onlineResponseRate(
 /**
  * KPI 3 交办单退回率 for [from, to): dispatches returned because the operator misrouted them (the office's
  * ruling) / dispatches made in the period. Returns the office has not yet ruled on are listed, not counted.
+ * A dispatch disputed (派单异议) and redirected by the office (改派) counts as misrouted exactly like a return
+ * judged the operator's fault; an upheld dispute (维持) or a joint decision (联合办理) does not, and a dispute
+ * not yet decided is listed like an unjudged return. A dispatch counts once however it was found misrouted.
  * Orders with an accepted appeal are left out of both.
  */
 export async function returnRate(db: DbOrTx, from: Date, to: Date): Promise<IndicatorFigure> {
-  const [dispatches, returns] = await Promise.all([
+  const [dispatches, returns, disputes] = await Promise.all([
     queryRows<{ id: number; excluded: boolean }>(
       db,
       sql`select d.id, o.excluded_from_assessment as excluded from order_dispatches d join orders o on o.id = d.order_id
@@ -72,16 +75,32 @@ export async function returnRate(db: DbOrTx, from: Date, to: Date): Promise<Indi
           join order_dispatches d on d.id = r.dispatch_id
           where d.dispatched_at >= ${from} and d.dispatched_at < ${to}`,
     ),
+    queryRows<{ dispatchId: number; outcome: string }>(
+      db,
+      sql`select x.dispatch_id as "dispatchId", x.outcome from order_disputes x
+          join order_dispatches d on d.id = x.dispatch_id
+          where d.dispatched_at >= ${from} and d.dispatched_at < ${to} and x.outcome in ('redirect', 'pending')`,
+    ),
   ]);
   const counted = dispatches.filter((d) => !d.excluded).map((d) => d.id);
   // A set, not `counted.includes` per return: linear in the period's dispatches instead of quadratic.
   const countedSet = new Set(counted);
-  const fault = returns
-    .filter((r) => r.fault === true && countedSet.has(r.dispatchId))
-    .map((r) => r.dispatchId);
+  const fault = new Set(
+    [
+      ...returns.filter((r) => r.fault === true).map((r) => r.dispatchId),
+      ...disputes.filter((x) => x.outcome === 'redirect').map((x) => x.dispatchId),
+    ].filter((id) => countedSet.has(id)),
+  );
   const unjudged = returns.filter((r) => r.fault === null).map((r) => r.dispatchId);
-  return figure('order_dispatch', counted, fault, [
-    { reason: 'return not yet judged', ids: unjudged },
-    { reason: 'accepted appeal', ids: dispatches.filter((d) => d.excluded).map((d) => d.id) },
-  ]);
+  const undecided = disputes.filter((x) => x.outcome === 'pending').map((x) => x.dispatchId);
+  return figure(
+    'order_dispatch',
+    counted,
+    [...fault],
+    [
+      { reason: 'return not yet judged', ids: unjudged },
+      { reason: 'dispute not yet decided', ids: undecided },
+      { reason: 'accepted appeal', ids: dispatches.filter((d) => d.excluded).map((d) => d.id) },
+    ],
+  );
 }

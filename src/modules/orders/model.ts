@@ -39,6 +39,10 @@ export const RETURN_REASON_CODES = [
   'other',
 ] as const;
 
+/** The office's decisions on a dispatch dispute (派单异议): 维持, 改派, 联合办理. */
+export const DISPUTE_DECISIONS = ['uphold', 'redirect', 'joint'] as const;
+export type DisputeDecision = (typeof DISPUTE_DECISIONS)[number];
+
 const id = zId;
 /** A caller's telephone number as any intake takes it (the hotline's forms, Open311). */
 export const zCallerPhone = z
@@ -178,6 +182,28 @@ export const ACTION_INPUTS = {
   'decide-appeal': z.object({ expectedVersion, accept: z.boolean(), note }),
   merge: z.object({ expectedVersion, intoOrderId: id, note }),
   archive: z.object({ expectedVersion, note }),
+  /** 协办签收 / 协办答复 — a co-handling department's own part (issue 17). */
+  'co-sign': z.object({ expectedVersion, note }),
+  'co-reply': z.object({ expectedVersion, reply: text() }),
+  /** 解除协办 — the office releases a co-handler that has not answered, naming it and why. */
+  'release-co': z.object({ expectedVersion, departmentId: id, reason: text(1000) }),
+  /** 派单异议 — the lead department says the dispatch is not its matter, optionally naming the right one. */
+  dispute: z.object({
+    expectedVersion,
+    reason: text(1000),
+    proposedDepartmentId: id.optional(),
+  }),
+  /**
+   * 异议裁定 — uphold (维持), redirect (改派, to `departmentId` or else the proposed one, with a new deadline) or
+   * joint (联合办理: `departmentId` or else the proposed one joins as a co-handler).
+   */
+  'decide-dispute': z.object({
+    expectedVersion,
+    decision: z.enum(DISPUTE_DECISIONS),
+    departmentId: id.optional(),
+    timeLimitWorkingDays: z.number().int().min(1).max(365).optional(),
+    note,
+  }),
 } as const;
 
 export type ActionName = keyof typeof ACTION_INPUTS;
@@ -386,6 +412,24 @@ export const OrderDetail = OrderView.extend({
       byUserId: z.number().nullable(),
       kind: z.string(),
       note: z.string(),
+    }),
+  ),
+  /** 协办任务 — each co-handler's own part: its deadline, sign, answer, release (issue 17). */
+  coTasks: z.array(
+    z.object({
+      id: z.number(),
+      dispatchId: z.number().nullable(),
+      departmentId: z.number(),
+      departmentName: z.string().nullable(),
+      openedAt: z.date(),
+      dueAt: z.date(),
+      signedAt: z.date().nullable(),
+      repliedAt: z.date().nullable(),
+      reply: z.string().nullable(),
+      releasedAt: z.date().nullable(),
+      releaseReason: z.string().nullable(),
+      closedAt: z.date().nullable(),
+      overdue: z.boolean(),
     }),
   ),
 });

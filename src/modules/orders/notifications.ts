@@ -21,7 +21,9 @@ export type OrderNotificationKind =
   | 'return_judged'
   | 'submitted'
   | 'deadline_warning'
-  | 'overdue';
+  | 'overdue'
+  | 'dispute_raised'
+  | 'dispute_decided';
 
 /** Chinese wording of each kind, as the bell's list shows it. */
 export const NOTIFICATION_LABELS: Record<OrderNotificationKind | 'notice_due', string> = {
@@ -40,6 +42,8 @@ export const NOTIFICATION_LABELS: Record<OrderNotificationKind | 'notice_due', s
   deadline_warning: '即将到期',
   overdue: '已超期',
   notice_due: '知识库更新通知待办',
+  dispute_raised: '派单异议待裁定',
+  dispute_decided: '派单异议已裁定',
 };
 
 /** Event actions each role is told of; a department only about orders now (or last) at that department. */
@@ -50,8 +54,14 @@ export const EVENT_KINDS_BY_ROLE: Partial<Record<Role, Record<string, OrderNotif
     instruct: 'instructed',
     'decide-extension': 'extension_decided',
     'decide-appeal': 'appeal_decided',
+    'decide-dispute': 'dispute_decided',
   },
-  office: { return: 'returned', 'request-extension': 'extension_requested', appeal: 'appealed' },
+  office: {
+    return: 'returned',
+    'request-extension': 'extension_requested',
+    appeal: 'appealed',
+    dispute: 'dispute_raised',
+  },
   agent: { reply: 'replied', 'judge-return': 'return_judged' },
   team_lead: { reply: 'replied', 'judge-return': 'return_judged' },
 };

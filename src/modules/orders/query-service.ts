@@ -14,6 +14,7 @@ import { decodeJsonRow, decodeJsonRows, jsonObject, jsonRows } from '../../db/js
 import {
   orderAppeals,
   orderCallbacks,
+  orderCoTasks,
   orderDispatches,
   orderEvents,
   orderExtensions,
@@ -78,6 +79,7 @@ export async function presentNewOrder(
     appeals: [],
     callbacks: [],
     supervisions: [],
+    coTasks: [],
   };
 }
 
@@ -106,6 +108,7 @@ const DETAIL_CHILDREN = {
   appeals: childRows(orderAppeals),
   callbacks: childRows(orderCallbacks),
   supervisions: childRows(orderSupervisions),
+  coTasks: childRows(orderCoTasks),
 };
 
 const detailQuery = (db: DbOrTx) =>
@@ -148,6 +151,7 @@ export async function getOrderDetail(
     appeals,
     callbacks,
     supervisions,
+    coTasks,
     ...order
   } = row;
   const history = (rawHistory as { event: Record<string, unknown>; actorName: string | null }[]).map((h) => ({
@@ -167,6 +171,10 @@ export async function getOrderDetail(
     appeals: decodeJsonRows(orderAppeals, appeals),
     callbacks: decodeJsonRows(orderCallbacks, callbacks),
     supervisions: decodeJsonRows(orderSupervisions, supervisions),
+    coTasks: decodeJsonRows(orderCoTasks, coTasks).map((t) => ({
+      ...t,
+      departmentName: lookups.departmentName(t.departmentId),
+    })),
   };
 }
 

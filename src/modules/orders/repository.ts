@@ -41,6 +41,9 @@ export function guardFactsOf(order: OrderRow, maxCallbackAttempts: number): Guar
     hasUnjudgedReturn: order.returnJudgementPending,
     extensionPending: order.extensionPending,
     appealStatus: order.appealStatus,
+    coPendingDepartmentIds: order.coPendingDepartmentIds,
+    coUnsignedDepartmentIds: order.coUnsignedDepartmentIds,
+    disputePending: order.disputePending,
   };
 }
 

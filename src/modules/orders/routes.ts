@@ -9,6 +9,7 @@ import { canSee } from './repository.ts';
 import type { OrderSettings } from './handlers/types.ts';
 import { readSetting } from '../../platform/settings.ts';
 import { ORDER_CALLBACK_MAX_ATTEMPTS } from './settings.ts';
+import { ORDER_DISPUTE_DECISION_WORKING_DAYS } from './dispute-settings.ts';
 import { createOrder, submitPublicOrder } from './intake-service.ts';
 import {
   ACTION_INPUTS,
@@ -66,6 +67,7 @@ export function registerOrderRoutes(app: AppInstance, deps: OrderRouteDeps): voi
   const current = async (): Promise<OrderSettings> => ({
     ...deps.settings,
     maxCallbackAttempts: await maxAttempts(),
+    disputeDecisionWorkingDays: await readSetting(db.orm, ORDER_DISPUTE_DECISION_WORKING_DAYS),
   });
   const detail = async (actor: Parameters<typeof getOrderDetail>[1], id: number) =>
     getOrderDetail(db.orm, actor, id, clock.now(), await maxAttempts());

@@ -45,6 +45,9 @@ export const orders = pgTable(
     status: text('status').notNull(),
     departmentId: integer('department_id').references(() => departments.id),
     coDepartmentIds: integer('co_department_ids').array().notNull().default([]),
+    /** 协办 — co-handlers whose task is open (not answered, not released), and those of them not yet signed. */
+    coPendingDepartmentIds: integer('co_pending_department_ids').array().notNull().default([]),
+    coUnsignedDepartmentIds: integer('co_unsigned_department_ids').array().notNull().default([]),
     receivedAt: ts('received_at').notNull(),
     createdBy: integer('created_by').references(() => users.id),
     /** 1 working day for online channels (Luohe KPI 2); leaving `submitted` is the response. */
@@ -71,6 +74,8 @@ export const orders = pgTable(
     /** A return the office has not yet ruled on (operator's fault or not). */
     returnJudgementPending: boolean('return_judgement_pending').notNull().default(false),
     extensionPending: boolean('extension_pending').notNull().default(false),
+    /** A 派单异议 the office has not yet decided (one at a time; order_disputes holds it). */
+    disputePending: boolean('dispute_pending').notNull().default(false),
     appealStatus: text('appeal_status').notNull().default('none'),
     /** An accepted 申诉 leaves the order out of assessment. */
     excludedFromAssessment: boolean('excluded_from_assessment').notNull().default(false),
@@ -309,4 +314,87 @@ export const orderAttachments = pgTable(
     createdAt: ts('created_at').notNull(),
   },
   (t) => [index('order_attachments_order_idx').on(t.orderId)],
+);
+
+/**
+ * 协办任务 — one per co-handling department per dispatch: its own deadline, sign, answer, or release by the
+ * office. `closedAt` marks a task the dispatch ended under it (returned, merged, dispatched anew) unanswered.
+ */
+export const orderCoTasks = pgTable(
+  'order_co_tasks',
+  {
+    id: serial('id').primaryKey(),
+    orderId: integer('order_id')
+      .notNull()
+      .references(() => orders.id),
+    dispatchId: integer('dispatch_id').references(() => orderDispatches.id),
+    departmentId: integer('department_id')
+      .notNull()
+      .references(() => departments.id),
+    openedAt: ts('opened_at').notNull(),
+    dueAt: ts('due_at').notNull(),
+    signedAt: ts('signed_at'),
+    signedBy: integer('signed_by'),
+    repliedAt: ts('replied_at'),
+    repliedBy: integer('replied_by'),
+    reply: text('reply'),
+    releasedAt: ts('released_at'),
+    releasedBy: integer('released_by'),
+    releaseReason: text('release_reason'),
+    closedAt: ts('closed_at'),
+    /** Past its due time unanswered (set by the sweep) or answered late: counts against the department. */
+    overdue: boolean('overdue').notNull().default(false),
+  },
+  (t) => [
+    index('order_co_tasks_order_idx').on(t.orderId),
+    index('order_co_tasks_department_idx').on(t.departmentId, t.openedAt),
+    index('order_co_tasks_open_due_idx')
+      .on(t.dueAt)
+      .where(sql`replied_at is null and released_at is null and closed_at is null and not overdue`),
+  ],
+);
+
+/**
+ * 派单异议 — the lead department disputes a dispatch (reason, optionally a department it proposes); the office
+ * decides within `orders.disputeDecisionWorkingDays`: uphold (维持), redirect (改派: counts as the operator's
+ * misroute in the return rate) or joint (联合办理: the proposed department joins as a co-handler).
+ */
+export const orderDisputes = pgTable(
+  'order_disputes',
+  {
+    id: serial('id').primaryKey(),
+    orderId: integer('order_id')
+      .notNull()
+      .references(() => orders.id),
+    /** The dispatch disputed: a redirect counts it as misrouted (KPI 3). */
+    dispatchId: integer('dispatch_id')
+      .notNull()
+      .references(() => orderDispatches.id),
+    /** The department that raised it (the lead at the time). */
+    departmentId: integer('department_id')
+      .notNull()
+      .references(() => departments.id),
+    /** The order's category when disputed: the catalogue entry a repeated dispute flags. */
+    categoryId: integer('category_id').references(() => categories.id),
+    reason: text('reason').notNull(),
+    proposedDepartmentId: integer('proposed_department_id').references(() => departments.id),
+    raisedAt: ts('raised_at').notNull(),
+    raisedBy: integer('raised_by'),
+    /** When the office's decision is due: raisedAt + the setting's working days on the city calendar. */
+    decideDueAt: ts('decide_due_at').notNull(),
+    /** pending → uphold | redirect | joint, or withdrawn when the order leaves the department first. */
+    outcome: text('outcome').notNull().default('pending'),
+    decidedAt: ts('decided_at'),
+    decidedBy: integer('decided_by'),
+    decisionNote: text('decision_note'),
+    /** The department the order went to (redirect) or that joined (joint). */
+    decidedDepartmentId: integer('decided_department_id').references(() => departments.id),
+  },
+  (t) => [
+    index('order_disputes_order_idx').on(t.orderId),
+    index('order_disputes_raised_idx').on(t.raisedAt),
+    index('order_disputes_pending_idx')
+      .on(t.decideDueAt)
+      .where(sql`outcome = 'pending'`),
+  ],
 );

@@ -42,7 +42,13 @@ export type Guard =
   | 'pending_extension'
   | 'callback_waived'
   | 'appealable'
-  | 'pending_appeal';
+  | 'pending_appeal'
+  | 'co_department'
+  | 'co_unsigned'
+  | 'co_answered'
+  | 'co_pending'
+  | 'no_pending_dispute'
+  | 'pending_dispute';
 
 export interface Transition {
   action: ActionName;
@@ -147,7 +153,8 @@ export const TRANSITIONS: readonly Transition[] = [
     from: ['dispatched', 'in_progress'],
     to: { default: 'replied' },
     roles: ['department'],
-    guards: ['lead_department'],
+    // The lead's reply consolidates the co-handlers' answers: every one answered or released first.
+    guards: ['lead_department', 'co_answered'],
   },
   {
     // 退回重办: the office reads the reply before the citizen is called and finds it does not answer the request.
@@ -207,6 +214,49 @@ export const TRANSITIONS: readonly Transition[] = [
     roles: [...OPERATOR, 'office'],
     guards: [],
   },
+  {
+    // 协办签收: a co-handling department takes on its part; the order's status is the lead's.
+    action: 'co-sign',
+    label: ACTION_LABELS['co-sign'],
+    from: ['dispatched', 'in_progress'],
+    to: same,
+    roles: ['department'],
+    guards: ['co_department', 'co_unsigned'],
+  },
+  {
+    action: 'co-reply',
+    label: ACTION_LABELS['co-reply'],
+    from: ['dispatched', 'in_progress'],
+    to: same,
+    roles: ['department'],
+    guards: ['co_department'],
+  },
+  {
+    action: 'release-co',
+    label: ACTION_LABELS['release-co'],
+    from: ['dispatched', 'in_progress'],
+    to: same,
+    roles: ['office'],
+    guards: ['co_pending'],
+  },
+  {
+    // 派单异议: the order stays with the department (its clock runs) until the office decides.
+    action: 'dispute',
+    label: ACTION_LABELS['dispute'],
+    from: ['dispatched', 'in_progress'],
+    to: same,
+    roles: ['department'],
+    guards: ['lead_department', 'no_pending_dispute'],
+  },
+  {
+    action: 'decide-dispute',
+    label: ACTION_LABELS['decide-dispute'],
+    from: ['dispatched', 'in_progress'],
+    // uphold and joint keep the status; a redirect is a new dispatch to another department.
+    to: { default: 'same', redirect: 'dispatched' },
+    roles: ['office'],
+    guards: ['pending_dispute'],
+  },
 ];
 
 /** The facts about an order that guards read. */
@@ -218,6 +268,11 @@ export interface GuardFacts {
   appealStatus: string;
   /** No callback is owed: declined, no number, or the attempt limit reached. */
   callbackWaived: boolean;
+  /** Co-handling departments whose task is open, and those of them not yet signed (协办). */
+  coPendingDepartmentIds?: readonly number[];
+  coUnsignedDepartmentIds?: readonly number[];
+  /** A 派单异议 waits for the office's decision. */
+  disputePending: boolean;
 }
 
 function guardHolds(guard: Guard, order: GuardFacts, actor: Actor): boolean {
@@ -239,6 +294,18 @@ function guardHolds(guard: Guard, order: GuardFacts, actor: Actor): boolean {
       return order.appealStatus === 'none' || order.appealStatus === 'rejected';
     case 'pending_appeal':
       return order.appealStatus === 'pending';
+    case 'co_department':
+      return actor.departmentId != null && (order.coPendingDepartmentIds ?? []).includes(actor.departmentId);
+    case 'co_unsigned':
+      return actor.departmentId != null && (order.coUnsignedDepartmentIds ?? []).includes(actor.departmentId);
+    case 'co_answered':
+      return !(order.coPendingDepartmentIds ?? []).length;
+    case 'co_pending':
+      return (order.coPendingDepartmentIds ?? []).length > 0;
+    case 'no_pending_dispute':
+      return !order.disputePending;
+    case 'pending_dispute':
+      return order.disputePending;
   }
 }
 

@@ -128,19 +128,22 @@ export async function queueCounts(db: DbOrTx, actor: Actor, now: Date): Promise<
     department: sql`count(*) filter (where o.status = 'dispatched') as "toSign",
       count(*) filter (where o.status = 'in_progress') as "inProgress",
       count(*) filter (where o.status in ('dispatched', 'in_progress') and o.handle_due_at > ${now} and o.handle_due_at <= ${soon}) as "dueSoon",
-      count(*) filter (where o.status in ('dispatched', 'in_progress') and o.handle_due_at <= ${now}) as "overdue"`,
+      count(*) filter (where o.status in ('dispatched', 'in_progress') and o.handle_due_at <= ${now}) as "overdue",
+      count(*) filter (where o.co_pending_department_ids @> array[${actor.departmentId ?? -1}::int]) as "coToAnswer"`,
     office: sql`count(*) filter (where o.return_judgement_pending) as "returnsToJudge",
       count(*) filter (where o.extension_pending) as "extensionsToDecide",
       count(*) filter (where o.appeal_status = 'pending') as "appealsToDecide",
-      count(*) filter (where o.status in ('dispatched', 'in_progress') and o.handle_due_at <= ${now}) as "overdue"`,
+      count(*) filter (where o.status in ('dispatched', 'in_progress') and o.handle_due_at <= ${now}) as "overdue",
+      count(*) filter (where o.dispute_pending) as "disputesToDecide"`,
   };
   // Each role's queues count only live orders (or ones awaiting a decision): the WHERE says so, so the partial
   // indexes on live orders (schema.ts) answer instead of a scan of every order ever registered.
   const live: Record<string, SQL> = {
     agent: sql`o.status in ('submitted', 'registered', 'returned', 'replied')`,
     department: sql`o.status in ('dispatched', 'in_progress')`,
+    // A pending dispute is always on an order at a department (dispatched or in progress): the live indexes hold it.
     office: sql`(o.return_judgement_pending or o.extension_pending or o.appeal_status = 'pending'
-      or (o.status in ('dispatched', 'in_progress') and o.handle_due_at <= ${now}))`,
+      or (o.status in ('dispatched', 'in_progress') and (o.handle_due_at <= ${now} or o.dispute_pending)))`,
   };
   const role = actor.role === 'team_lead' ? 'agent' : actor.role === 'admin' ? 'office' : actor.role;
   const known = role in queues ? role : 'office';

@@ -82,7 +82,7 @@ describe('dashboard statistics', () => {
     const dept = (
       await t.app.inject({ method: 'GET', url: '/api/stats/queues', headers: await t.as('zj') })
     ).json();
-    expect(dept).toEqual({ toSign: 1, inProgress: 0, dueSoon: 0, overdue: 1 });
+    expect(dept).toEqual({ toSign: 1, inProgress: 0, dueSoon: 0, overdue: 1, coToAnswer: 0 });
     const deptOverview = (
       await t.app.inject({ method: 'GET', url: '/api/stats/overview', headers: await t.as('zj') })
     ).json();

@@ -3,6 +3,7 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client.ts';
 import { queryRows } from '../../db/rows.ts';
 import { formatCityInstant } from '../../calendar/local-time.ts';
+import { sweepCoTasks } from './co-handling-reads.ts';
 import { activeDeadline, type DeadlineState, deadlineStateAt } from './deadlines.ts';
 import { orderEvents, orders, orderSupervisions } from './schema.ts';
 import type { Status } from './state-machine.ts';
@@ -25,12 +26,15 @@ export async function runDeadlineSweep(db: Database, now: Date, batchSize = 500)
   const total: SweepResult = { ran: false, warned: 0, overdue: 0 };
   for (;;) {
     const r = await sweepBatch(db, now, batchSize);
-    if (!r.ran) return total;
+    if (!r.ran) break;
     total.ran = true;
     total.warned += r.warned;
     total.overdue += r.overdue;
-    if (r.seen < batchSize) return total;
+    if (r.seen < batchSize) break;
   }
+  // Co-handlers' own deadlines (协办): overdue ones count against their department (co-handling-reads.ts).
+  if (total.ran) await sweepCoTasks(db, now, DEADLINE_SWEEP_LOCK, batchSize);
+  return total;
 }
 
 async function sweepBatch(

@@ -29,3 +29,4 @@ export {
 export { registerReplyQualityRoutes } from './replies/routes.ts';
 export { replyQuality, reviewReply, type ReplyQuality } from './replies/service.ts';
 export { REPLY_REQUIRED_ELEMENTS, REPLY_THRESHOLDS } from './replies/settings.ts';
+export { replyQualityByDepartment, type DepartmentReplyQuality } from './replies/by-department.ts';

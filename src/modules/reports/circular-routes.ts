@@ -10,8 +10,9 @@ import { FileResponse, REPORT_READERS } from './model.ts';
 import { CONTENT_TYPES, ISSUER, REPORT_FORMATS } from './monthly-files.ts';
 import { writePdf } from './pdf-writer.ts';
 import { writeXlsx } from './xlsx-writer.ts';
+import { ReportPeriodQuery, ScorecardRow } from './scorecard-model.ts';
 
-const Period = z.object({ from: z.string().max(20), to: z.string().max(20) });
+const Period = ReportPeriodQuery;
 const rate = z.number().nullable();
 const Cell = z.union([z.string(), z.number(), z.null()]);
 export const SpecialReportSchema = z.object({
@@ -50,32 +51,9 @@ export const CircularSchema = z.object({
     satisfaction: z.number(),
   }),
   signWithinHours: z.number().int(),
+  basicallySatisfiedCounts: z.boolean(),
   departments: z.array(
-    z.object({
-      departmentId: z.number().int(),
-      name: z.string(),
-      received: z.number().int(),
-      signedOnTime: z.number().int(),
-      due: z.number().int(),
-      handledOnTime: z.number().int(),
-      overdue: z.number().int(),
-      returned: z.number().int(),
-      returnedOperatorFault: z.number().int(),
-      returnedNotOperatorFault: z.number().int(),
-      returnedUnjudged: z.number().int(),
-      extensions: z.number().int(),
-      extensionsApproved: z.number().int(),
-      extensionsRejected: z.number().int(),
-      satisfied: z.number().int(),
-      basicallySatisfied: z.number().int(),
-      unsatisfied: z.number().int(),
-      signedOnTimeRate: rate,
-      handledOnTimeRate: rate,
-      notReturnedRate: rate,
-      satisfactionRate: rate,
-      score: rate,
-      rank: z.number().int().nullable(),
-    }),
+    ScorecardRow.extend({ notReturnedRate: rate, score: rate, rank: z.number().int().nullable() }),
   ),
 });
 

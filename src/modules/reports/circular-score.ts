@@ -1,13 +1,9 @@
-import type { DepartmentHandlingRow } from './model.ts';
 import type { CircularWeights } from './settings.ts';
-import { ratio } from './monthly-figures.ts';
+import type { DepartmentScorecard } from './scorecard-rules.ts';
 
 /** A department's rates and its composite score in the circular (通报), with its rank. */
-export interface CircularRow extends DepartmentHandlingRow {
-  signedOnTimeRate: number | null;
-  handledOnTimeRate: number | null;
+export interface CircularRow extends DepartmentScorecard {
   notReturnedRate: number | null;
-  satisfactionRate: number | null;
   /** 0–100, two decimals; null when the department has no rate at all in the period. */
   score: number | null;
   rank: number | null;
@@ -16,17 +12,17 @@ export interface CircularRow extends DepartmentHandlingRow {
 /**
  * 综合得分: the weighted mean of the four rates, each weight a share of 100 (setting `reports.circularWeights`).
  * A rate with nothing to measure (no dispatch due, no rating) is left out and the other weights carry the
- * score, so a department is not ranked down for what did not happen. Satisfaction counts 满意 and 基本满意.
+ * score, so a department is not ranked down for what did not happen. The rates are the scorecard's
+ * (scorecard-rules.ts); only 未退回率 is the circular's own.
  */
-export function scoreDepartments(rows: DepartmentHandlingRow[], w: CircularWeights): CircularRow[] {
+export function scoreDepartments(rows: DepartmentScorecard[], w: CircularWeights): CircularRow[] {
   const scored = rows.map((r) => {
-    const rated = r.satisfied + r.basicallySatisfied + r.unsatisfied;
     const rates = {
-      signedOnTimeRate: ratio(r.signedOnTime, r.received),
-      handledOnTimeRate: ratio(r.handledOnTime, r.due),
+      signedOnTimeRate: r.signedOnTimeRate,
+      handledOnTimeRate: r.handledOnTimeRate,
       notReturnedRate:
         r.received + r.returned > 0 ? Math.max(0, 1 - r.returned / Math.max(r.received, r.returned)) : null,
-      satisfactionRate: ratio(r.satisfied + r.basicallySatisfied, rated),
+      satisfactionRate: r.satisfactionRate,
     };
     const parts: [number | null, number][] = [
       [rates.signedOnTimeRate, w.signedOnTime],

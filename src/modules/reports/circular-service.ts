@@ -1,23 +1,11 @@
-import { addDays, isLocalDate, startOfLocalDay } from '../../calendar/index.ts';
+import { addDays } from '../../calendar/index.ts';
 import type { DbOrTx } from '../../db/client.ts';
-import { validationFailed } from '../../platform/errors.ts';
 import { readSetting } from '../../platform/settings.ts';
-import { handlingByDepartment } from '../orders/index.ts';
 import { type CircularRow, scoreDepartments } from './circular-score.ts';
 import type { ReportDocument } from './document.ts';
 import { cityMinute } from './labels.ts';
-import { CIRCULAR_WEIGHTS, type CircularWeights, SIGN_WITHIN_HOURS } from './settings.ts';
-
-/** The circular's period: city days `from` … `to` (exclusive), at most a year; bad input names its field. */
-export function parseCircularPeriod(from: string, to: string) {
-  const bad = [];
-  if (!isLocalDate(from)) bad.push({ field: 'from', message: 'a date YYYY-MM-DD' });
-  if (!isLocalDate(to)) bad.push({ field: 'to', message: 'a date YYYY-MM-DD' });
-  else if (isLocalDate(from) && (to <= from || to > addDays(from, 366)))
-    bad.push({ field: 'to', message: 'after from, at most 366 days later' });
-  if (bad.length) throw validationFailed(bad);
-  return { from, to };
-}
+import { buildScorecards } from './scorecard-service.ts';
+import { CIRCULAR_WEIGHTS, type CircularWeights } from './settings.ts';
 
 export interface Circular {
   from: string;
@@ -25,6 +13,7 @@ export interface Circular {
   generatedAt: Date;
   weights: CircularWeights;
   signWithinHours: number;
+  basicallySatisfiedCounts: boolean;
   departments: CircularRow[];
 }
 
@@ -35,26 +24,10 @@ export async function buildCircular(
   toDay: string,
   now: Date,
 ): Promise<Circular> {
-  const { from, to } = parseCircularPeriod(fromDay, toDay);
-  const [weights, signWithinHours] = [
-    await readSetting(db, CIRCULAR_WEIGHTS),
-    await readSetting(db, SIGN_WITHIN_HOURS),
-  ];
-  const rows = await handlingByDepartment(
-    db,
-    startOfLocalDay(from),
-    startOfLocalDay(to),
-    now,
-    signWithinHours,
-  );
-  return {
-    from,
-    to,
-    generatedAt: now,
-    weights,
-    signWithinHours,
-    departments: scoreDepartments(rows, weights),
-  };
+  const weights = await readSetting(db, CIRCULAR_WEIGHTS);
+  // The figures are the department scorecards' (scorecard-service.ts): the circular only weighs and ranks them.
+  const { departments, ...cards } = await buildScorecards(db, fromDay, toDay, now);
+  return { ...cards, generatedAt: now, weights, departments: scoreDepartments(departments, weights) };
 }
 
 /** The circular as a document: the rule, the ranking table, the best and the last named. */
@@ -88,7 +61,7 @@ export function circularDocument(c: Circular, issuer: string): ReportDocument {
             kind: 'text',
             text:
               `综合得分 = 按时签收率 × ${w.signedOnTime}% + 按时办结率 × ${w.handledOnTime}% + 未退回率 × ${w.notReturned}% + 满意率 × ${w.satisfaction}%（百分制）。` +
-              `按时签收指交办后 ${c.signWithinHours} 小时内签收；满意率含基本满意；某项无可计量数据的，该项不计，其余各项按权重折算。`,
+              `按时签收指交办后 ${c.signWithinHours} 小时内签收；满意率${c.basicallySatisfiedCounts ? '含' : '不含'}基本满意；某项无可计量数据的，该项不计，其余各项按权重折算。答复良好率（答复意见评价，以办公室复核结论为准）列示备查，不计入综合得分。`,
           },
         ],
       },
@@ -107,8 +80,10 @@ export function circularDocument(c: Circular, issuer: string): ReportDocument {
               { title: '按时办结', format: 'int' },
               { title: '超期', format: 'int' },
               { title: '退回', format: 'int' },
+              { title: '其中单位原因', format: 'int' },
               { title: '延期', format: 'int' },
               { title: '满意率', format: 'pct' },
+              { title: '答复良好率', format: 'pct' },
               { title: '综合得分', format: 'dec1' },
             ],
             rows: c.departments.map((d) => [
@@ -119,8 +94,10 @@ export function circularDocument(c: Circular, issuer: string): ReportDocument {
               d.handledOnTime,
               d.overdue,
               d.returned,
+              d.returnedNotOperatorFault,
               d.extensions,
               d.satisfactionRate,
+              d.replyGoodRate,
               d.score,
             ]),
           },

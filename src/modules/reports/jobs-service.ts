@@ -3,7 +3,8 @@ import type { Db, DbOrTx } from '../../db/client.ts';
 import type { Actor } from '../../platform/actor.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import { conflict, notFound } from '../../platform/errors.ts';
-import { parseCircularPeriod, writeCircularFiles } from './circular-service.ts';
+import { writeCircularFiles } from './circular-service.ts';
+import { parseReportPeriod } from './scorecard-service.ts';
 import { reportJobs, type ReportJobKind } from './schema.ts';
 
 /** A running job whose heartbeat is older than this is taken to have died with its process. */
@@ -58,7 +59,7 @@ export async function jobFile(db: DbOrTx, id: number, format: JobFormat) {
 
 /** Queues the circular for a period (checked now, so a bad period is a 400, not a failed job). */
 export async function queueCircularJob(db: DbOrTx, actor: Actor, from: string, to: string, now: Date) {
-  const period = parseCircularPeriod(from, to);
+  const period = parseReportPeriod(from, to);
   const [row] = await db
     .insert(reportJobs)
     .values({

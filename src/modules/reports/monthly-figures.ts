@@ -1,5 +1,5 @@
 import type { CallFigures } from '../calls/index.ts';
-import type { DepartmentHandlingRow, HandlingTotals } from './model.ts';
+import { type DepartmentHandlingRow, DepartmentHandlingSchema, type HandlingTotals } from './model.ts';
 
 /** `YYYY-MM` shifted by n months. */
 export function monthShift(month: string, n: number): string {
@@ -42,23 +42,10 @@ export function halfHourSlots(intervals: (CallFigures & { start: Date })[]) {
 
 /** The whole city's dispatch and handling: the departments' figures added up. */
 export function sumHandling(rows: DepartmentHandlingRow[]): HandlingTotals {
-  const total: HandlingTotals = {
-    received: 0,
-    signedOnTime: 0,
-    due: 0,
-    handledOnTime: 0,
-    overdue: 0,
-    returned: 0,
-    returnedOperatorFault: 0,
-    returnedNotOperatorFault: 0,
-    returnedUnjudged: 0,
-    extensions: 0,
-    extensionsApproved: 0,
-    extensionsRejected: 0,
-    satisfied: 0,
-    basicallySatisfied: 0,
-    unsatisfied: 0,
-  };
+  const keys = Object.keys(DepartmentHandlingSchema.shape).filter(
+    (k): k is keyof HandlingTotals => k !== 'departmentId' && k !== 'name',
+  );
+  const total = Object.fromEntries(keys.map((k) => [k, 0])) as HandlingTotals;
   for (const r of rows) for (const k of Object.keys(total) as (keyof HandlingTotals)[]) total[k] += r[k];
   return total;
 }

@@ -4,11 +4,12 @@ import { notFound } from '../../platform/errors.ts';
 import { readSetting } from '../../platform/settings.ts';
 import { callbackStats, callMetrics, readCallSettings } from '../calls/index.ts';
 import { assessContract, listContracts, resolveAsOf } from '../contracts/index.ts';
-import { callbackSummary, handlingByDepartment, intakeBreakdown, topMatters } from '../orders/index.ts';
+import { callbackSummary, intakeBreakdown, topMatters } from '../orders/index.ts';
 import { hotTopicsConfirmedBetween } from '../training/index.ts';
 import { CHANNEL_LABELS, MONTHLY_SECTIONS, TYPE_LABELS } from './labels.ts';
-import { type MonthlyReport, parseMonth } from './model.ts';
+import { DepartmentHandlingSchema, type MonthlyReport, parseMonth } from './model.ts';
 import { halfHourSlots, monthShift, sumHandling } from './monthly-figures.ts';
+import { scorecardsBetween } from './scorecard-service.ts';
 import { SIGN_WITHIN_HOURS } from './settings.ts';
 import { summariseMonth } from './summary.ts';
 
@@ -61,7 +62,10 @@ export async function buildMonthlyReport(
     await intakeBreakdown(db, from, to),
     await intakeBreakdown(db, previousFrom, from),
     await topMatters(db, from, to, previousFrom),
-    await handlingByDepartment(db, from, to, now, signWithinHours),
+    // The department scorecards' figures (the circular's too), without reply scoring the table does not print.
+    (await scorecardsBetween(db, from, to, now, { replyQuality: false })).departments.map((d) =>
+      DepartmentHandlingSchema.parse(d),
+    ),
     await callbackSummary(db, from, to),
     await hotTopicsConfirmedBetween(db, from, to),
   ];

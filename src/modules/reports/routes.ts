@@ -6,6 +6,7 @@ import { type AppInstance, actorOf } from '../../platform/http.ts';
 import { FileResponse, MonthlyReport, parseMonth, REPORT_READERS } from './model.ts';
 import { registerMonthlyRecordRoutes } from './records-routes.ts';
 import { registerCircularRoutes } from './circular-routes.ts';
+import { registerScorecardRoutes } from './scorecard-routes.ts';
 import { registerExportRoutes } from './exports-routes.ts';
 import { registerReportJobRoutes } from './jobs-routes.ts';
 import { buildMonthlyReport } from './monthly-service.ts';
@@ -82,6 +83,7 @@ export function registerReportRoutes(app: AppInstance, deps: { db: Db; clock: Cl
   );
   registerMonthlyRecordRoutes(app, deps);
   registerCircularRoutes(app, deps);
+  registerScorecardRoutes(app, deps);
   registerReportJobRoutes(app, deps);
   registerExportRoutes(app, deps);
 }

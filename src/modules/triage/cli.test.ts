@@ -9,6 +9,9 @@ import { migrateDatabase } from '../../db/migrate.ts';
 import { generateSyntheticDocs } from './synthetic-docs.ts';
 import { insertHistory, seedTriageCity } from './test-fixtures.ts';
 
+/** Each test starts the CLI in its own process (a cold start that migrates a fresh database): slow on a loaded machine. */
+const CLI_TIMEOUT = { timeout: 120_000 };
+
 const run = promisify(execFile);
 const BIN = path.resolve('bin/hotline.mjs');
 let dir: string;
@@ -39,7 +42,7 @@ beforeAll(() => {
 });
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-describe('hotline triage evaluate', () => {
+describe('hotline triage evaluate', CLI_TIMEOUT, () => {
   it(
     'trains on --train and prints accuracy, macro-F1 and per-class figures as JSON',
     async () => {
@@ -80,7 +83,7 @@ describe('hotline triage evaluate', () => {
   );
 });
 
-describe('hotline triage train', () => {
+describe('hotline triage train', CLI_TIMEOUT, () => {
   it(
     'refuses with too little history',
     async () => {

@@ -20,6 +20,9 @@ import { listColumns, exportHandover, type Manifest } from './export.ts';
 import { certificateDocx } from './certificate.ts';
 import { latestExport, manifestFacts } from './latest.ts';
 
+/** Each test starts the CLI in its own process (a cold start that migrates a fresh database): slow on a loaded machine. */
+const CLI_TIMEOUT = { timeout: 120_000 };
+
 let db: Db;
 let dir: string;
 const now = new Date('2025-03-03T02:00:00Z');
@@ -44,7 +47,7 @@ afterAll(async () => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-describe('the hand-over package (Luohe art. 8.5)', () => {
+describe('the hand-over package (Luohe art. 8.5)', CLI_TIMEOUT, () => {
   it('holds every table with its row count and SM3, personal data opened, and is audited', async () => {
     const out = path.join(dir, 'pkg');
     const r = await exportHandover(db.orm, 'test', out, SYSTEM_ACTOR, now);

@@ -1420,6 +1420,11 @@ export interface paths {
                   | 'decide-appeal'
                   | 'merge'
                   | 'archive'
+                  | 'co-sign'
+                  | 'co-reply'
+                  | 'release-co'
+                  | 'dispute'
+                  | 'decide-dispute'
                 )[];
                 pending: {
                   return?: {
@@ -1602,6 +1607,11 @@ export interface paths {
                 | 'decide-appeal'
                 | 'merge'
                 | 'archive'
+                | 'co-sign'
+                | 'co-reply'
+                | 'release-co'
+                | 'dispute'
+                | 'decide-dispute'
               )[];
               history: {
                 id: number;
@@ -1707,6 +1717,27 @@ export interface paths {
                 byUserId: number | null;
                 kind: string;
                 note: string;
+              }[];
+              coTasks: {
+                id: number;
+                dispatchId: number | null;
+                departmentId: number;
+                departmentName: string | null;
+                /** Format: date-time */
+                openedAt: string;
+                /** Format: date-time */
+                dueAt: string;
+                /** Format: date-time */
+                signedAt: string | null;
+                /** Format: date-time */
+                repliedAt: string | null;
+                reply: string | null;
+                /** Format: date-time */
+                releasedAt: string | null;
+                releaseReason: string | null;
+                /** Format: date-time */
+                closedAt: string | null;
+                overdue: boolean;
               }[];
             };
           };
@@ -1838,6 +1869,11 @@ export interface paths {
                 | 'decide-appeal'
                 | 'merge'
                 | 'archive'
+                | 'co-sign'
+                | 'co-reply'
+                | 'release-co'
+                | 'dispute'
+                | 'decide-dispute'
               )[];
               history: {
                 id: number;
@@ -1943,6 +1979,27 @@ export interface paths {
                 byUserId: number | null;
                 kind: string;
                 note: string;
+              }[];
+              coTasks: {
+                id: number;
+                dispatchId: number | null;
+                departmentId: number;
+                departmentName: string | null;
+                /** Format: date-time */
+                openedAt: string;
+                /** Format: date-time */
+                dueAt: string;
+                /** Format: date-time */
+                signedAt: string | null;
+                /** Format: date-time */
+                repliedAt: string | null;
+                reply: string | null;
+                /** Format: date-time */
+                releasedAt: string | null;
+                releaseReason: string | null;
+                /** Format: date-time */
+                closedAt: string | null;
+                overdue: boolean;
               }[];
             };
           };
@@ -2094,6 +2151,11 @@ export interface paths {
                 | 'decide-appeal'
                 | 'merge'
                 | 'archive'
+                | 'co-sign'
+                | 'co-reply'
+                | 'release-co'
+                | 'dispute'
+                | 'decide-dispute'
               )[];
               history: {
                 id: number;
@@ -2199,6 +2261,27 @@ export interface paths {
                 byUserId: number | null;
                 kind: string;
                 note: string;
+              }[];
+              coTasks: {
+                id: number;
+                dispatchId: number | null;
+                departmentId: number;
+                departmentName: string | null;
+                /** Format: date-time */
+                openedAt: string;
+                /** Format: date-time */
+                dueAt: string;
+                /** Format: date-time */
+                signedAt: string | null;
+                /** Format: date-time */
+                repliedAt: string | null;
+                reply: string | null;
+                /** Format: date-time */
+                releasedAt: string | null;
+                releaseReason: string | null;
+                /** Format: date-time */
+                closedAt: string | null;
+                overdue: boolean;
               }[];
               warnings: string[];
             };
@@ -2345,6 +2428,11 @@ export interface paths {
                 | 'decide-appeal'
                 | 'merge'
                 | 'archive'
+                | 'co-sign'
+                | 'co-reply'
+                | 'release-co'
+                | 'dispute'
+                | 'decide-dispute'
               )[];
               history: {
                 id: number;
@@ -2450,6 +2538,27 @@ export interface paths {
                 byUserId: number | null;
                 kind: string;
                 note: string;
+              }[];
+              coTasks: {
+                id: number;
+                dispatchId: number | null;
+                departmentId: number;
+                departmentName: string | null;
+                /** Format: date-time */
+                openedAt: string;
+                /** Format: date-time */
+                dueAt: string;
+                /** Format: date-time */
+                signedAt: string | null;
+                /** Format: date-time */
+                repliedAt: string | null;
+                reply: string | null;
+                /** Format: date-time */
+                releasedAt: string | null;
+                releaseReason: string | null;
+                /** Format: date-time */
+                closedAt: string | null;
+                overdue: boolean;
               }[];
               warnings: string[];
             };
@@ -2599,6 +2708,11 @@ export interface paths {
                 | 'decide-appeal'
                 | 'merge'
                 | 'archive'
+                | 'co-sign'
+                | 'co-reply'
+                | 'release-co'
+                | 'dispute'
+                | 'decide-dispute'
               )[];
               history: {
                 id: number;
@@ -2704,6 +2818,27 @@ export interface paths {
                 byUserId: number | null;
                 kind: string;
                 note: string;
+              }[];
+              coTasks: {
+                id: number;
+                dispatchId: number | null;
+                departmentId: number;
+                departmentName: string | null;
+                /** Format: date-time */
+                openedAt: string;
+                /** Format: date-time */
+                dueAt: string;
+                /** Format: date-time */
+                signedAt: string | null;
+                /** Format: date-time */
+                repliedAt: string | null;
+                reply: string | null;
+                /** Format: date-time */
+                releasedAt: string | null;
+                releaseReason: string | null;
+                /** Format: date-time */
+                closedAt: string | null;
+                overdue: boolean;
               }[];
               warnings: string[];
             };
@@ -2849,6 +2984,11 @@ export interface paths {
                 | 'decide-appeal'
                 | 'merge'
                 | 'archive'
+                | 'co-sign'
+                | 'co-reply'
+                | 'release-co'
+                | 'dispute'
+                | 'decide-dispute'
               )[];
               history: {
                 id: number;
@@ -2954,6 +3094,27 @@ export interface paths {
                 byUserId: number | null;
                 kind: string;
                 note: string;
+              }[];
+              coTasks: {
+                id: number;
+                dispatchId: number | null;
+                departmentId: number;
+                departmentName: string | null;
+                /** Format: date-time */
+                openedAt: string;
+                /** Format: date-time */
+                dueAt: string;
+                /** Format: date-time */
+                signedAt: string | null;
+                /** Format: date-time */
+                repliedAt: string | null;
+                reply: string | null;
+                /** Format: date-time */
+                releasedAt: string | null;
+                releaseReason: string | null;
+                /** Format: date-time */
+                closedAt: string | null;
+                overdue: boolean;
               }[];
               warnings: string[];
             };
@@ -3100,6 +3261,11 @@ export interface paths {
                 | 'decide-appeal'
                 | 'merge'
                 | 'archive'
+                | 'co-sign'
+                | 'co-reply'
+                | 'release-co'
+                | 'dispute'
+                | 'decide-dispute'
               )[];
               history: {
                 id: number;
@@ -3205,6 +3371,27 @@ export interface paths {
                 byUserId: number | null;
                 kind: string;
                 note: string;
+              }[];
+              coTasks: {
+                id: number;
+                dispatchId: number | null;
+                departmentId: number;
+                departmentName: string | null;
+                /** Format: date-time */
+                openedAt: string;
+                /** Format: date-time */
+                dueAt: string;
+                /** Format: date-time */
+                signedAt: string | null;
+                /** Format: date-time */
+                repliedAt: string | null;
+                reply: string | null;
+                /** Format: date-time */
+                releasedAt: string | null;
+                releaseReason: string | null;
+                /** Format: date-time */
+                closedAt: string | null;
+                overdue: boolean;
               }[];
               warnings: string[];
             };
@@ -3351,6 +3538,11 @@ export interface paths {
                 | 'decide-appeal'
                 | 'merge'
                 | 'archive'
+                | 'co-sign'
+                | 'co-reply'
+                | 'release-co'
+                | 'dispute'
+                | 'decide-dispute'
               )[];
               history: {
                 id: number;
@@ -3456,6 +3648,27 @@ export interface paths {
                 byUserId: number | null;
                 kind: string;
                 note: string;
+              }[];
+              coTasks: {
+                id: number;
+                dispatchId: number | null;
+                departmentId: number;
+                departmentName: string | null;
+                /** Format: date-time */
+                openedAt: string;
+                /** Format: date-time */
+                dueAt: string;
+                /** Format: date-time */
+                signedAt: string | null;
+                /** Format: date-time */
+                repliedAt: string | null;
+                reply: string | null;
+                /** Format: date-time */
+                releasedAt: string | null;
+                releaseReason: string | null;
+                /** Format: date-time */
+                closedAt: string | null;
+                overdue: boolean;
               }[];
               warnings: string[];
             };
@@ -3602,6 +3815,11 @@ export interface paths {
                 | 'decide-appeal'
                 | 'merge'
                 | 'archive'
+                | 'co-sign'
+                | 'co-reply'
+                | 'release-co'
+                | 'dispute'
+                | 'decide-dispute'
               )[];
               history: {
                 id: number;
@@ -3707,6 +3925,27 @@ export interface paths {
                 byUserId: number | null;
                 kind: string;
                 note: string;
+              }[];
+              coTasks: {
+                id: number;
+                dispatchId: number | null;
+                departmentId: number;
+                departmentName: string | null;
+                /** Format: date-time */
+                openedAt: string;
+                /** Format: date-time */
+                dueAt: string;
+                /** Format: date-time */
+                signedAt: string | null;
+                /** Format: date-time */
+                repliedAt: string | null;
+                reply: string | null;
+                /** Format: date-time */
+                releasedAt: string | null;
+                releaseReason: string | null;
+                /** Format: date-time */
+                closedAt: string | null;
+                overdue: boolean;
               }[];
               warnings: string[];
             };
@@ -3853,6 +4092,11 @@ export interface paths {
                 | 'decide-appeal'
                 | 'merge'
                 | 'archive'
+                | 'co-sign'
+                | 'co-reply'
+                | 'release-co'
+                | 'dispute'
+                | 'decide-dispute'
               )[];
               history: {
                 id: number;
@@ -3958,6 +4202,27 @@ export interface paths {
                 byUserId: number | null;
                 kind: string;
                 note: string;
+              }[];
+              coTasks: {
+                id: number;
+                dispatchId: number | null;
+                departmentId: number;
+                departmentName: string | null;
+                /** Format: date-time */
+                openedAt: string;
+                /** Format: date-time */
+                dueAt: string;
+                /** Format: date-time */
+                signedAt: string | null;
+                /** Format: date-time */
+                repliedAt: string | null;
+                reply: string | null;
+                /** Format: date-time */
+                releasedAt: string | null;
+                releaseReason: string | null;
+                /** Format: date-time */
+                closedAt: string | null;
+                overdue: boolean;
               }[];
               warnings: string[];
             };
@@ -4103,6 +4368,11 @@ export interface paths {
                 | 'decide-appeal'
                 | 'merge'
                 | 'archive'
+                | 'co-sign'
+                | 'co-reply'
+                | 'release-co'
+                | 'dispute'
+                | 'decide-dispute'
               )[];
               history: {
                 id: number;
@@ -4208,6 +4478,27 @@ export interface paths {
                 byUserId: number | null;
                 kind: string;
                 note: string;
+              }[];
+              coTasks: {
+                id: number;
+                dispatchId: number | null;
+                departmentId: number;
+                departmentName: string | null;
+                /** Format: date-time */
+                openedAt: string;
+                /** Format: date-time */
+                dueAt: string;
+                /** Format: date-time */
+                signedAt: string | null;
+                /** Format: date-time */
+                repliedAt: string | null;
+                reply: string | null;
+                /** Format: date-time */
+                releasedAt: string | null;
+                releaseReason: string | null;
+                /** Format: date-time */
+                closedAt: string | null;
+                overdue: boolean;
               }[];
               warnings: string[];
             };
@@ -4353,6 +4644,11 @@ export interface paths {
                 | 'decide-appeal'
                 | 'merge'
                 | 'archive'
+                | 'co-sign'
+                | 'co-reply'
+                | 'release-co'
+                | 'dispute'
+                | 'decide-dispute'
               )[];
               history: {
                 id: number;
@@ -4458,6 +4754,27 @@ export interface paths {
                 byUserId: number | null;
                 kind: string;
                 note: string;
+              }[];
+              coTasks: {
+                id: number;
+                dispatchId: number | null;
+                departmentId: number;
+                departmentName: string | null;
+                /** Format: date-time */
+                openedAt: string;
+                /** Format: date-time */
+                dueAt: string;
+                /** Format: date-time */
+                signedAt: string | null;
+                /** Format: date-time */
+                repliedAt: string | null;
+                reply: string | null;
+                /** Format: date-time */
+                releasedAt: string | null;
+                releaseReason: string | null;
+                /** Format: date-time */
+                closedAt: string | null;
+                overdue: boolean;
               }[];
               warnings: string[];
             };
@@ -4603,6 +4920,11 @@ export interface paths {
                 | 'decide-appeal'
                 | 'merge'
                 | 'archive'
+                | 'co-sign'
+                | 'co-reply'
+                | 'release-co'
+                | 'dispute'
+                | 'decide-dispute'
               )[];
               history: {
                 id: number;
@@ -4708,6 +5030,27 @@ export interface paths {
                 byUserId: number | null;
                 kind: string;
                 note: string;
+              }[];
+              coTasks: {
+                id: number;
+                dispatchId: number | null;
+                departmentId: number;
+                departmentName: string | null;
+                /** Format: date-time */
+                openedAt: string;
+                /** Format: date-time */
+                dueAt: string;
+                /** Format: date-time */
+                signedAt: string | null;
+                /** Format: date-time */
+                repliedAt: string | null;
+                reply: string | null;
+                /** Format: date-time */
+                releasedAt: string | null;
+                releaseReason: string | null;
+                /** Format: date-time */
+                closedAt: string | null;
+                overdue: boolean;
               }[];
               warnings: string[];
             };
@@ -4853,6 +5196,11 @@ export interface paths {
                 | 'decide-appeal'
                 | 'merge'
                 | 'archive'
+                | 'co-sign'
+                | 'co-reply'
+                | 'release-co'
+                | 'dispute'
+                | 'decide-dispute'
               )[];
               history: {
                 id: number;
@@ -4958,6 +5306,27 @@ export interface paths {
                 byUserId: number | null;
                 kind: string;
                 note: string;
+              }[];
+              coTasks: {
+                id: number;
+                dispatchId: number | null;
+                departmentId: number;
+                departmentName: string | null;
+                /** Format: date-time */
+                openedAt: string;
+                /** Format: date-time */
+                dueAt: string;
+                /** Format: date-time */
+                signedAt: string | null;
+                /** Format: date-time */
+                repliedAt: string | null;
+                reply: string | null;
+                /** Format: date-time */
+                releasedAt: string | null;
+                releaseReason: string | null;
+                /** Format: date-time */
+                closedAt: string | null;
+                overdue: boolean;
               }[];
               warnings: string[];
             };
@@ -5111,6 +5480,11 @@ export interface paths {
                 | 'decide-appeal'
                 | 'merge'
                 | 'archive'
+                | 'co-sign'
+                | 'co-reply'
+                | 'release-co'
+                | 'dispute'
+                | 'decide-dispute'
               )[];
               history: {
                 id: number;
@@ -5216,6 +5590,27 @@ export interface paths {
                 byUserId: number | null;
                 kind: string;
                 note: string;
+              }[];
+              coTasks: {
+                id: number;
+                dispatchId: number | null;
+                departmentId: number;
+                departmentName: string | null;
+                /** Format: date-time */
+                openedAt: string;
+                /** Format: date-time */
+                dueAt: string;
+                /** Format: date-time */
+                signedAt: string | null;
+                /** Format: date-time */
+                repliedAt: string | null;
+                reply: string | null;
+                /** Format: date-time */
+                releasedAt: string | null;
+                releaseReason: string | null;
+                /** Format: date-time */
+                closedAt: string | null;
+                overdue: boolean;
               }[];
               warnings: string[];
             };
@@ -5361,6 +5756,11 @@ export interface paths {
                 | 'decide-appeal'
                 | 'merge'
                 | 'archive'
+                | 'co-sign'
+                | 'co-reply'
+                | 'release-co'
+                | 'dispute'
+                | 'decide-dispute'
               )[];
               history: {
                 id: number;
@@ -5466,6 +5866,27 @@ export interface paths {
                 byUserId: number | null;
                 kind: string;
                 note: string;
+              }[];
+              coTasks: {
+                id: number;
+                dispatchId: number | null;
+                departmentId: number;
+                departmentName: string | null;
+                /** Format: date-time */
+                openedAt: string;
+                /** Format: date-time */
+                dueAt: string;
+                /** Format: date-time */
+                signedAt: string | null;
+                /** Format: date-time */
+                repliedAt: string | null;
+                reply: string | null;
+                /** Format: date-time */
+                releasedAt: string | null;
+                releaseReason: string | null;
+                /** Format: date-time */
+                closedAt: string | null;
+                overdue: boolean;
               }[];
               warnings: string[];
             };
@@ -5611,6 +6032,11 @@ export interface paths {
                 | 'decide-appeal'
                 | 'merge'
                 | 'archive'
+                | 'co-sign'
+                | 'co-reply'
+                | 'release-co'
+                | 'dispute'
+                | 'decide-dispute'
               )[];
               history: {
                 id: number;
@@ -5716,6 +6142,27 @@ export interface paths {
                 byUserId: number | null;
                 kind: string;
                 note: string;
+              }[];
+              coTasks: {
+                id: number;
+                dispatchId: number | null;
+                departmentId: number;
+                departmentName: string | null;
+                /** Format: date-time */
+                openedAt: string;
+                /** Format: date-time */
+                dueAt: string;
+                /** Format: date-time */
+                signedAt: string | null;
+                /** Format: date-time */
+                repliedAt: string | null;
+                reply: string | null;
+                /** Format: date-time */
+                releasedAt: string | null;
+                releaseReason: string | null;
+                /** Format: date-time */
+                closedAt: string | null;
+                overdue: boolean;
               }[];
               warnings: string[];
             };
@@ -5862,6 +6309,11 @@ export interface paths {
                 | 'decide-appeal'
                 | 'merge'
                 | 'archive'
+                | 'co-sign'
+                | 'co-reply'
+                | 'release-co'
+                | 'dispute'
+                | 'decide-dispute'
               )[];
               history: {
                 id: number;
@@ -5967,6 +6419,27 @@ export interface paths {
                 byUserId: number | null;
                 kind: string;
                 note: string;
+              }[];
+              coTasks: {
+                id: number;
+                dispatchId: number | null;
+                departmentId: number;
+                departmentName: string | null;
+                /** Format: date-time */
+                openedAt: string;
+                /** Format: date-time */
+                dueAt: string;
+                /** Format: date-time */
+                signedAt: string | null;
+                /** Format: date-time */
+                repliedAt: string | null;
+                reply: string | null;
+                /** Format: date-time */
+                releasedAt: string | null;
+                releaseReason: string | null;
+                /** Format: date-time */
+                closedAt: string | null;
+                overdue: boolean;
               }[];
               warnings: string[];
             };
@@ -6113,6 +6586,11 @@ export interface paths {
                 | 'decide-appeal'
                 | 'merge'
                 | 'archive'
+                | 'co-sign'
+                | 'co-reply'
+                | 'release-co'
+                | 'dispute'
+                | 'decide-dispute'
               )[];
               history: {
                 id: number;
@@ -6218,6 +6696,27 @@ export interface paths {
                 byUserId: number | null;
                 kind: string;
                 note: string;
+              }[];
+              coTasks: {
+                id: number;
+                dispatchId: number | null;
+                departmentId: number;
+                departmentName: string | null;
+                /** Format: date-time */
+                openedAt: string;
+                /** Format: date-time */
+                dueAt: string;
+                /** Format: date-time */
+                signedAt: string | null;
+                /** Format: date-time */
+                repliedAt: string | null;
+                reply: string | null;
+                /** Format: date-time */
+                releasedAt: string | null;
+                releaseReason: string | null;
+                /** Format: date-time */
+                closedAt: string | null;
+                overdue: boolean;
               }[];
               warnings: string[];
             };
@@ -6363,6 +6862,11 @@ export interface paths {
                 | 'decide-appeal'
                 | 'merge'
                 | 'archive'
+                | 'co-sign'
+                | 'co-reply'
+                | 'release-co'
+                | 'dispute'
+                | 'decide-dispute'
               )[];
               history: {
                 id: number;
@@ -6468,6 +6972,1413 @@ export interface paths {
                 byUserId: number | null;
                 kind: string;
                 note: string;
+              }[];
+              coTasks: {
+                id: number;
+                dispatchId: number | null;
+                departmentId: number;
+                departmentName: string | null;
+                /** Format: date-time */
+                openedAt: string;
+                /** Format: date-time */
+                dueAt: string;
+                /** Format: date-time */
+                signedAt: string | null;
+                /** Format: date-time */
+                repliedAt: string | null;
+                reply: string | null;
+                /** Format: date-time */
+                releasedAt: string | null;
+                releaseReason: string | null;
+                /** Format: date-time */
+                closedAt: string | null;
+                overdue: boolean;
+              }[];
+              warnings: string[];
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/orders/{id}/actions/co-sign': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: {
+      parameters: {
+        query?: never;
+        header?: {
+          /** @description the same key returns the first answer instead of acting twice (kept 24 h) */
+          'idempotency-key'?: string;
+        };
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description optimistic lock: 409 when stale */
+            expectedVersion?: number;
+            note?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: number;
+              number: string;
+              /** @enum {string} */
+              status:
+                | 'submitted'
+                | 'registered'
+                | 'dispatched'
+                | 'in_progress'
+                | 'returned'
+                | 'replied'
+                | 'closed'
+                | 'archived'
+                | 'merged';
+              statusLabel: string;
+              channel: string;
+              type: string;
+              categoryId: number | null;
+              categoryPath: string[] | null;
+              urgency: string;
+              title: string;
+              content: string;
+              caller: {
+                name: string | null;
+                phone: string | null;
+                masked: boolean;
+                anonymous: boolean;
+                callbackWanted: boolean;
+              };
+              location: {
+                district: string | null;
+                address: string | null;
+              };
+              departmentId: number | null;
+              departmentName: string | null;
+              coDepartmentIds: number[];
+              /** Format: date-time */
+              receivedAt: string;
+              /** Format: date-time */
+              responseDueAt: string | null;
+              /** Format: date-time */
+              respondedAt: string | null;
+              timeLimitDays: number | null;
+              /** Format: date-time */
+              handleDueAt: string | null;
+              activeDeadline: {
+                /** @enum {string} */
+                kind: 'response' | 'handling';
+                /** Format: date-time */
+                dueAt: string;
+              } | null;
+              deadlineState: string;
+              /** Format: date-time */
+              dispatchedAt: string | null;
+              /** Format: date-time */
+              repliedAt: string | null;
+              /** Format: date-time */
+              closedAt: string | null;
+              /** Format: date-time */
+              archivedAt: string | null;
+              answer: string | null;
+              answerArticleIds: number[];
+              reply: string | null;
+              satisfaction: string | null;
+              reopenCount: number;
+              returnCount: number;
+              returnJudgementPending: boolean;
+              extensionPending: boolean;
+              appealStatus: string;
+              excludedFromAssessment: boolean;
+              mergedIntoId: number | null;
+              version: number;
+              /** Format: date-time */
+              createdAt: string;
+              /** Format: date-time */
+              updatedAt: string;
+              allowedActions: (
+                | 'accept'
+                | 'close-direct'
+                | 'dispatch'
+                | 'sign'
+                | 'return'
+                | 'judge-return'
+                | 'request-extension'
+                | 'decide-extension'
+                | 'supervise'
+                | 'instruct'
+                | 'send-back'
+                | 'reply'
+                | 'callback'
+                | 'close'
+                | 'appeal'
+                | 'decide-appeal'
+                | 'merge'
+                | 'archive'
+                | 'co-sign'
+                | 'co-reply'
+                | 'release-co'
+                | 'dispute'
+                | 'decide-dispute'
+              )[];
+              history: {
+                id: number;
+                action: string;
+                /** Format: date-time */
+                at: string;
+                actor: {
+                  id: number | null;
+                  role: string;
+                  name: string | null;
+                };
+                fromStatus: string | null;
+                toStatus: string;
+                note: string | null;
+                data: unknown;
+              }[];
+              dispatches: {
+                id: number;
+                orderId: number;
+                departmentId: number;
+                coDepartmentIds: number[];
+                /** Format: date-time */
+                dispatchedAt: string;
+                dispatchedBy: number | null;
+                timeLimitDays: number;
+                /** Format: date-time */
+                dueAt: string;
+                reopen: boolean;
+                /** Format: date-time */
+                signedAt: string | null;
+                /** Format: date-time */
+                endedAt: string | null;
+                outcome: string | null;
+              }[];
+              returns: {
+                id: number;
+                orderId: number;
+                dispatchId: number;
+                departmentId: number;
+                reasonCode: string;
+                reason: string;
+                /** Format: date-time */
+                returnedAt: string;
+                returnedBy: number | null;
+                operatorFault: boolean | null;
+                /** Format: date-time */
+                judgedAt: string | null;
+                judgedBy: number | null;
+                judgeNote: string | null;
+              }[];
+              extensions: {
+                id: number;
+                orderId: number;
+                departmentId: number;
+                workingDays: number;
+                reason: string;
+                /** Format: date-time */
+                requestedAt: string;
+                requestedBy: number | null;
+                outcome: string;
+                /** Format: date-time */
+                decidedAt: string | null;
+                decidedBy: number | null;
+                decisionNote: string | null;
+                /** Format: date-time */
+                oldDueAt: string | null;
+                /** Format: date-time */
+                newDueAt: string | null;
+              }[];
+              appeals: {
+                id: number;
+                orderId: number;
+                reason: string;
+                /** Format: date-time */
+                appealedAt: string;
+                appealedBy: number | null;
+                appellantRole: string;
+                accepted: boolean | null;
+                /** Format: date-time */
+                decidedAt: string | null;
+                decidedBy: number | null;
+                decisionNote: string | null;
+              }[];
+              callbacks: {
+                id: number;
+                orderId: number;
+                /** Format: date-time */
+                at: string;
+                agentId: number | null;
+                reached: boolean;
+                satisfaction: string | null;
+                attitudeSatisfaction: string | null;
+                resolved: boolean | null;
+                unreachedCallbacks: number;
+                note: string | null;
+                reopened: boolean;
+              }[];
+              supervisions: {
+                id: number;
+                orderId: number;
+                /** Format: date-time */
+                at: string;
+                byUserId: number | null;
+                kind: string;
+                note: string;
+              }[];
+              coTasks: {
+                id: number;
+                dispatchId: number | null;
+                departmentId: number;
+                departmentName: string | null;
+                /** Format: date-time */
+                openedAt: string;
+                /** Format: date-time */
+                dueAt: string;
+                /** Format: date-time */
+                signedAt: string | null;
+                /** Format: date-time */
+                repliedAt: string | null;
+                reply: string | null;
+                /** Format: date-time */
+                releasedAt: string | null;
+                releaseReason: string | null;
+                /** Format: date-time */
+                closedAt: string | null;
+                overdue: boolean;
+              }[];
+              warnings: string[];
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/orders/{id}/actions/co-reply': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: {
+      parameters: {
+        query?: never;
+        header?: {
+          /** @description the same key returns the first answer instead of acting twice (kept 24 h) */
+          'idempotency-key'?: string;
+        };
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description optimistic lock: 409 when stale */
+            expectedVersion?: number;
+            reply: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: number;
+              number: string;
+              /** @enum {string} */
+              status:
+                | 'submitted'
+                | 'registered'
+                | 'dispatched'
+                | 'in_progress'
+                | 'returned'
+                | 'replied'
+                | 'closed'
+                | 'archived'
+                | 'merged';
+              statusLabel: string;
+              channel: string;
+              type: string;
+              categoryId: number | null;
+              categoryPath: string[] | null;
+              urgency: string;
+              title: string;
+              content: string;
+              caller: {
+                name: string | null;
+                phone: string | null;
+                masked: boolean;
+                anonymous: boolean;
+                callbackWanted: boolean;
+              };
+              location: {
+                district: string | null;
+                address: string | null;
+              };
+              departmentId: number | null;
+              departmentName: string | null;
+              coDepartmentIds: number[];
+              /** Format: date-time */
+              receivedAt: string;
+              /** Format: date-time */
+              responseDueAt: string | null;
+              /** Format: date-time */
+              respondedAt: string | null;
+              timeLimitDays: number | null;
+              /** Format: date-time */
+              handleDueAt: string | null;
+              activeDeadline: {
+                /** @enum {string} */
+                kind: 'response' | 'handling';
+                /** Format: date-time */
+                dueAt: string;
+              } | null;
+              deadlineState: string;
+              /** Format: date-time */
+              dispatchedAt: string | null;
+              /** Format: date-time */
+              repliedAt: string | null;
+              /** Format: date-time */
+              closedAt: string | null;
+              /** Format: date-time */
+              archivedAt: string | null;
+              answer: string | null;
+              answerArticleIds: number[];
+              reply: string | null;
+              satisfaction: string | null;
+              reopenCount: number;
+              returnCount: number;
+              returnJudgementPending: boolean;
+              extensionPending: boolean;
+              appealStatus: string;
+              excludedFromAssessment: boolean;
+              mergedIntoId: number | null;
+              version: number;
+              /** Format: date-time */
+              createdAt: string;
+              /** Format: date-time */
+              updatedAt: string;
+              allowedActions: (
+                | 'accept'
+                | 'close-direct'
+                | 'dispatch'
+                | 'sign'
+                | 'return'
+                | 'judge-return'
+                | 'request-extension'
+                | 'decide-extension'
+                | 'supervise'
+                | 'instruct'
+                | 'send-back'
+                | 'reply'
+                | 'callback'
+                | 'close'
+                | 'appeal'
+                | 'decide-appeal'
+                | 'merge'
+                | 'archive'
+                | 'co-sign'
+                | 'co-reply'
+                | 'release-co'
+                | 'dispute'
+                | 'decide-dispute'
+              )[];
+              history: {
+                id: number;
+                action: string;
+                /** Format: date-time */
+                at: string;
+                actor: {
+                  id: number | null;
+                  role: string;
+                  name: string | null;
+                };
+                fromStatus: string | null;
+                toStatus: string;
+                note: string | null;
+                data: unknown;
+              }[];
+              dispatches: {
+                id: number;
+                orderId: number;
+                departmentId: number;
+                coDepartmentIds: number[];
+                /** Format: date-time */
+                dispatchedAt: string;
+                dispatchedBy: number | null;
+                timeLimitDays: number;
+                /** Format: date-time */
+                dueAt: string;
+                reopen: boolean;
+                /** Format: date-time */
+                signedAt: string | null;
+                /** Format: date-time */
+                endedAt: string | null;
+                outcome: string | null;
+              }[];
+              returns: {
+                id: number;
+                orderId: number;
+                dispatchId: number;
+                departmentId: number;
+                reasonCode: string;
+                reason: string;
+                /** Format: date-time */
+                returnedAt: string;
+                returnedBy: number | null;
+                operatorFault: boolean | null;
+                /** Format: date-time */
+                judgedAt: string | null;
+                judgedBy: number | null;
+                judgeNote: string | null;
+              }[];
+              extensions: {
+                id: number;
+                orderId: number;
+                departmentId: number;
+                workingDays: number;
+                reason: string;
+                /** Format: date-time */
+                requestedAt: string;
+                requestedBy: number | null;
+                outcome: string;
+                /** Format: date-time */
+                decidedAt: string | null;
+                decidedBy: number | null;
+                decisionNote: string | null;
+                /** Format: date-time */
+                oldDueAt: string | null;
+                /** Format: date-time */
+                newDueAt: string | null;
+              }[];
+              appeals: {
+                id: number;
+                orderId: number;
+                reason: string;
+                /** Format: date-time */
+                appealedAt: string;
+                appealedBy: number | null;
+                appellantRole: string;
+                accepted: boolean | null;
+                /** Format: date-time */
+                decidedAt: string | null;
+                decidedBy: number | null;
+                decisionNote: string | null;
+              }[];
+              callbacks: {
+                id: number;
+                orderId: number;
+                /** Format: date-time */
+                at: string;
+                agentId: number | null;
+                reached: boolean;
+                satisfaction: string | null;
+                attitudeSatisfaction: string | null;
+                resolved: boolean | null;
+                unreachedCallbacks: number;
+                note: string | null;
+                reopened: boolean;
+              }[];
+              supervisions: {
+                id: number;
+                orderId: number;
+                /** Format: date-time */
+                at: string;
+                byUserId: number | null;
+                kind: string;
+                note: string;
+              }[];
+              coTasks: {
+                id: number;
+                dispatchId: number | null;
+                departmentId: number;
+                departmentName: string | null;
+                /** Format: date-time */
+                openedAt: string;
+                /** Format: date-time */
+                dueAt: string;
+                /** Format: date-time */
+                signedAt: string | null;
+                /** Format: date-time */
+                repliedAt: string | null;
+                reply: string | null;
+                /** Format: date-time */
+                releasedAt: string | null;
+                releaseReason: string | null;
+                /** Format: date-time */
+                closedAt: string | null;
+                overdue: boolean;
+              }[];
+              warnings: string[];
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/orders/{id}/actions/release-co': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: {
+      parameters: {
+        query?: never;
+        header?: {
+          /** @description the same key returns the first answer instead of acting twice (kept 24 h) */
+          'idempotency-key'?: string;
+        };
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description optimistic lock: 409 when stale */
+            expectedVersion?: number;
+            departmentId: number;
+            reason: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: number;
+              number: string;
+              /** @enum {string} */
+              status:
+                | 'submitted'
+                | 'registered'
+                | 'dispatched'
+                | 'in_progress'
+                | 'returned'
+                | 'replied'
+                | 'closed'
+                | 'archived'
+                | 'merged';
+              statusLabel: string;
+              channel: string;
+              type: string;
+              categoryId: number | null;
+              categoryPath: string[] | null;
+              urgency: string;
+              title: string;
+              content: string;
+              caller: {
+                name: string | null;
+                phone: string | null;
+                masked: boolean;
+                anonymous: boolean;
+                callbackWanted: boolean;
+              };
+              location: {
+                district: string | null;
+                address: string | null;
+              };
+              departmentId: number | null;
+              departmentName: string | null;
+              coDepartmentIds: number[];
+              /** Format: date-time */
+              receivedAt: string;
+              /** Format: date-time */
+              responseDueAt: string | null;
+              /** Format: date-time */
+              respondedAt: string | null;
+              timeLimitDays: number | null;
+              /** Format: date-time */
+              handleDueAt: string | null;
+              activeDeadline: {
+                /** @enum {string} */
+                kind: 'response' | 'handling';
+                /** Format: date-time */
+                dueAt: string;
+              } | null;
+              deadlineState: string;
+              /** Format: date-time */
+              dispatchedAt: string | null;
+              /** Format: date-time */
+              repliedAt: string | null;
+              /** Format: date-time */
+              closedAt: string | null;
+              /** Format: date-time */
+              archivedAt: string | null;
+              answer: string | null;
+              answerArticleIds: number[];
+              reply: string | null;
+              satisfaction: string | null;
+              reopenCount: number;
+              returnCount: number;
+              returnJudgementPending: boolean;
+              extensionPending: boolean;
+              appealStatus: string;
+              excludedFromAssessment: boolean;
+              mergedIntoId: number | null;
+              version: number;
+              /** Format: date-time */
+              createdAt: string;
+              /** Format: date-time */
+              updatedAt: string;
+              allowedActions: (
+                | 'accept'
+                | 'close-direct'
+                | 'dispatch'
+                | 'sign'
+                | 'return'
+                | 'judge-return'
+                | 'request-extension'
+                | 'decide-extension'
+                | 'supervise'
+                | 'instruct'
+                | 'send-back'
+                | 'reply'
+                | 'callback'
+                | 'close'
+                | 'appeal'
+                | 'decide-appeal'
+                | 'merge'
+                | 'archive'
+                | 'co-sign'
+                | 'co-reply'
+                | 'release-co'
+                | 'dispute'
+                | 'decide-dispute'
+              )[];
+              history: {
+                id: number;
+                action: string;
+                /** Format: date-time */
+                at: string;
+                actor: {
+                  id: number | null;
+                  role: string;
+                  name: string | null;
+                };
+                fromStatus: string | null;
+                toStatus: string;
+                note: string | null;
+                data: unknown;
+              }[];
+              dispatches: {
+                id: number;
+                orderId: number;
+                departmentId: number;
+                coDepartmentIds: number[];
+                /** Format: date-time */
+                dispatchedAt: string;
+                dispatchedBy: number | null;
+                timeLimitDays: number;
+                /** Format: date-time */
+                dueAt: string;
+                reopen: boolean;
+                /** Format: date-time */
+                signedAt: string | null;
+                /** Format: date-time */
+                endedAt: string | null;
+                outcome: string | null;
+              }[];
+              returns: {
+                id: number;
+                orderId: number;
+                dispatchId: number;
+                departmentId: number;
+                reasonCode: string;
+                reason: string;
+                /** Format: date-time */
+                returnedAt: string;
+                returnedBy: number | null;
+                operatorFault: boolean | null;
+                /** Format: date-time */
+                judgedAt: string | null;
+                judgedBy: number | null;
+                judgeNote: string | null;
+              }[];
+              extensions: {
+                id: number;
+                orderId: number;
+                departmentId: number;
+                workingDays: number;
+                reason: string;
+                /** Format: date-time */
+                requestedAt: string;
+                requestedBy: number | null;
+                outcome: string;
+                /** Format: date-time */
+                decidedAt: string | null;
+                decidedBy: number | null;
+                decisionNote: string | null;
+                /** Format: date-time */
+                oldDueAt: string | null;
+                /** Format: date-time */
+                newDueAt: string | null;
+              }[];
+              appeals: {
+                id: number;
+                orderId: number;
+                reason: string;
+                /** Format: date-time */
+                appealedAt: string;
+                appealedBy: number | null;
+                appellantRole: string;
+                accepted: boolean | null;
+                /** Format: date-time */
+                decidedAt: string | null;
+                decidedBy: number | null;
+                decisionNote: string | null;
+              }[];
+              callbacks: {
+                id: number;
+                orderId: number;
+                /** Format: date-time */
+                at: string;
+                agentId: number | null;
+                reached: boolean;
+                satisfaction: string | null;
+                attitudeSatisfaction: string | null;
+                resolved: boolean | null;
+                unreachedCallbacks: number;
+                note: string | null;
+                reopened: boolean;
+              }[];
+              supervisions: {
+                id: number;
+                orderId: number;
+                /** Format: date-time */
+                at: string;
+                byUserId: number | null;
+                kind: string;
+                note: string;
+              }[];
+              coTasks: {
+                id: number;
+                dispatchId: number | null;
+                departmentId: number;
+                departmentName: string | null;
+                /** Format: date-time */
+                openedAt: string;
+                /** Format: date-time */
+                dueAt: string;
+                /** Format: date-time */
+                signedAt: string | null;
+                /** Format: date-time */
+                repliedAt: string | null;
+                reply: string | null;
+                /** Format: date-time */
+                releasedAt: string | null;
+                releaseReason: string | null;
+                /** Format: date-time */
+                closedAt: string | null;
+                overdue: boolean;
+              }[];
+              warnings: string[];
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/orders/{id}/actions/dispute': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: {
+      parameters: {
+        query?: never;
+        header?: {
+          /** @description the same key returns the first answer instead of acting twice (kept 24 h) */
+          'idempotency-key'?: string;
+        };
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description optimistic lock: 409 when stale */
+            expectedVersion?: number;
+            reason: string;
+            proposedDepartmentId?: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: number;
+              number: string;
+              /** @enum {string} */
+              status:
+                | 'submitted'
+                | 'registered'
+                | 'dispatched'
+                | 'in_progress'
+                | 'returned'
+                | 'replied'
+                | 'closed'
+                | 'archived'
+                | 'merged';
+              statusLabel: string;
+              channel: string;
+              type: string;
+              categoryId: number | null;
+              categoryPath: string[] | null;
+              urgency: string;
+              title: string;
+              content: string;
+              caller: {
+                name: string | null;
+                phone: string | null;
+                masked: boolean;
+                anonymous: boolean;
+                callbackWanted: boolean;
+              };
+              location: {
+                district: string | null;
+                address: string | null;
+              };
+              departmentId: number | null;
+              departmentName: string | null;
+              coDepartmentIds: number[];
+              /** Format: date-time */
+              receivedAt: string;
+              /** Format: date-time */
+              responseDueAt: string | null;
+              /** Format: date-time */
+              respondedAt: string | null;
+              timeLimitDays: number | null;
+              /** Format: date-time */
+              handleDueAt: string | null;
+              activeDeadline: {
+                /** @enum {string} */
+                kind: 'response' | 'handling';
+                /** Format: date-time */
+                dueAt: string;
+              } | null;
+              deadlineState: string;
+              /** Format: date-time */
+              dispatchedAt: string | null;
+              /** Format: date-time */
+              repliedAt: string | null;
+              /** Format: date-time */
+              closedAt: string | null;
+              /** Format: date-time */
+              archivedAt: string | null;
+              answer: string | null;
+              answerArticleIds: number[];
+              reply: string | null;
+              satisfaction: string | null;
+              reopenCount: number;
+              returnCount: number;
+              returnJudgementPending: boolean;
+              extensionPending: boolean;
+              appealStatus: string;
+              excludedFromAssessment: boolean;
+              mergedIntoId: number | null;
+              version: number;
+              /** Format: date-time */
+              createdAt: string;
+              /** Format: date-time */
+              updatedAt: string;
+              allowedActions: (
+                | 'accept'
+                | 'close-direct'
+                | 'dispatch'
+                | 'sign'
+                | 'return'
+                | 'judge-return'
+                | 'request-extension'
+                | 'decide-extension'
+                | 'supervise'
+                | 'instruct'
+                | 'send-back'
+                | 'reply'
+                | 'callback'
+                | 'close'
+                | 'appeal'
+                | 'decide-appeal'
+                | 'merge'
+                | 'archive'
+                | 'co-sign'
+                | 'co-reply'
+                | 'release-co'
+                | 'dispute'
+                | 'decide-dispute'
+              )[];
+              history: {
+                id: number;
+                action: string;
+                /** Format: date-time */
+                at: string;
+                actor: {
+                  id: number | null;
+                  role: string;
+                  name: string | null;
+                };
+                fromStatus: string | null;
+                toStatus: string;
+                note: string | null;
+                data: unknown;
+              }[];
+              dispatches: {
+                id: number;
+                orderId: number;
+                departmentId: number;
+                coDepartmentIds: number[];
+                /** Format: date-time */
+                dispatchedAt: string;
+                dispatchedBy: number | null;
+                timeLimitDays: number;
+                /** Format: date-time */
+                dueAt: string;
+                reopen: boolean;
+                /** Format: date-time */
+                signedAt: string | null;
+                /** Format: date-time */
+                endedAt: string | null;
+                outcome: string | null;
+              }[];
+              returns: {
+                id: number;
+                orderId: number;
+                dispatchId: number;
+                departmentId: number;
+                reasonCode: string;
+                reason: string;
+                /** Format: date-time */
+                returnedAt: string;
+                returnedBy: number | null;
+                operatorFault: boolean | null;
+                /** Format: date-time */
+                judgedAt: string | null;
+                judgedBy: number | null;
+                judgeNote: string | null;
+              }[];
+              extensions: {
+                id: number;
+                orderId: number;
+                departmentId: number;
+                workingDays: number;
+                reason: string;
+                /** Format: date-time */
+                requestedAt: string;
+                requestedBy: number | null;
+                outcome: string;
+                /** Format: date-time */
+                decidedAt: string | null;
+                decidedBy: number | null;
+                decisionNote: string | null;
+                /** Format: date-time */
+                oldDueAt: string | null;
+                /** Format: date-time */
+                newDueAt: string | null;
+              }[];
+              appeals: {
+                id: number;
+                orderId: number;
+                reason: string;
+                /** Format: date-time */
+                appealedAt: string;
+                appealedBy: number | null;
+                appellantRole: string;
+                accepted: boolean | null;
+                /** Format: date-time */
+                decidedAt: string | null;
+                decidedBy: number | null;
+                decisionNote: string | null;
+              }[];
+              callbacks: {
+                id: number;
+                orderId: number;
+                /** Format: date-time */
+                at: string;
+                agentId: number | null;
+                reached: boolean;
+                satisfaction: string | null;
+                attitudeSatisfaction: string | null;
+                resolved: boolean | null;
+                unreachedCallbacks: number;
+                note: string | null;
+                reopened: boolean;
+              }[];
+              supervisions: {
+                id: number;
+                orderId: number;
+                /** Format: date-time */
+                at: string;
+                byUserId: number | null;
+                kind: string;
+                note: string;
+              }[];
+              coTasks: {
+                id: number;
+                dispatchId: number | null;
+                departmentId: number;
+                departmentName: string | null;
+                /** Format: date-time */
+                openedAt: string;
+                /** Format: date-time */
+                dueAt: string;
+                /** Format: date-time */
+                signedAt: string | null;
+                /** Format: date-time */
+                repliedAt: string | null;
+                reply: string | null;
+                /** Format: date-time */
+                releasedAt: string | null;
+                releaseReason: string | null;
+                /** Format: date-time */
+                closedAt: string | null;
+                overdue: boolean;
+              }[];
+              warnings: string[];
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/orders/{id}/actions/decide-dispute': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: {
+      parameters: {
+        query?: never;
+        header?: {
+          /** @description the same key returns the first answer instead of acting twice (kept 24 h) */
+          'idempotency-key'?: string;
+        };
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description optimistic lock: 409 when stale */
+            expectedVersion?: number;
+            /** @enum {string} */
+            decision: 'uphold' | 'redirect' | 'joint';
+            departmentId?: number;
+            timeLimitWorkingDays?: number;
+            note?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: number;
+              number: string;
+              /** @enum {string} */
+              status:
+                | 'submitted'
+                | 'registered'
+                | 'dispatched'
+                | 'in_progress'
+                | 'returned'
+                | 'replied'
+                | 'closed'
+                | 'archived'
+                | 'merged';
+              statusLabel: string;
+              channel: string;
+              type: string;
+              categoryId: number | null;
+              categoryPath: string[] | null;
+              urgency: string;
+              title: string;
+              content: string;
+              caller: {
+                name: string | null;
+                phone: string | null;
+                masked: boolean;
+                anonymous: boolean;
+                callbackWanted: boolean;
+              };
+              location: {
+                district: string | null;
+                address: string | null;
+              };
+              departmentId: number | null;
+              departmentName: string | null;
+              coDepartmentIds: number[];
+              /** Format: date-time */
+              receivedAt: string;
+              /** Format: date-time */
+              responseDueAt: string | null;
+              /** Format: date-time */
+              respondedAt: string | null;
+              timeLimitDays: number | null;
+              /** Format: date-time */
+              handleDueAt: string | null;
+              activeDeadline: {
+                /** @enum {string} */
+                kind: 'response' | 'handling';
+                /** Format: date-time */
+                dueAt: string;
+              } | null;
+              deadlineState: string;
+              /** Format: date-time */
+              dispatchedAt: string | null;
+              /** Format: date-time */
+              repliedAt: string | null;
+              /** Format: date-time */
+              closedAt: string | null;
+              /** Format: date-time */
+              archivedAt: string | null;
+              answer: string | null;
+              answerArticleIds: number[];
+              reply: string | null;
+              satisfaction: string | null;
+              reopenCount: number;
+              returnCount: number;
+              returnJudgementPending: boolean;
+              extensionPending: boolean;
+              appealStatus: string;
+              excludedFromAssessment: boolean;
+              mergedIntoId: number | null;
+              version: number;
+              /** Format: date-time */
+              createdAt: string;
+              /** Format: date-time */
+              updatedAt: string;
+              allowedActions: (
+                | 'accept'
+                | 'close-direct'
+                | 'dispatch'
+                | 'sign'
+                | 'return'
+                | 'judge-return'
+                | 'request-extension'
+                | 'decide-extension'
+                | 'supervise'
+                | 'instruct'
+                | 'send-back'
+                | 'reply'
+                | 'callback'
+                | 'close'
+                | 'appeal'
+                | 'decide-appeal'
+                | 'merge'
+                | 'archive'
+                | 'co-sign'
+                | 'co-reply'
+                | 'release-co'
+                | 'dispute'
+                | 'decide-dispute'
+              )[];
+              history: {
+                id: number;
+                action: string;
+                /** Format: date-time */
+                at: string;
+                actor: {
+                  id: number | null;
+                  role: string;
+                  name: string | null;
+                };
+                fromStatus: string | null;
+                toStatus: string;
+                note: string | null;
+                data: unknown;
+              }[];
+              dispatches: {
+                id: number;
+                orderId: number;
+                departmentId: number;
+                coDepartmentIds: number[];
+                /** Format: date-time */
+                dispatchedAt: string;
+                dispatchedBy: number | null;
+                timeLimitDays: number;
+                /** Format: date-time */
+                dueAt: string;
+                reopen: boolean;
+                /** Format: date-time */
+                signedAt: string | null;
+                /** Format: date-time */
+                endedAt: string | null;
+                outcome: string | null;
+              }[];
+              returns: {
+                id: number;
+                orderId: number;
+                dispatchId: number;
+                departmentId: number;
+                reasonCode: string;
+                reason: string;
+                /** Format: date-time */
+                returnedAt: string;
+                returnedBy: number | null;
+                operatorFault: boolean | null;
+                /** Format: date-time */
+                judgedAt: string | null;
+                judgedBy: number | null;
+                judgeNote: string | null;
+              }[];
+              extensions: {
+                id: number;
+                orderId: number;
+                departmentId: number;
+                workingDays: number;
+                reason: string;
+                /** Format: date-time */
+                requestedAt: string;
+                requestedBy: number | null;
+                outcome: string;
+                /** Format: date-time */
+                decidedAt: string | null;
+                decidedBy: number | null;
+                decisionNote: string | null;
+                /** Format: date-time */
+                oldDueAt: string | null;
+                /** Format: date-time */
+                newDueAt: string | null;
+              }[];
+              appeals: {
+                id: number;
+                orderId: number;
+                reason: string;
+                /** Format: date-time */
+                appealedAt: string;
+                appealedBy: number | null;
+                appellantRole: string;
+                accepted: boolean | null;
+                /** Format: date-time */
+                decidedAt: string | null;
+                decidedBy: number | null;
+                decisionNote: string | null;
+              }[];
+              callbacks: {
+                id: number;
+                orderId: number;
+                /** Format: date-time */
+                at: string;
+                agentId: number | null;
+                reached: boolean;
+                satisfaction: string | null;
+                attitudeSatisfaction: string | null;
+                resolved: boolean | null;
+                unreachedCallbacks: number;
+                note: string | null;
+                reopened: boolean;
+              }[];
+              supervisions: {
+                id: number;
+                orderId: number;
+                /** Format: date-time */
+                at: string;
+                byUserId: number | null;
+                kind: string;
+                note: string;
+              }[];
+              coTasks: {
+                id: number;
+                dispatchId: number | null;
+                departmentId: number;
+                departmentName: string | null;
+                /** Format: date-time */
+                openedAt: string;
+                /** Format: date-time */
+                dueAt: string;
+                /** Format: date-time */
+                signedAt: string | null;
+                /** Format: date-time */
+                repliedAt: string | null;
+                reply: string | null;
+                /** Format: date-time */
+                releasedAt: string | null;
+                releaseReason: string | null;
+                /** Format: date-time */
+                closedAt: string | null;
+                overdue: boolean;
               }[];
               warnings: string[];
             };
@@ -6816,6 +8727,265 @@ export interface paths {
                 departmentName: string | null;
                 /** Format: date-time */
                 receivedAt: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/orders/co-tasks': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** @description The co-handling tasks of my department (协办), soonest due first when open */
+    get: {
+      parameters: {
+        query?: {
+          /** @description only tasks still waiting for the answer */
+          open?: 'true' | 'false';
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                id: number;
+                orderId: number;
+                orderNumber: string;
+                title: string;
+                orderStatus: string;
+                leadDepartmentId: number | null;
+                /** Format: date-time */
+                leadDueAt: string | null;
+                /** Format: date-time */
+                dueAt: string;
+                /** Format: date-time */
+                signedAt: string | null;
+                /** Format: date-time */
+                repliedAt: string | null;
+                /** Format: date-time */
+                releasedAt: string | null;
+                /** Format: date-time */
+                closedAt: string | null;
+                overdue: boolean;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/order-disputes': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** @description Dispatch disputes (派单异议): pending, overdue at now, decided; a department sees its own */
+    get: {
+      parameters: {
+        query?: {
+          state?: 'pending' | 'overdue' | 'decided' | 'all';
+          /** @description the department that raised it */
+          departmentId?: number;
+          page?: number;
+          pageSize?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                id: number;
+                orderId: number;
+                orderNumber: string;
+                orderTitle: string;
+                orderStatus: string;
+                dispatchId: number;
+                departmentId: number;
+                departmentName: string | null;
+                categoryId: number | null;
+                categoryPath: string[] | null;
+                reason: string;
+                proposedDepartmentId: number | null;
+                proposedDepartmentName: string | null;
+                /** Format: date-time */
+                raisedAt: string;
+                raisedBy: number | null;
+                /** Format: date-time */
+                decideDueAt: string;
+                overdue: boolean;
+                outcome: string;
+                outcomeLabel: string;
+                /** Format: date-time */
+                decidedAt: string | null;
+                decidedBy: number | null;
+                decisionNote: string | null;
+                decidedDepartmentId: number | null;
+                decidedDepartmentName: string | null;
+              }[];
+              total: number;
+              overdue: number;
+              page: number;
+              pageSize: number;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/order-disputes/flags': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** @description Categories disputed at least orders.disputeFlagCount times in the last orders.disputeFlagWindowDays days */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              minDisputes: number;
+              windowDays: number;
+              items: {
+                categoryId: number;
+                categoryPath: string[] | null;
+                disputes: number;
+                outcomes: {
+                  [key: string]: number;
+                };
+                departments: {
+                  departmentId: number;
+                  name: string | null;
+                  disputes: number;
+                }[];
+                /** Format: date-time */
+                lastRaisedAt: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/orders/{id}/disputes': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** @description An order's dispatch disputes and the office's decisions */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                id: number;
+                orderId: number;
+                orderNumber: string;
+                orderTitle: string;
+                orderStatus: string;
+                dispatchId: number;
+                departmentId: number;
+                departmentName: string | null;
+                categoryId: number | null;
+                categoryPath: string[] | null;
+                reason: string;
+                proposedDepartmentId: number | null;
+                proposedDepartmentName: string | null;
+                /** Format: date-time */
+                raisedAt: string;
+                raisedBy: number | null;
+                /** Format: date-time */
+                decideDueAt: string;
+                overdue: boolean;
+                outcome: string;
+                outcomeLabel: string;
+                /** Format: date-time */
+                decidedAt: string | null;
+                decidedBy: number | null;
+                decisionNote: string | null;
+                decidedDepartmentId: number | null;
+                decidedDepartmentName: string | null;
               }[];
             };
           };
@@ -16636,7 +18806,9 @@ export interface paths {
     get: {
       parameters: {
         query: {
+          /** @description first city day, YYYY-MM-DD */
           from: string;
+          /** @description the day after the last, YYYY-MM-DD (at most 366 days after from) */
           to: string;
         };
         header?: never;
@@ -16663,28 +18835,49 @@ export interface paths {
                 satisfaction: number;
               };
               signWithinHours: number;
+              basicallySatisfiedCounts: boolean;
               departments: {
                 departmentId: number;
                 name: string;
+                /** @description 接收: dispatched to it as lead in the period */
                 received: number;
+                /** @description 按时签收: of those received, signed within reports.signWithinHours */
                 signedOnTime: number;
+                /** @description 到期: handling deadline fell in the period and has passed or been met */
                 due: number;
+                /** @description 按时答复: of those due, replied by the deadline */
                 handledOnTime: number;
+                /** @description 超期: of those due, replied late or still open past the deadline */
                 overdue: number;
+                /** @description 退回: returns the department made in the period */
                 returned: number;
+                /** @description judged the operator’s misrouting */
                 returnedOperatorFault: number;
+                /** @description judged the department’s (not the operator’s fault) */
                 returnedNotOperatorFault: number;
                 returnedUnjudged: number;
                 extensions: number;
                 extensionsApproved: number;
                 extensionsRejected: number;
+                /** @description callback ratings of the handling in the period */
                 satisfied: number;
                 basicallySatisfied: number;
                 unsatisfied: number;
+                /** @description replies made in the period, one per order */
+                repliesScored: number;
+                /** @description verdict good (the office’s override where given) */
+                repliesGood: number;
+                repliesFair: number;
+                repliesPoor: number;
+                /** @description verdicts that are the office’s override */
+                repliesOverridden: number;
                 signedOnTimeRate: number | null;
                 handledOnTimeRate: number | null;
-                notReturnedRate: number | null;
                 satisfactionRate: number | null;
+                replyGoodRate: number | null;
+                /** @description mean computed reply score, 0–100 */
+                replyMeanScore: number | null;
+                notReturnedRate: number | null;
                 score: number | null;
                 rank: number | null;
               }[];
@@ -16711,7 +18904,9 @@ export interface paths {
     get: {
       parameters: {
         query: {
+          /** @description first city day, YYYY-MM-DD */
           from: string;
+          /** @description the day after the last, YYYY-MM-DD (at most 366 days after from) */
           to: string;
         };
         header?: never;
@@ -16838,6 +19033,334 @@ export interface paths {
           };
           content: {
             'application/json': string;
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/departments/scorecards': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** @description Every department active in the period (a department user: its own, even when idle). */
+    get: {
+      parameters: {
+        query: {
+          /** @description first city day, YYYY-MM-DD */
+          from: string;
+          /** @description the day after the last, YYYY-MM-DD (at most 366 days after from) */
+          to: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              from: string;
+              to: string;
+              signWithinHours: number;
+              basicallySatisfiedCounts: boolean;
+              departments: {
+                departmentId: number;
+                name: string;
+                /** @description 接收: dispatched to it as lead in the period */
+                received: number;
+                /** @description 按时签收: of those received, signed within reports.signWithinHours */
+                signedOnTime: number;
+                /** @description 到期: handling deadline fell in the period and has passed or been met */
+                due: number;
+                /** @description 按时答复: of those due, replied by the deadline */
+                handledOnTime: number;
+                /** @description 超期: of those due, replied late or still open past the deadline */
+                overdue: number;
+                /** @description 退回: returns the department made in the period */
+                returned: number;
+                /** @description judged the operator’s misrouting */
+                returnedOperatorFault: number;
+                /** @description judged the department’s (not the operator’s fault) */
+                returnedNotOperatorFault: number;
+                returnedUnjudged: number;
+                extensions: number;
+                extensionsApproved: number;
+                extensionsRejected: number;
+                /** @description callback ratings of the handling in the period */
+                satisfied: number;
+                basicallySatisfied: number;
+                unsatisfied: number;
+                /** @description replies made in the period, one per order */
+                repliesScored: number;
+                /** @description verdict good (the office’s override where given) */
+                repliesGood: number;
+                repliesFair: number;
+                repliesPoor: number;
+                /** @description verdicts that are the office’s override */
+                repliesOverridden: number;
+                signedOnTimeRate: number | null;
+                handledOnTimeRate: number | null;
+                satisfactionRate: number | null;
+                replyGoodRate: number | null;
+                /** @description mean computed reply score, 0–100 */
+                replyMeanScore: number | null;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/departments/scorecards.xlsx': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: {
+      parameters: {
+        query: {
+          /** @description first city day, YYYY-MM-DD */
+          from: string;
+          /** @description the day after the last, YYYY-MM-DD (at most 366 days after from) */
+          to: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description the file */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': string;
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/departments/scorecards/{departmentId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** @description One department’s scorecard with the orders behind each count (GET /api/orders/briefs?ids= names them). */
+    get: {
+      parameters: {
+        query: {
+          /** @description first city day, YYYY-MM-DD */
+          from: string;
+          /** @description the day after the last, YYYY-MM-DD (at most 366 days after from) */
+          to: string;
+        };
+        header?: never;
+        path: {
+          departmentId: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              from: string;
+              to: string;
+              signWithinHours: number;
+              basicallySatisfiedCounts: boolean;
+              department: {
+                departmentId: number;
+                name: string;
+                /** @description 接收: dispatched to it as lead in the period */
+                received: number;
+                /** @description 按时签收: of those received, signed within reports.signWithinHours */
+                signedOnTime: number;
+                /** @description 到期: handling deadline fell in the period and has passed or been met */
+                due: number;
+                /** @description 按时答复: of those due, replied by the deadline */
+                handledOnTime: number;
+                /** @description 超期: of those due, replied late or still open past the deadline */
+                overdue: number;
+                /** @description 退回: returns the department made in the period */
+                returned: number;
+                /** @description judged the operator’s misrouting */
+                returnedOperatorFault: number;
+                /** @description judged the department’s (not the operator’s fault) */
+                returnedNotOperatorFault: number;
+                returnedUnjudged: number;
+                extensions: number;
+                extensionsApproved: number;
+                extensionsRejected: number;
+                /** @description callback ratings of the handling in the period */
+                satisfied: number;
+                basicallySatisfied: number;
+                unsatisfied: number;
+                /** @description replies made in the period, one per order */
+                repliesScored: number;
+                /** @description verdict good (the office’s override where given) */
+                repliesGood: number;
+                repliesFair: number;
+                repliesPoor: number;
+                /** @description verdicts that are the office’s override */
+                repliesOverridden: number;
+                signedOnTimeRate: number | null;
+                handledOnTimeRate: number | null;
+                satisfactionRate: number | null;
+                replyGoodRate: number | null;
+                /** @description mean computed reply score, 0–100 */
+                replyMeanScore: number | null;
+              };
+              drillDown: {
+                received: {
+                  /** @description distinct orders behind the count */
+                  orders: number;
+                  /** @description their ids (at most 500); GET /api/orders/briefs?ids= names them */
+                  orderIds: number[];
+                };
+                signedOnTime: {
+                  /** @description distinct orders behind the count */
+                  orders: number;
+                  /** @description their ids (at most 500); GET /api/orders/briefs?ids= names them */
+                  orderIds: number[];
+                };
+                due: {
+                  /** @description distinct orders behind the count */
+                  orders: number;
+                  /** @description their ids (at most 500); GET /api/orders/briefs?ids= names them */
+                  orderIds: number[];
+                };
+                handledOnTime: {
+                  /** @description distinct orders behind the count */
+                  orders: number;
+                  /** @description their ids (at most 500); GET /api/orders/briefs?ids= names them */
+                  orderIds: number[];
+                };
+                overdue: {
+                  /** @description distinct orders behind the count */
+                  orders: number;
+                  /** @description their ids (at most 500); GET /api/orders/briefs?ids= names them */
+                  orderIds: number[];
+                };
+                returned: {
+                  /** @description distinct orders behind the count */
+                  orders: number;
+                  /** @description their ids (at most 500); GET /api/orders/briefs?ids= names them */
+                  orderIds: number[];
+                };
+                returnedOperatorFault: {
+                  /** @description distinct orders behind the count */
+                  orders: number;
+                  /** @description their ids (at most 500); GET /api/orders/briefs?ids= names them */
+                  orderIds: number[];
+                };
+                returnedNotOperatorFault: {
+                  /** @description distinct orders behind the count */
+                  orders: number;
+                  /** @description their ids (at most 500); GET /api/orders/briefs?ids= names them */
+                  orderIds: number[];
+                };
+                returnedUnjudged: {
+                  /** @description distinct orders behind the count */
+                  orders: number;
+                  /** @description their ids (at most 500); GET /api/orders/briefs?ids= names them */
+                  orderIds: number[];
+                };
+                extensions: {
+                  /** @description distinct orders behind the count */
+                  orders: number;
+                  /** @description their ids (at most 500); GET /api/orders/briefs?ids= names them */
+                  orderIds: number[];
+                };
+                extensionsApproved: {
+                  /** @description distinct orders behind the count */
+                  orders: number;
+                  /** @description their ids (at most 500); GET /api/orders/briefs?ids= names them */
+                  orderIds: number[];
+                };
+                extensionsRejected: {
+                  /** @description distinct orders behind the count */
+                  orders: number;
+                  /** @description their ids (at most 500); GET /api/orders/briefs?ids= names them */
+                  orderIds: number[];
+                };
+                satisfied: {
+                  /** @description distinct orders behind the count */
+                  orders: number;
+                  /** @description their ids (at most 500); GET /api/orders/briefs?ids= names them */
+                  orderIds: number[];
+                };
+                basicallySatisfied: {
+                  /** @description distinct orders behind the count */
+                  orders: number;
+                  /** @description their ids (at most 500); GET /api/orders/briefs?ids= names them */
+                  orderIds: number[];
+                };
+                unsatisfied: {
+                  /** @description distinct orders behind the count */
+                  orders: number;
+                  /** @description their ids (at most 500); GET /api/orders/briefs?ids= names them */
+                  orderIds: number[];
+                };
+                repliesGood: {
+                  /** @description distinct orders behind the count */
+                  orders: number;
+                  /** @description their ids (at most 500); GET /api/orders/briefs?ids= names them */
+                  orderIds: number[];
+                };
+                repliesFair: {
+                  /** @description distinct orders behind the count */
+                  orders: number;
+                  /** @description their ids (at most 500); GET /api/orders/briefs?ids= names them */
+                  orderIds: number[];
+                };
+                repliesPoor: {
+                  /** @description distinct orders behind the count */
+                  orders: number;
+                  /** @description their ids (at most 500); GET /api/orders/briefs?ids= names them */
+                  orderIds: number[];
+                };
+              };
+            };
           };
         };
       };

@@ -39,6 +39,16 @@ export const EXTENSION_OUTCOME_LABELS: Record<string, string> = shared.EXTENSION
 
 export const DEADLINE_LABELS: Record<string, string> = shared.DEADLINE_LABELS;
 
+export const DISPUTE_OUTCOME_LABELS: Record<string, string> = shared.DISPUTE_OUTCOME_LABELS;
+
+export const DISPUTE_OUTCOME_COLORS: Record<string, string> = {
+  pending: 'gold',
+  uphold: 'default',
+  redirect: 'volcano',
+  joint: 'blue',
+  withdrawn: 'default',
+};
+
 /* ---- Contact centre (话务) ---- */
 
 export const ABANDON_REASON_LABELS: Record<string, string> = shared.ABANDON_REASON_LABELS;

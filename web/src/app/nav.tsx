@@ -41,6 +41,13 @@ export const NAV: NavPage[] = [
     menu: true,
   },
   {
+    path: '/department/scorecard',
+    label: '本单位考评',
+    roles: ['department'],
+    page: lazy(() => import('../features/scorecards/own-scorecard-page.tsx')),
+    menu: true,
+  },
+  {
     path: '/office',
     label: '热线办',
     roles: ['office'],
@@ -325,6 +332,14 @@ export const NAV: NavPage[] = [
     label: '承办单位通报',
     roles: ['team_lead', 'office', 'admin'],
     page: lazy(() => import('../features/reports/circular-page.tsx')),
+    menu: true,
+    group: '合同考核',
+  },
+  {
+    path: '/reports/scorecards',
+    label: '部门考评',
+    roles: ['team_lead', 'office', 'admin'],
+    page: lazy(() => import('../features/scorecards/scorecards-page.tsx')),
     menu: true,
     group: '合同考核',
   },

@@ -3,9 +3,11 @@ import { addWorkingDays, extendByWorkingDays } from '../../../calendar/working-d
 import type { Tx } from '../../../db/client.ts';
 import { notFound, validationFailed } from '../../../platform/errors.ts';
 import type { Department } from '../../directory/index.ts';
+import { closeCoTasks, coAnswersOf, openCoTasks } from '../co-handling.ts';
 import { chooseTimeLimit, warnAtFor } from '../deadlines.ts';
 import { currentDispatch } from '../repository.ts';
 import { orderDispatches, orderExtensions, orderReturns } from '../schema.ts';
+import { withdrawPendingDispute } from './dispute-withdrawal.ts';
 import type { Handler } from './types.ts';
 
 function checkDepartments(all: Department[], leadId: number, coIds: number[]): void {
@@ -52,19 +54,35 @@ export const dispatch: Handler<'dispatch'> = async (ctx) => {
     settings.timeLimits,
   );
   const due = addWorkingDays(await calendar(), now, days);
-  await tx.insert(orderDispatches).values({
-    orderId: order.id,
-    departmentId: input.departmentId,
-    coDepartmentIds: input.coDepartmentIds,
-    dispatchedAt: now,
-    dispatchedBy: actor.id,
-    timeLimitDays: days,
-    dueAt: due.end,
-  });
+  const [dispatched] = await tx
+    .insert(orderDispatches)
+    .values({
+      orderId: order.id,
+      departmentId: input.departmentId,
+      coDepartmentIds: input.coDepartmentIds,
+      dispatchedAt: now,
+      dispatchedBy: actor.id,
+      timeLimitDays: days,
+      dueAt: due.end,
+    })
+    .returning({ id: orderDispatches.id });
+  // Each co-handler gets its own task and deadline (协办); tasks of an earlier dispatch end here.
+  const fresh = { ...order, ...(await closeCoTasks(tx, order.id, now)), coDepartmentIds: [] };
+  const co = await openCoTasks(
+    tx,
+    { ...fresh, departmentId: input.departmentId },
+    input.coDepartmentIds,
+    now,
+    {
+      dispatchId: dispatched!.id,
+      leadDueAt: due.end,
+      calendar: await calendar(),
+    },
+  );
   return {
     patch: {
       departmentId: input.departmentId,
-      coDepartmentIds: input.coDepartmentIds,
+      ...co.patch,
       dispatchedAt: now,
       timeLimitDays: days,
       handleDueAt: due.end,
@@ -77,6 +95,7 @@ export const dispatch: Handler<'dispatch'> = async (ctx) => {
       coDepartmentIds: input.coDepartmentIds,
       timeLimitDays: days,
       dueAt: due.end,
+      coTasks: co.tasks.map((t) => ({ departmentId: t.departmentId, dueAt: t.dueAt })),
     },
     warnings: due.warnings,
   };
@@ -108,8 +127,15 @@ export const returnOrder: Handler<'return'> = async ({ tx, order, actor, now, in
     returnedBy: actor.id,
   });
   await withdrawPendingExtension(tx, order.id, now, 'withdrawn: order returned');
+  await withdrawPendingDispute(tx, order.id, now, 'withdrawn: order returned');
   return {
-    patch: { returnCount: order.returnCount + 1, returnJudgementPending: true, extensionPending: false },
+    patch: {
+      returnCount: order.returnCount + 1,
+      returnJudgementPending: true,
+      extensionPending: false,
+      ...(await closeCoTasks(tx, order.id, now)),
+      disputePending: false,
+    },
     note: input.reason,
     data: { reasonCode: input.reasonCode, departmentId: running.departmentId },
   };
@@ -142,6 +168,8 @@ export const judgeReturn: Handler<'judge-return'> = async ({ tx, order, actor, n
 /** 反馈 — the department's answer. Replying straight from `dispatched` signs implicitly. */
 export const reply: Handler<'reply'> = async ({ tx, order, now, input }) => {
   const running = await currentDispatch(tx, order.id);
+  // The lead's reply consolidates the co-handlers' answers (the guard saw them all answered or released).
+  const coAnswers = await coAnswersOf(tx, order.id, running?.id ?? null);
   if (running) {
     await tx
       .update(orderDispatches)
@@ -149,10 +177,20 @@ export const reply: Handler<'reply'> = async ({ tx, order, now, input }) => {
       .where(eq(orderDispatches.id, running.id));
   }
   await withdrawPendingExtension(tx, order.id, now, 'withdrawn: order replied');
+  await withdrawPendingDispute(tx, order.id, now, 'withdrawn: order replied');
   return {
-    patch: { reply: input.reply, repliedAt: now, unreachedCallbacks: 0, extensionPending: false },
+    patch: {
+      reply: input.reply,
+      repliedAt: now,
+      unreachedCallbacks: 0,
+      extensionPending: false,
+      disputePending: false,
+    },
     note: input.reply,
-    data: { late: order.handleDueAt ? now.getTime() > order.handleDueAt.getTime() : false },
+    data: {
+      late: order.handleDueAt ? now.getTime() > order.handleDueAt.getTime() : false,
+      ...(coAnswers.length ? { coAnswers } : {}),
+    },
   };
 };
 

@@ -1,5 +1,6 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import { addWorkingDays } from '../../../calendar/working-days.ts';
+import { closeCoTasks, openCoTasks } from '../co-handling.ts';
 import { warnAtFor } from '../deadlines.ts';
 import { orderAppeals, orderCallbacks, orderDispatches, orderSupervisions } from '../schema.ts';
 import type { Handler, HandlerContext } from './types.ts';
@@ -45,6 +46,7 @@ export const callback: Handler<'callback'> = async ({ tx, order, actor, now, inp
       handleDueAt: due.end,
       handleWarnAt: warnAtFor(due.end),
       unreachedCallbacks: 0,
+      ...due.coPatch,
     },
     note: input.note ?? null,
     data: {
@@ -71,17 +73,27 @@ async function redispatch({
 }: Pick<HandlerContext<'callback'>, 'tx' | 'order' | 'actor' | 'now' | 'calendar'>) {
   const days = order.timeLimitDays!;
   const due = addWorkingDays(await calendar(), now, days);
-  await tx.insert(orderDispatches).values({
-    orderId: order.id,
-    departmentId: order.departmentId!,
-    coDepartmentIds: order.coDepartmentIds,
-    dispatchedAt: now,
-    dispatchedBy: actor.id,
-    timeLimitDays: days,
-    dueAt: due.end,
-    reopen: true,
+  const [dispatched] = await tx
+    .insert(orderDispatches)
+    .values({
+      orderId: order.id,
+      departmentId: order.departmentId!,
+      coDepartmentIds: order.coDepartmentIds,
+      dispatchedAt: now,
+      dispatchedBy: actor.id,
+      timeLimitDays: days,
+      dueAt: due.end,
+      reopen: true,
+    })
+    .returning({ id: orderDispatches.id });
+  // The co-handlers still on the order work the 重办 too, each with a fresh task and deadline.
+  const fresh = { ...order, ...(await closeCoTasks(tx, order.id, now)), coDepartmentIds: [] };
+  const co = await openCoTasks(tx, fresh, order.coDepartmentIds, now, {
+    dispatchId: dispatched!.id,
+    leadDueAt: due.end,
+    calendar: await calendar(),
   });
-  return due;
+  return { ...due, coPatch: co.patch };
 }
 
 /** 退回重办 — the office sends an unsatisfactory reply back to the department before the callback. */
@@ -94,6 +106,7 @@ export const sendBack: Handler<'send-back'> = async ({ tx, order, actor, now, in
       repliedAt: null,
       handleDueAt: due.end,
       handleWarnAt: warnAtFor(due.end),
+      ...due.coPatch,
     },
     note: input.reason,
     data: { sentBack: true, departmentId: order.departmentId, dueAt: due.end, previousReply: order.reply },

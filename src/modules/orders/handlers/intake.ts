@@ -3,7 +3,9 @@ import { validationFailed } from '../../../platform/errors.ts';
 import { findCategory } from '../../directory/index.ts';
 import { orderDispatches, orderEvents, orders } from '../schema.ts';
 import { canSee, currentDispatch } from '../repository.ts';
+import { closeCoTasks } from '../co-handling.ts';
 import { withdrawPendingExtension } from './department.ts';
+import { withdrawPendingDispute } from './dispute-withdrawal.ts';
 import type { Handler } from './types.ts';
 
 /** 受理 — an online submission is taken in (and classified); leaving `submitted` is the first response (KPI 2). */
@@ -55,6 +57,7 @@ export const merge: Handler<'merge'> = async ({ tx, now, order, actor, input }) 
       .where(eq(orderDispatches.id, running.id));
   }
   await withdrawPendingExtension(tx, order.id, now, 'withdrawn: order merged');
+  await withdrawPendingDispute(tx, order.id, now, 'withdrawn: order merged');
   await tx.insert(orderEvents).values({
     orderId: target.id,
     action: 'merged-in',
@@ -68,7 +71,13 @@ export const merge: Handler<'merge'> = async ({ tx, now, order, actor, input }) 
     data: { mergedOrderId: order.id, mergedOrderNumber: order.number },
   });
   return {
-    patch: { mergedIntoId: target.id, respondedAt: order.respondedAt ?? now, extensionPending: false },
+    patch: {
+      mergedIntoId: target.id,
+      respondedAt: order.respondedAt ?? now,
+      extensionPending: false,
+      ...(await closeCoTasks(tx, order.id, now)),
+      disputePending: false,
+    },
     note: input.note ?? null,
     data: { intoOrderId: target.id, intoOrderNumber: target.number },
   };

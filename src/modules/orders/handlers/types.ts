@@ -11,6 +11,8 @@ export interface OrderSettings {
   timeLimits: DefaultTimeLimits;
   /** Unreached callback attempts after which an order may be closed without one. */
   maxCallbackAttempts: number;
+  /** `orders.disputeDecisionWorkingDays` (dispute-settings.ts); its default when not given. */
+  disputeDecisionWorkingDays?: number;
 }
 
 export const DEFAULT_ORDER_SETTINGS: OrderSettings = {

@@ -20,18 +20,35 @@ export interface ReplyQuality {
   verdict: ReplyScore['verdict'];
 }
 
+/**
+ * Scores replies with the settings of the moment: the required elements of the request's top-level category
+ * (`quality.replyRequiredElements`) and the thresholds. Read once, then applied to as many replies as needed.
+ */
+export async function replyScorer(
+  db: DbOrTx,
+): Promise<(request: string, reply: string, categoryId: number | null) => ReplyScore> {
+  const topOf = new Map((await listCategories(db)).map((c) => [c.id, c.path[0] ?? '']));
+  const requiredByTop = new Map(
+    Object.entries(await readSetting(db, REPLY_REQUIRED_ELEMENTS)).map(([top, list]) => [
+      top,
+      list.map((r) => ({ label: r.label, pattern: new RegExp(r.pattern) })),
+    ]),
+  );
+  const thresholds = await readSetting(db, REPLY_THRESHOLDS);
+  return (request, reply, categoryId) =>
+    scoreReply(request, reply, {
+      required: requiredByTop.get(topOf.get(categoryId ?? -1) ?? '') ?? [],
+      thresholds,
+    });
+}
+
 /** The computed quality of an order's department reply, with the office's review if any. */
 export async function replyQuality(db: DbOrTx, orderId: number): Promise<ReplyQuality> {
   const [o] = await externalOrderViews(db, { ids: [orderId], limit: 1 });
   if (!o) throw notFound(`Order ${orderId}`, '工单');
   if (!o.reply)
     throw new AppError('no_reply', 409, 'The order has no department reply yet', '该工单尚无承办单位答复');
-  const [category] = (await listCategories(db)).filter((c) => c.id === o.categoryId);
-  const required = (await readSetting(db, REPLY_REQUIRED_ELEMENTS))[category?.path[0] ?? ''] ?? [];
-  const score = scoreReply(o.content, o.reply, {
-    required: required.map((r) => ({ label: r.label, pattern: new RegExp(r.pattern) })),
-    thresholds: await readSetting(db, REPLY_THRESHOLDS),
-  });
+  const score = (await replyScorer(db))(o.content, o.reply, o.categoryId);
   const [r] = await db.select().from(replyReviews).where(eq(replyReviews.orderId, orderId));
   const review = r
     ? {

@@ -9,6 +9,7 @@ import { fmtTime } from '../../app/format.ts';
 import { allows, type Order } from '../../api/models.ts';
 import { OrderActionLauncher, type PendingAction } from '../workbench/order-action-launcher.tsx';
 import { column, QueueTable } from '../workbench/queue-table.tsx';
+import { CoTasksTab } from './co-tasks-tab.tsx';
 
 /** Button texts stay exactly as written (签收, not 签 收), for the people and the tests that look for them. */
 const NO_SPACE = { autoInsertSpace: false };
@@ -60,6 +61,9 @@ const ROW_ACTIONS: { action: string; label: string; primary?: boolean; danger?: 
   { action: 'reply', label: '反馈' },
   { action: 'request-extension', label: '申请延期' },
   { action: 'return', label: '退回', danger: true },
+  { action: 'co-sign', label: '协办签收', primary: true },
+  { action: 'co-reply', label: '协办答复' },
+  { action: 'dispute', label: '派单异议' },
 ];
 
 /** 承办单位工作台 — sign for dispatched orders, handle, reply, return misrouted ones, ask for more time. */
@@ -67,7 +71,11 @@ export default function DepartmentPage() {
   const user = useUser();
   const [params, setParams] = useSearchParams();
   const [pending, setPending] = useState<PendingAction | null>(null);
-  const tabKey = (TABS.some((t) => t.key === params.get('tab')) ? params.get('tab') : 'inbox') as TabKey;
+  const tabKey = (
+    [...TABS.map((t) => t.key as string), 'co'].includes(params.get('tab') ?? '')
+      ? params.get('tab')
+      : 'inbox'
+  ) as TabKey | 'co';
   const queues = useQuery({
     queryKey: ['queues'],
     queryFn: () => get<Record<string, number>>('/api/stats/queues'),
@@ -123,31 +131,45 @@ export default function DepartmentPage() {
         <Tabs
           activeKey={tabKey}
           onChange={(k) => setParams(new URLSearchParams({ tab: k }))}
-          items={TABS.map((t) => {
-            const n = t.count ? queues.data?.[t.count] : undefined;
-            return {
-              key: t.key,
+          items={[
+            ...TABS.map((t) => {
+              const n = t.count ? queues.data?.[t.count] : undefined;
+              return {
+                key: t.key,
+                label: (
+                  <Space size={6} data-testid={`dept-tab-${t.key}`}>
+                    {t.label}
+                    {n ? (
+                      <Badge count={n} overflowCount={999} color={'danger' in t ? undefined : '#1f5fbf'} />
+                    ) : null}
+                  </Space>
+                ),
+                children: (
+                  <QueueTable
+                    testId={`dept-list-${t.key}`}
+                    filters={t.filters}
+                    columns={columns}
+                    actions={actions}
+                    actionsWidth={260}
+                    pageSize={20}
+                    emptyText={t.empty}
+                  />
+                ),
+              };
+            }),
+            {
+              key: 'co',
               label: (
-                <Space size={6} data-testid={`dept-tab-${t.key}`}>
-                  {t.label}
-                  {n ? (
-                    <Badge count={n} overflowCount={999} color={'danger' in t ? undefined : '#1f5fbf'} />
+                <Space size={6} data-testid="dept-tab-co">
+                  协办
+                  {queues.data?.coToAnswer ? (
+                    <Badge count={queues.data.coToAnswer} overflowCount={999} color="#722ed1" />
                   ) : null}
                 </Space>
               ),
-              children: (
-                <QueueTable
-                  testId={`dept-list-${t.key}`}
-                  filters={t.filters}
-                  columns={columns}
-                  actions={actions}
-                  actionsWidth={260}
-                  pageSize={20}
-                  emptyText={t.empty}
-                />
-              ),
-            };
-          })}
+              children: <CoTasksTab onAction={setPending} />,
+            },
+          ]}
           destroyOnHidden
         />
         <OrderActionLauncher pending={pending} onClose={() => setPending(null)} />

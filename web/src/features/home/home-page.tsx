@@ -21,6 +21,7 @@ const QUEUES: Record<string, { label: string; to: string; danger?: boolean }> = 
   returnsToJudge: { label: '待认定退回', to: '/office?tab=returns' },
   extensionsToDecide: { label: '待审核延期', to: '/office?tab=extensions' },
   appealsToDecide: { label: '待审核申诉', to: '/office?tab=appeals' },
+  coToAnswer: { label: '待协办答复', to: '/department?tab=co' },
 };
 
 const START: Partial<Record<Role, { label: string; to: string }>> = {

@@ -8,6 +8,10 @@ import { allows, type Order } from '../../api/models.ts';
 import { OrderActionLauncher, type PendingAction } from '../workbench/order-action-launcher.tsx';
 import { column, QueueTable } from '../workbench/queue-table.tsx';
 import { AppealRequest, ExtensionRequest, ReturnReason } from './pending-cells.tsx';
+import { DisputesTab } from './disputes-tab.tsx';
+
+/** The 派单异议 tab has its own list (disputes, not orders): its key, after the order queues. */
+const DISPUTES_TAB = 'disputes';
 
 /** Button texts stay exactly as written (签收, not 签 收), for the people and the tests that look for them. */
 const NO_SPACE = { autoInsertSpace: false };
@@ -121,6 +125,7 @@ export default function OfficePage() {
   const [params, setParams] = useSearchParams();
   const [pending, setPending] = useState<PendingAction | null>(null);
   const tab = TABS.find((t) => t.key === params.get('tab')) ?? TABS[0]!;
+  const activeKey = params.get('tab') === DISPUTES_TAB ? DISPUTES_TAB : tab.key;
   const queues = useQuery({
     queryKey: ['queues'],
     queryFn: () => get<Record<string, number>>('/api/stats/queues'),
@@ -174,7 +179,7 @@ export default function OfficePage() {
           热线办工作台
         </Typography.Title>
         <Tabs
-          activeKey={tab.key}
+          activeKey={activeKey}
           onChange={(k) => setParams(new URLSearchParams({ tab: k }))}
           destroyOnHidden
           items={TABS.map((t) => {
@@ -205,6 +210,17 @@ export default function OfficePage() {
                 />
               ),
             };
+          }).concat({
+            key: DISPUTES_TAB,
+            label: (
+              <Space size={6} data-testid="office-tab-disputes">
+                派单异议
+                {queues.data?.disputesToDecide ? (
+                  <Badge count={queues.data.disputesToDecide} overflowCount={999} color="#1f5fbf" />
+                ) : null}
+              </Space>
+            ),
+            children: <DisputesTab onAction={setPending} />,
           })}
         />
         <OrderActionLauncher pending={pending} onClose={() => setPending(null)} />

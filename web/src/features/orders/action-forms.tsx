@@ -4,6 +4,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { ACTION_LABELS, RETURN_REASON_LABELS, SATISFACTION_LABELS, options } from '../../app/labels.ts';
 import { useDepartments } from '../../app/reference-data.ts';
 import { applyZhServerErrors } from '../../components/zh-errors.ts';
+import { CoAnswers } from './co-tasks-panel.tsx';
 import { type ActionBody, isOrderAction, type OrderView, postOrderAction } from './order-api.ts';
 
 type FieldKind =
@@ -16,7 +17,9 @@ type FieldKind =
   | 'returnReason'
   | 'orderId'
   | 'approve'
-  | 'resolved';
+  | 'resolved'
+  | 'coDepartment'
+  | 'disputeDecision';
 
 interface FieldSpec {
   name: string;
@@ -125,6 +128,54 @@ export const ACTION_FORMS: Record<string, FieldSpec[]> = {
     },
   ],
   archive: [{ name: 'note', label: '备注', kind: 'textarea' }],
+  'co-sign': [{ name: 'note', label: '备注', kind: 'textarea' }],
+  'co-reply': [
+    {
+      name: 'reply',
+      label: '协办答复（本单位办理情况，供主办单位汇总）',
+      kind: 'textarea',
+      required: true,
+      message: '请填写协办答复',
+    },
+  ],
+  'release-co': [
+    {
+      name: 'departmentId',
+      label: '解除协办的单位',
+      kind: 'coDepartment',
+      required: true,
+      message: '请选择协办单位',
+    },
+    { name: 'reason', label: '解除理由', kind: 'textarea', required: true, message: '请填写解除理由' },
+  ],
+  dispute: [
+    {
+      name: 'reason',
+      label: '异议理由（为何不属本单位办理）',
+      kind: 'textarea',
+      required: true,
+      message: '请填写异议理由',
+    },
+    { name: 'proposedDepartmentId', label: '建议承办单位（可选）', kind: 'department' },
+  ],
+  'decide-dispute': [
+    {
+      name: 'decision',
+      label: '裁定结果',
+      kind: 'disputeDecision',
+      required: true,
+      message: '请选择裁定结果',
+    },
+    { name: 'departmentId', label: '改派 / 联合办理单位（不填按单位建议）', kind: 'department' },
+    {
+      name: 'timeLimitWorkingDays',
+      label: '改派后办理时限（工作日，不填按分类默认）',
+      kind: 'number',
+      min: 1,
+      max: 365,
+    },
+    { name: 'note', label: '裁定意见', kind: 'textarea' },
+  ],
 };
 
 const INITIAL: Record<string, Record<string, unknown>> = {
@@ -137,10 +188,13 @@ const INITIAL: Record<string, Record<string, unknown>> = {
 function FieldInput({
   spec,
   departments,
+  coDepartments,
   ...control
 }: {
   spec: FieldSpec;
   departments: { value: number; label: string }[];
+  /** Co-handlers still waiting to answer (解除协办 names one of them). */
+  coDepartments: { value: number; label: string }[];
   [injected: string]: unknown;
 }) {
   switch (spec.kind) {
@@ -188,6 +242,22 @@ function FieldInput({
           ]}
         />
       );
+    case 'coDepartment':
+      return (
+        <Select {...control} options={coDepartments} placeholder="选择协办单位" data-testid="co-department" />
+      );
+    case 'disputeDecision':
+      return (
+        <Radio.Group
+          {...control}
+          data-testid="dispute-decision"
+          options={[
+            { value: 'uphold', label: '维持原派单' },
+            { value: 'redirect', label: '改派' },
+            { value: 'joint', label: '联合办理' },
+          ]}
+        />
+      );
     case 'approve':
       return (
         <Radio.Group
@@ -208,7 +278,7 @@ export function ActionModal({
   initial,
   onClose,
 }: {
-  order: Pick<OrderView, 'id' | 'number' | 'version'>;
+  order: Pick<OrderView, 'id' | 'number' | 'version'> & { coTasks?: OrderView['coTasks'] };
   action: string | null;
   initial?: Record<string, unknown>;
   onClose: () => void;
@@ -242,6 +312,9 @@ export function ActionModal({
   const deptOptions = (departments.data ?? [])
     .filter((d) => d.active)
     .map((d) => ({ value: d.id, label: d.name }));
+  const openCo = (order.coTasks ?? [])
+    .filter((t) => !t.repliedAt && !t.releasedAt && !t.closedAt)
+    .map((t) => ({ value: t.departmentId, label: t.departmentName ?? `#${t.departmentId}` }));
   const submit = (values: Record<string, unknown>) => {
     setError(null);
     const body = Object.fromEntries(
@@ -269,6 +342,7 @@ export function ActionModal({
           data-testid="action-error"
         />
       )}
+      {action === 'reply' && order.coTasks && <CoAnswers coTasks={order.coTasks} />}
       <Form
         form={form}
         layout="vertical"
@@ -291,7 +365,7 @@ export function ActionModal({
                 : []),
             ]}
           >
-            <FieldInput spec={spec} departments={deptOptions} />
+            <FieldInput spec={spec} departments={deptOptions} coDepartments={openCo} />
           </Form.Item>
         ))}
         {specs.length === 0 && <p>确认执行此操作？</p>}

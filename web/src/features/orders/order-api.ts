@@ -69,4 +69,9 @@ const ORDER_ACTIONS: Record<OrderActionName, true> = {
   'decide-appeal': true,
   merge: true,
   archive: true,
+  'co-sign': true,
+  'co-reply': true,
+  'release-co': true,
+  dispute: true,
+  'decide-dispute': true,
 };

@@ -35,6 +35,8 @@ import { QueryState } from '../../components/query-state.tsx';
 import { ActionModal } from './action-forms.tsx';
 import { AttachmentsPanel } from './attachments-panel.tsx';
 import { ReplyQualityPanel } from './reply-quality-panel.tsx';
+import { CoTasksPanel } from './co-tasks-panel.tsx';
+import { DisputesPanel } from './disputes-panel.tsx';
 
 /** Buttons in the order a case moves: the forward step first, oversight after. */
 const ACTION_ORDER = [
@@ -56,12 +58,25 @@ const ACTION_ORDER = [
   'decide-appeal',
   'merge',
   'archive',
+  'co-sign',
+  'co-reply',
+  'release-co',
+  'dispute',
+  'decide-dispute',
 ];
+
+/** How a dispatch ended, as the dispatches table says it. */
+const DISPATCH_OUTCOMES: Record<string, string> = {
+  returned: ACTION_LABELS['return']!,
+  replied: ACTION_LABELS['reply']!,
+  merged: ACTION_LABELS['merge']!,
+  redirected: '异议改派',
+};
 
 type HistoryEntry = OrderView['history'][number];
 
 function historyColor(h: HistoryEntry): string {
-  if (h.action === 'auto-supervise' || h.action === 'return') return 'red';
+  if (h.action === 'auto-supervise' || h.action === 'return' || h.action === 'co-overdue') return 'red';
   if (h.action === 'deadline-warning') return 'orange';
   if (h.toStatus === 'closed' || h.toStatus === 'archived') return 'green';
   return 'blue';
@@ -194,10 +209,12 @@ export default function OrderDetailPage() {
               )}
             </Descriptions>
           </Card>
+          <CoTasksPanel order={o} />
           <Card title="附件" size="small">
             <AttachmentsPanel order={o} />
           </Card>
           <ReplyQualityPanel orderId={o.id} hasReply={o.reply != null} />
+          <DisputesPanel orderId={o.id} version={o.version} />
           <Row gutter={16}>
             <Col xs={24} lg={10}>
               <Card title="办理过程">
@@ -230,7 +247,7 @@ export default function OrderDetailPage() {
                               title: '结果',
                               dataIndex: 'outcome',
                               render: (x: string | null, r) =>
-                                `${x ? (ACTION_LABELS[x === 'returned' ? 'return' : x === 'replied' ? 'reply' : 'merge'] ?? x) : '办理中'}${r.reopen ? '（重办）' : ''}`,
+                                `${x ? (DISPATCH_OUTCOMES[x] ?? x) : '办理中'}${r.reopen ? '（重办）' : ''}`,
                             },
                           ]}
                         />
@@ -360,7 +377,12 @@ export default function OrderDetailPage() {
                             {
                               title: '方式',
                               dataIndex: 'kind',
-                              render: (k: string) => (k === 'manual' ? '人工督办' : '超期自动督办'),
+                              render: (k: string) =>
+                                k === 'manual'
+                                  ? '人工督办'
+                                  : k === 'auto_overdue_co'
+                                    ? '协办超期自动督办'
+                                    : '超期自动督办',
                             },
                             { title: '意见', dataIndex: 'note' },
                           ]}

@@ -3,6 +3,7 @@ import dayjs from 'dayjs';
 import { App, Button, Card, DatePicker, Progress, Space, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Link } from 'react-router';
 import { ApiError } from '../../app/api.ts';
 import { fmtTime } from '../../app/format.ts';
 import { client, unwrap } from '../../api/client.ts';
@@ -48,8 +49,10 @@ export default function CircularPage() {
     { title: '按时办结', dataIndex: 'handledOnTime' },
     { title: '超期', dataIndex: 'overdue' },
     { title: '退回', dataIndex: 'returned' },
+    { title: '其中单位原因', dataIndex: 'returnedNotOperatorFault' },
     { title: '延期', dataIndex: 'extensions' },
     { title: '满意率', dataIndex: 'satisfactionRate', render: pct },
+    { title: '答复良好率', dataIndex: 'replyGoodRate', render: pct },
     { title: '综合得分', dataIndex: 'score', render: (v) => (v == null ? '—' : v.toFixed(2)) },
   ];
   const jobColumns: ColumnsType<ReportJob> = [
@@ -95,7 +98,10 @@ export default function CircularPage() {
     },
   ];
   return (
-    <Card title="承办单位通报">
+    <Card
+      title="承办单位通报"
+      extra={<Link to={`/reports/scorecards?from=${params.from}&to=${params.to}`}>各单位考评明细</Link>}
+    >
       <Space wrap style={{ marginBottom: 16 }}>
         <DatePicker.RangePicker
           value={range}
