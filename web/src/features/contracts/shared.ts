@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useSearchParams } from 'react-router';
 import { get } from '../../app/api.ts';
+import { client, unwrap } from '../../api/client.ts';
 import type { ApiOk } from '../../api/responses.ts';
 import { today } from '../quality/shared.ts';
 
@@ -130,7 +131,7 @@ export const READING_LABELS: Record<string, string> = {
 export function useContracts() {
   return useQuery({
     queryKey: ['contracts', 'list'],
-    queryFn: () => get<{ items: ContractSummary[] }>('/api/contracts'),
+    queryFn: () => unwrap(client.GET('/api/contracts')),
     staleTime: 300_000,
   });
 }

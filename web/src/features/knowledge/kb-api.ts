@@ -3,7 +3,8 @@ import { useQuery } from '@tanstack/react-query';
 import { ApiError, get, qs, type FieldError } from '../../app/api.ts';
 import { useUser } from '../../app/auth.tsx';
 import type { Role } from '../../api/models.ts';
-import type { ApiOk } from '../../api/responses.ts';
+import { client, unwrap } from '../../api/client.ts';
+import type { ApiBody, ApiOk } from '../../api/responses.ts';
 
 /**
  * The knowledge API's answers, named from the generated OpenAPI types (`npm run gen:api`), never copied: a
@@ -28,6 +29,9 @@ export type SearchResult = SearchAnswer['results'][number];
 export type KbImportResult = ApiOk<'/api/kb/import', 'post'>;
 
 export type Term = ApiOk<'/api/kb/terms'>['items'][number];
+/** What adding or removing a dictionary word answers: the word and how many articles were re-indexed. */
+export type TermChange = ApiOk<'/api/kb/terms', 'post'>;
+export type TermKind = NonNullable<ApiBody<'/api/kb/terms'>['kind']>;
 export type SynonymGroup = ApiOk<'/api/kb/synonyms'>['items'][number];
 
 /** An update notice with where it stands (`GET /api/kb/notices`). */
@@ -65,7 +69,7 @@ export function useUserNames() {
   const role = me.role;
   const q = useQuery({
     queryKey: ['users'],
-    queryFn: () => get<{ items: { id: number; displayName: string }[] }>('/api/users'),
+    queryFn: () => unwrap(client.GET('/api/users')),
     enabled: role === 'admin' || role === 'office',
     staleTime: 5 * 60_000,
   });
@@ -147,7 +151,8 @@ export async function downloadKbExport(
 export function useNotices(status?: 'open' | 'done') {
   return useQuery({
     queryKey: ['kb', 'notices', status ?? 'all'],
-    queryFn: () => get<{ items: KbNotice[] }>(`/api/kb/notices${qs({ status })}`).then((r) => r.items),
+    queryFn: () =>
+      unwrap(client.GET('/api/kb/notices', { params: { query: { status } } })).then((r) => r.items),
     refetchInterval: 60_000,
   });
 }
