@@ -56,25 +56,36 @@ function generateQueries(n: number, seed = 11): Query[] {
   });
 }
 
-export interface KbSearchFigures {
+export interface SearchLatency {
+  p50Ms: number;
+  p95Ms: number;
+  p99Ms: number;
+  shortP50Ms: number;
+  shortP95Ms: number;
+  shortP99Ms: number;
+  requestP50Ms: number;
+  requestP95Ms: number;
+  requestP99Ms: number;
+  /** Whole requests whose first result belongs to the category the request was written for. */
+  requestTop1CategoryRate: number;
+}
+
+export interface KbSearchFigures extends SearchLatency {
   articles: number;
   /** Inserting every article with its search vector (segmentation included), 1,000 per transaction. */
   loadSeconds: number;
-  /** Rebuilding every vector, as a dictionary change does. */
+  /** Rebuilding every vector, as a dictionary change does (0 with BENCH_KB_REINDEX=0). */
   reindexSeconds: number;
   /** Building the in-process BM25 index from the database (the first search after a change of dictionary). */
   indexBuildSeconds: number;
   /** The process's heap after the build. */
   heapMb: number;
   searches: number;
-  p50Ms: number;
-  p99Ms: number;
-  shortP50Ms: number;
-  shortP99Ms: number;
-  requestP50Ms: number;
-  requestP99Ms: number;
-  /** Whole requests whose first result belongs to the category the request was written for. */
-  requestTop1CategoryRate: number;
+  /**
+   * The same searches without the first stage's cosine (search.ts blendCosine), run alternately with the
+   * others in the same process: the difference is what the cosine costs on the same machine at the same load.
+   */
+  withoutCosine: SearchLatency;
 }
 
 async function measure(db: Db, articles: number, searches: number): Promise<KbSearchFigures> {
@@ -89,8 +100,11 @@ async function measure(db: Db, articles: number, searches: number): Promise<KbSe
   await tidySearchIndex(db.orm);
   const loadSeconds = (performance.now() - t0) / 1000;
   const t1 = performance.now();
-  await db.orm.transaction((tx) => reindexWithDictionary(tx));
-  await tidySearchIndex(db.orm);
+  // BENCH_KB_REINDEX=0 skips the re-index (when only the search figures are wanted).
+  if (process.env.BENCH_KB_REINDEX !== '0') {
+    await db.orm.transaction((tx) => reindexWithDictionary(tx));
+    await tidySearchIndex(db.orm);
+  }
   const reindexSeconds = (performance.now() - t1) / 1000;
 
   // The first search after the re-index builds the in-process index (search-engine.ts).
@@ -100,17 +114,40 @@ async function measure(db: Db, articles: number, searches: number): Promise<KbSe
   const heapMb = Math.round(process.memoryUsage().heapUsed / 1e6);
 
   const queries = generateQueries(searches);
-  const short: number[] = [];
-  const request: number[] = [];
-  let top1 = 0;
+  const runs = {
+    with: { short: [] as number[], request: [] as number[], top1: 0 },
+    without: { short: [] as number[], request: [] as number[], top1: 0 },
+  };
+  let i = 0;
   for (const q of queries) {
-    const started = performance.now();
-    const { results } = await searchArticles(db.orm, q.text, { limit: 10 }, NOW);
-    (q.category ? request : short).push(performance.now() - started);
-    if (q.category && results[0]?.categoryPath.join('/') === q.category) top1++;
+    // Alternate which goes first, so neither always meets a warmer cache.
+    const order = i++ % 2 === 0 ? (['with', 'without'] as const) : (['without', 'with'] as const);
+    for (const which of order) {
+      const r = runs[which];
+      const started = performance.now();
+      const { results } = await searchArticles(db.orm, q.text, { limit: 10, cosine: which === 'with' }, NOW);
+      (q.category ? r.request : r.short).push(performance.now() - started);
+      if (q.category && results[0]?.categoryPath.join('/') === q.category) r.top1++;
+    }
   }
   const sorted = (xs: number[]) => [...xs].sort((a, b) => a - b);
-  const every = sorted([...short, ...request]);
+  const figures = (r: (typeof runs)['with']) => {
+    const every = sorted([...r.short, ...r.request]);
+    return {
+      p50Ms: percentile(every, 50),
+      p95Ms: percentile(every, 95),
+      p99Ms: percentile(every, 99),
+      shortP50Ms: percentile(sorted(r.short), 50),
+      shortP95Ms: percentile(sorted(r.short), 95),
+      shortP99Ms: percentile(sorted(r.short), 99),
+      requestP50Ms: percentile(sorted(r.request), 50),
+      requestP95Ms: percentile(sorted(r.request), 95),
+      requestP99Ms: percentile(sorted(r.request), 99),
+      requestTop1CategoryRate: r.top1 / r.request.length,
+    };
+  };
+  const withCosine = figures(runs.with);
+  const withoutCosine = figures(runs.without);
   return {
     articles,
     loadSeconds,
@@ -118,13 +155,8 @@ async function measure(db: Db, articles: number, searches: number): Promise<KbSe
     indexBuildSeconds,
     heapMb,
     searches: queries.length,
-    p50Ms: percentile(every, 50),
-    p99Ms: percentile(every, 99),
-    shortP50Ms: percentile(sorted(short), 50),
-    shortP99Ms: percentile(sorted(short), 99),
-    requestP50Ms: percentile(sorted(request), 50),
-    requestP99Ms: percentile(sorted(request), 99),
-    requestTop1CategoryRate: top1 / request.length,
+    ...withCosine,
+    withoutCosine,
   };
 }
 

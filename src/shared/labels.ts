@@ -217,6 +217,15 @@ export const SCORECARD_FIGURE_LABELS = {
   satisfactionRate: '满意率',
   replyGoodRate: '答复良好率',
   replyMeanScore: '答复平均分',
+  coReceived: '协办接收',
+  coAnsweredOnTime: '协办按时答复',
+  coOverdue: '协办超期',
+  coReleased: '协办解除',
+  coOnTimeRate: '协办按时率',
+  disputesRaised: '派单异议',
+  disputesUpheld: '异议·维持',
+  disputesRedirected: '异议·改派',
+  disputesJoint: '异议·联合办理',
 } as const;
 
 /** 派单异议 — where a dispute stands: waiting, one of the office's three decisions, or withdrawn. */

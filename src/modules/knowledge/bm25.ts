@@ -55,6 +55,7 @@ export class Bm25Index<K> {
   add(key: K, tf: ReadonlyMap<string, number>): void {
     this.remove(key);
     this.norms = null;
+    this.unitNorms = null;
     const slot = this.slotKey.length;
     const ids = new Int32Array(tf.size);
     let len = 0;
@@ -84,6 +85,7 @@ export class Bm25Index<K> {
     const slot = this.slotOf.get(key);
     if (slot === undefined) return;
     this.norms = null;
+    this.unitNorms = null;
     for (const id of this.slotTerms[slot]!) this.df[id]! -= 1;
     this.totalLen -= this.slotLen[slot]!;
     this.slotTerms[slot] = new Int32Array(0);
@@ -147,6 +149,66 @@ export class Bm25Index<K> {
         const slot = p >>> 8;
         const f = p & 255;
         scores[slot]! += (w * f) / (f + norms[slot]!);
+      }
+    }
+  }
+
+  /**
+   * Per slot, the length of the document's tf-idf vector, (1 + ln tf) · idf over all its terms; 0 for a dead
+   * slot. Computed over every posting once and cached until the next add or remove (idf moves with N).
+   */
+  private unitNorms: Float64Array | null = null;
+
+  private tfIdfNorms(): Float64Array {
+    if (this.unitNorms) return this.unitNorms;
+    const out = new Float64Array(this.slots);
+    for (let id = 0; id < this.postings.length; id++) {
+      const df = this.df[id]!;
+      if (df === 0) continue;
+      const idf = this.idf(df);
+      for (const p of this.postings[id]!) {
+        const slot = p >>> 8;
+        if (this.slotKey[slot] === undefined) continue;
+        const w = (1 + Math.log(p & 255)) * idf;
+        out[slot]! += w * w;
+      }
+    }
+    for (let s = 0; s < out.length; s++) out[s] = Math.sqrt(out[s]!);
+    this.unitNorms = out;
+    return out;
+  }
+
+  /**
+   * Adds weight · the cosine of the query's and each document's tf-idf vectors ((1 + ln tf) · idf, Salton's
+   * vector space model) to `scores`. Unlike BM25, the measure is symmetric: a document is judged by how much of
+   * *its own* weight the query shares, so a two-line reply whose every rare term the message uses scores high
+   * although it matches few terms. Terms held by more than `maxShare` of the documents are left out of the
+   * query (and so of the numerator) as in scoreInto.
+   */
+  cosineInto(query: ReadonlyMap<string, number>, weight: number, scores: Float64Array, maxShare = 1): void {
+    const n = this.size;
+    if (n === 0) return;
+    const norms = this.tfIdfNorms();
+    const kept: [number, number][] = [];
+    let qNorm = 0;
+    for (const [term, qf] of query) {
+      const id = this.termIds.get(term);
+      const df = id === undefined ? 0 : this.df[id]!;
+      if (df === 0 || df > maxShare * n || !(qf > 0)) continue;
+      const idf = this.idf(df);
+      const w = Math.max(0, 1 + Math.log(qf)) * idf;
+      qNorm += w * w;
+      kept.push([id!, w * idf]);
+    }
+    if (qNorm === 0) return;
+    const k = weight / Math.sqrt(qNorm);
+    for (const [id, wIdf] of kept) {
+      const list = this.postings[id]!;
+      for (let j = 0; j < list.length; j++) {
+        const p = list[j]!;
+        const slot = p >>> 8;
+        const norm = norms[slot]!;
+        if (norm > 0) scores[slot]! += (k * wIdf * (1 + Math.log(p & 255))) / norm;
       }
     }
   }

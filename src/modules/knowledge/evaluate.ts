@@ -70,7 +70,7 @@ export async function evaluateSearch(
   cases: readonly EvaluationCase[],
   knownTitles: ReadonlySet<string>,
   now: Date,
-  options: { secondStage?: boolean } = {},
+  options: { secondStage?: boolean; cosine?: boolean } = {},
 ): Promise<EvaluationReport> {
   const ranks: number[] = [];
   const latencies: number[] = [];

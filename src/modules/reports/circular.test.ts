@@ -21,6 +21,8 @@ const cards = (rows: Counts[]): DepartmentScorecard[] =>
           extensions: new Map(),
           callbacks: new Map(),
           replies: new Map(),
+          coHandling: new Map(),
+          disputes: new Map(),
         },
         { basicallySatisfiedCounts: true, keepIdle: true },
       )[0]!,

@@ -27,6 +27,14 @@ const COLUMNS: [keyof DepartmentScorecard, CellFormat][] = [
   ['repliesPoor', 'int'],
   ['replyGoodRate', 'pct'],
   ['replyMeanScore', 'dec1'],
+  ['coReceived', 'int'],
+  ['coAnsweredOnTime', 'int'],
+  ['coOverdue', 'int'],
+  ['coOnTimeRate', 'pct'],
+  ['disputesRaised', 'int'],
+  ['disputesUpheld', 'int'],
+  ['disputesRedirected', 'int'],
+  ['disputesJoint', 'int'],
 ];
 
 /** 部门考评 as a document (the XLSX export): one row a department. */

@@ -39,6 +39,15 @@ export const ScorecardRow = z.object({
   satisfactionRate: rate,
   replyGoodRate: rate,
   replyMeanScore: rate.describe('mean computed reply score, 0–100'),
+  coReceived: count.describe('协办接收: co-handling tasks opened for it in the period'),
+  coAnsweredOnTime: count.describe('协办按时答复: answered by its own co-handling deadline'),
+  coOverdue: count.describe('协办超期: past its own deadline, answered late or not at all'),
+  coReleased: count.describe('协办解除: released by the office before answering'),
+  coOnTimeRate: rate.describe('协办按时率 = on time / (on time + overdue)'),
+  disputesRaised: count.describe('派单异议: dispatch disputes it raised in the period'),
+  disputesUpheld: count.describe('decided uphold (维持原派单): the dispatch was right'),
+  disputesRedirected: count.describe('decided redirect (改派): the operator misrouted'),
+  disputesJoint: count.describe('decided joint handling (联合办理)'),
 });
 
 export const ScorecardsResponse = z.object({

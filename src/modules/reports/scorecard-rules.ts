@@ -1,4 +1,4 @@
-import type { DepartmentCounts } from '../orders/index.ts';
+import type { CoHandlingFigures, DepartmentCounts, DepartmentDisputeFigures } from '../orders/index.ts';
 import type { DepartmentReplyQuality } from '../quality/index.ts';
 import { ratio } from './monthly-figures.ts';
 
@@ -18,8 +18,10 @@ export interface ScorecardSources {
   callbacks: DepartmentCounts<'callbacks'>;
   /** quality's reply scores with the office's overrides (`replyQualityByDepartment`). */
   replies: Map<number, DepartmentReplyQuality>;
-  // Next sources (issue 17, being built in orders): 挂起 paused time, 派单异议 dispatch disputes, 协办按时
-  // co-handling on time — each a `departmentCounts` source of its own, added here, to ZERO and to `assemble`.
+  /** order_co_tasks — its own part as a co-handler (协办): counted against it, not the lead (`coHandlingByDepartment`). */
+  coHandling: Map<number, CoHandlingFigures>;
+  /** order_disputes — the dispatch disputes (派单异议) it raised and how the office decided them. */
+  disputes: Map<number, DepartmentDisputeFigures>;
 }
 
 export interface ScorecardCounts {
@@ -43,6 +45,14 @@ export interface ScorecardCounts {
   repliesFair: number;
   repliesPoor: number;
   repliesOverridden: number;
+  coReceived: number;
+  coAnsweredOnTime: number;
+  coOverdue: number;
+  coReleased: number;
+  disputesRaised: number;
+  disputesUpheld: number;
+  disputesRedirected: number;
+  disputesJoint: number;
 }
 
 export interface DepartmentScorecard extends ScorecardCounts {
@@ -58,6 +68,8 @@ export interface DepartmentScorecard extends ScorecardCounts {
   replyGoodRate: number | null;
   /** Mean computed reply score, 0–100. */
   replyMeanScore: number | null;
+  /** 协办按时率 = co-handling answered on time / (on time + overdue). */
+  coOnTimeRate: number | null;
 }
 
 export const ZERO_COUNTS: ScorecardCounts = {
@@ -81,6 +93,14 @@ export const ZERO_COUNTS: ScorecardCounts = {
   repliesFair: 0,
   repliesPoor: 0,
   repliesOverridden: 0,
+  coReceived: 0,
+  coAnsweredOnTime: 0,
+  coOverdue: 0,
+  coReleased: 0,
+  disputesRaised: 0,
+  disputesUpheld: 0,
+  disputesRedirected: 0,
+  disputesJoint: 0,
 };
 
 export interface ScorecardRules {
@@ -92,6 +112,8 @@ export interface ScorecardRules {
 /** One department's counts from every source. */
 function countsOf(id: number, s: ScorecardSources): ScorecardCounts {
   const r = s.replies.get(id);
+  const co = s.coHandling.get(id);
+  const dispute = s.disputes.get(id);
   return {
     ...ZERO_COUNTS,
     ...s.dispatches.get(id),
@@ -105,6 +127,18 @@ function countsOf(id: number, s: ScorecardSources): ScorecardCounts {
       repliesPoor: r.poor,
       repliesOverridden: r.overridden,
     }),
+    ...(co && {
+      coReceived: co.received,
+      coAnsweredOnTime: co.answeredOnTime,
+      coOverdue: co.overdue,
+      coReleased: co.released,
+    }),
+    ...(dispute && {
+      disputesRaised: dispute.raised,
+      disputesUpheld: dispute.upheld,
+      disputesRedirected: dispute.redirected,
+      disputesJoint: dispute.joint,
+    }),
   };
 }
 
@@ -116,6 +150,7 @@ export function scorecardRates(c: ScorecardCounts, rules: Pick<ScorecardRules, '
     handledOnTimeRate: ratio(c.handledOnTime, c.due),
     satisfactionRate: ratio(c.satisfied + (rules.basicallySatisfiedCounts ? c.basicallySatisfied : 0), rated),
     replyGoodRate: ratio(c.repliesGood, c.repliesScored),
+    coOnTimeRate: ratio(c.coAnsweredOnTime, c.coAnsweredOnTime + c.coOverdue),
   };
 }
 

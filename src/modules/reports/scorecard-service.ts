@@ -3,7 +3,13 @@ import type { DbOrTx } from '../../db/client.ts';
 import { validationFailed } from '../../platform/errors.ts';
 import { readSetting } from '../../platform/settings.ts';
 import { getDepartment, listDepartments } from '../directory/index.ts';
-import { departmentCounts, departmentFigureOrders, type FigurePeriod } from '../orders/index.ts';
+import {
+  coHandlingByDepartment,
+  departmentCounts,
+  departmentFigureOrders,
+  disputeFiguresByDepartment,
+  type FigurePeriod,
+} from '../orders/index.ts';
 import {
   BASICALLY_SATISFIED_COUNTS,
   type DepartmentReplyQuality,
@@ -57,7 +63,9 @@ export async function scorecardsBetween(
 ) {
   const p = await figurePeriod(db, from, to, now);
   const id = opts.departmentId;
-  const [dispatches, returns, extensions, callbacks, replies, all, basicallySatisfiedCounts] =
+  const byDepartment = <T extends { departmentId: number }>(rows: T[]) =>
+    new Map(rows.filter((r) => id == null || r.departmentId === id).map((r) => [r.departmentId, r]));
+  const [dispatches, returns, extensions, callbacks, replies, all, basicallySatisfiedCounts, co, disputes] =
     await Promise.all([
       departmentCounts(db, 'dispatches', p, id),
       departmentCounts(db, 'returns', p, id),
@@ -66,6 +74,8 @@ export async function scorecardsBetween(
       opts.replies ?? (opts.replyQuality === false ? new Map() : replyQualityByDepartment(db, from, to, id)),
       listDepartments(db),
       readSetting(db, BASICALLY_SATISFIED_COUNTS),
+      coHandlingByDepartment(db, from, to),
+      disputeFiguresByDepartment(db, from, to),
     ]);
   const departments = (id == null ? all : all.filter((d) => d.id === id)).sort((a, b) => a.id - b.id);
   return {
@@ -73,7 +83,15 @@ export async function scorecardsBetween(
     basicallySatisfiedCounts,
     departments: assembleScorecards(
       departments,
-      { dispatches, returns, extensions, callbacks, replies },
+      {
+        dispatches,
+        returns,
+        extensions,
+        callbacks,
+        replies,
+        coHandling: byDepartment(co),
+        disputes: byDepartment(disputes),
+      },
       { basicallySatisfiedCounts, keepIdle: id != null },
     ),
   };

@@ -199,6 +199,15 @@ describe('部门考评: who sees what', () => {
         0,
         0.5,
         expect.any(Number),
+        // 协办 received, on time, overdue, on-time rate (none: empty); 派单异议 raised, upheld, redirected, joint.
+        0,
+        0,
+        0,
+        undefined,
+        0,
+        0,
+        0,
+        0,
       ],
     ]);
   });
@@ -220,5 +229,57 @@ describe('部门考评: who sees what', () => {
     expect(bad.json().error.fields.map((f: { field: string }) => f.field)).toContain('from');
     const late = await call('office', 'GET', '/api/departments/scorecards?from=2025-01-01&to=2027-01-01');
     expect(late.json().error.fields.map((f: { field: string }) => f.field)).toEqual(['to']);
+  });
+});
+
+describe('部门考评: co-handling and dispatch disputes (April)', () => {
+  it('counts a co-handler’s own answers against it and the disputes a department raised', async () => {
+    const withCo = async () => {
+      const id = await newOrder();
+      await act('agent', id, 'dispatch', {
+        departmentId: depA,
+        coDepartmentIds: [depB],
+        timeLimitWorkingDays: 5,
+      });
+      return id;
+    };
+    // 04-01 (Tue) 09:00 — two orders to A with B co-handling (B's own deadline: 1 working day before A's).
+    t.clock.set(at('2025-04-01T09:00:00'));
+    const onTime = await withCo();
+    const late = await withCo();
+    const disputed = await newOrder();
+    await act('agent', disputed, 'dispatch', { departmentId: depA, timeLimitWorkingDays: 5 });
+    // 04-02 — B answers the first in time; A disputes the third, and the office redirects it to B.
+    t.clock.set(at('2025-04-02T10:00:00'));
+    await act('b', onTime, 'co-reply', { reply: '本局已配合核查，线路归城管局维护。' });
+    await act('a', disputed, 'dispute', { reason: '属住建局职责', proposedDepartmentId: depB });
+    await act('office', disputed, 'decide-dispute', { decision: 'redirect' });
+    // 04-15 — B answers the second after its own deadline: overdue, counted against B, not A.
+    t.clock.set(at('2025-04-15T10:00:00'));
+    await act('b', late, 'co-reply', { reply: '已配合处理。' });
+
+    const res = await call('office', 'GET', '/api/departments/scorecards?from=2025-04-01&to=2025-05-01');
+    expect(res.statusCode, res.body).toBe(200);
+    const cards = res.json().departments as Record<string, number>[];
+    const a = cards.find((d) => d.departmentId === depA)!;
+    const b = cards.find((d) => d.departmentId === depB)!;
+    expect(b).toMatchObject({
+      coReceived: 2,
+      coAnsweredOnTime: 1,
+      coOverdue: 1,
+      coReleased: 0,
+      coOnTimeRate: 0.5,
+    });
+    expect(a).toMatchObject({ coReceived: 0, coOverdue: 0, coOnTimeRate: null });
+    expect(a).toMatchObject({
+      disputesRaised: 1,
+      disputesRedirected: 1,
+      disputesUpheld: 0,
+      disputesJoint: 0,
+    });
+    expect(b.disputesRaised).toBe(0);
+    // The same figures in the department's own card and its XLSX columns.
+    const own = await call('b', 'GET', `/api/departments/scorecards/${depB}?from=2025-04-01&to=2025-05-01`);
+    expect(own.json().department).toMatchObject({ coReceived: 2, coOverdue: 1 });
   });
 });

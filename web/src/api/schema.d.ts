@@ -18877,6 +18877,24 @@ export interface paths {
                 replyGoodRate: number | null;
                 /** @description mean computed reply score, 0–100 */
                 replyMeanScore: number | null;
+                /** @description 协办接收: co-handling tasks opened for it in the period */
+                coReceived: number;
+                /** @description 协办按时答复: answered by its own co-handling deadline */
+                coAnsweredOnTime: number;
+                /** @description 协办超期: past its own deadline, answered late or not at all */
+                coOverdue: number;
+                /** @description 协办解除: released by the office before answering */
+                coReleased: number;
+                /** @description 协办按时率 = on time / (on time + overdue) */
+                coOnTimeRate: number | null;
+                /** @description 派单异议: dispatch disputes it raised in the period */
+                disputesRaised: number;
+                /** @description decided uphold (维持原派单): the dispatch was right */
+                disputesUpheld: number;
+                /** @description decided redirect (改派): the operator misrouted */
+                disputesRedirected: number;
+                /** @description decided joint handling (联合办理) */
+                disputesJoint: number;
                 notReturnedRate: number | null;
                 score: number | null;
                 rank: number | null;
@@ -19119,6 +19137,24 @@ export interface paths {
                 replyGoodRate: number | null;
                 /** @description mean computed reply score, 0–100 */
                 replyMeanScore: number | null;
+                /** @description 协办接收: co-handling tasks opened for it in the period */
+                coReceived: number;
+                /** @description 协办按时答复: answered by its own co-handling deadline */
+                coAnsweredOnTime: number;
+                /** @description 协办超期: past its own deadline, answered late or not at all */
+                coOverdue: number;
+                /** @description 协办解除: released by the office before answering */
+                coReleased: number;
+                /** @description 协办按时率 = on time / (on time + overdue) */
+                coOnTimeRate: number | null;
+                /** @description 派单异议: dispatch disputes it raised in the period */
+                disputesRaised: number;
+                /** @description decided uphold (维持原派单): the dispatch was right */
+                disputesUpheld: number;
+                /** @description decided redirect (改派): the operator misrouted */
+                disputesRedirected: number;
+                /** @description decided joint handling (联合办理) */
+                disputesJoint: number;
               }[];
             };
           };
@@ -19249,6 +19285,24 @@ export interface paths {
                 replyGoodRate: number | null;
                 /** @description mean computed reply score, 0–100 */
                 replyMeanScore: number | null;
+                /** @description 协办接收: co-handling tasks opened for it in the period */
+                coReceived: number;
+                /** @description 协办按时答复: answered by its own co-handling deadline */
+                coAnsweredOnTime: number;
+                /** @description 协办超期: past its own deadline, answered late or not at all */
+                coOverdue: number;
+                /** @description 协办解除: released by the office before answering */
+                coReleased: number;
+                /** @description 协办按时率 = on time / (on time + overdue) */
+                coOnTimeRate: number | null;
+                /** @description 派单异议: dispatch disputes it raised in the period */
+                disputesRaised: number;
+                /** @description decided uphold (维持原派单): the dispatch was right */
+                disputesUpheld: number;
+                /** @description decided redirect (改派): the operator misrouted */
+                disputesRedirected: number;
+                /** @description decided joint handling (联合办理) */
+                disputesJoint: number;
               };
               drillDown: {
                 received: {

@@ -24,6 +24,20 @@ const GROUPS: { title: string; counts: DrillFigure[]; rate?: keyof ScorecardDeta
   { title: '答复质量', counts: ['repliesGood', 'repliesFair', 'repliesPoor'], rate: 'replyGoodRate' },
 ];
 
+type PlainFigure = keyof ScorecardDetail['department'] & keyof typeof SCORECARD_FIGURE_LABELS;
+/** Figures counted per task or dispute rather than per order: shown without a drill-down. */
+const PLAIN_GROUPS: { title: string; counts: PlainFigure[]; rate?: PlainFigure }[] = [
+  {
+    title: '协办',
+    counts: ['coReceived', 'coAnsweredOnTime', 'coOverdue', 'coReleased'],
+    rate: 'coOnTimeRate',
+  },
+  {
+    title: '派单异议',
+    counts: ['disputesRaised', 'disputesUpheld', 'disputesRedirected', 'disputesJoint'],
+  },
+];
+
 /** One department's scorecard: every figure, and a click on a count lists the orders behind it. */
 export function ScorecardDetailView({
   departmentId,
@@ -68,6 +82,27 @@ export function ScorecardDetailView({
                 <Descriptions.Item
                   label={SCORECARD_FIGURE_LABELS[g.rate as keyof typeof SCORECARD_FIGURE_LABELS]}
                 >
+                  {pct(d.department[g.rate] as number | null)}
+                </Descriptions.Item>
+              )}
+            </Descriptions>
+          ))}
+          {PLAIN_GROUPS.map((g) => (
+            <Descriptions
+              key={g.title}
+              title={g.title}
+              size="small"
+              column={4}
+              bordered
+              style={{ marginBottom: 12 }}
+            >
+              {g.counts.map((k) => (
+                <Descriptions.Item key={k} label={SCORECARD_FIGURE_LABELS[k]}>
+                  <span data-testid={`figure-${k}`}>{d.department[k] as number}</span>
+                </Descriptions.Item>
+              ))}
+              {g.rate && (
+                <Descriptions.Item label={SCORECARD_FIGURE_LABELS[g.rate]}>
                   {pct(d.department[g.rate] as number | null)}
                 </Descriptions.Item>
               )}

@@ -17,8 +17,16 @@ const COUNTS: Key[] = [
   'overdue',
   'returned',
   'returnedNotOperatorFault',
+  'coOverdue',
+  'disputesRaised',
 ];
-const RATES: Key[] = ['signedOnTimeRate', 'handledOnTimeRate', 'satisfactionRate', 'replyGoodRate'];
+const RATES: Key[] = [
+  'signedOnTimeRate',
+  'handledOnTimeRate',
+  'satisfactionRate',
+  'replyGoodRate',
+  'coOnTimeRate',
+];
 
 /** Sorts numbers with nulls (no figure) last in either direction. */
 const byNumber = (k: Key) => (a: Scorecard, b: Scorecard) =>
