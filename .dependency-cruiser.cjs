@@ -20,8 +20,20 @@ module.exports = {
       comment:
         "No module reads another module's tables: it calls that module's functions. A table may still name another module's table as a foreign key.",
       severity: 'error',
-      from: { path: '^src/modules/([^/]+)/', pathNot: '^src/modules/[^/]+/schema\\.ts$' },
+      from: {
+        path: '^src/modules/([^/]+)/',
+        // Test fixtures are test code (the next rule keeps them so): like the demo, they may write rows straight in.
+        pathNot: ['^src/modules/[^/]+/schema\\.ts$', '^src/modules/[^/]+/test-fixtures\\.ts$'],
+      },
       to: { path: '^src/modules/([^/]+)/schema\\.ts$', pathNot: '^src/modules/$1/' },
+    },
+    {
+      name: 'test-fixtures-only-in-tests',
+      comment:
+        "A module's test-fixtures.ts is material for tests: only test files (and other fixtures) import it.",
+      severity: 'error',
+      from: { pathNot: ['\\.test\\.ts$', 'test-fixtures\\.ts$'] },
+      to: { path: '^src/modules/[^/]+/test-fixtures\\.ts$' },
     },
     {
       name: 'module-reads-no-table-manifest',

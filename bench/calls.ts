@@ -140,8 +140,9 @@ export async function benchCalls(calls = Number(process.env.BENCH_CALLS ?? 1_000
     const from = new Date(YEAR_START);
     const to = new Date(YEAR_START + YEAR_MS);
     await db.orm.execute('analyze calls' as never);
-    const metrics = await timed(() => callMetrics(db.orm, from, to, 'interval'));
-    const metricsDay = await timed(() => callMetrics(db.orm, from, to, 'day'));
+    const callSettings = await readCallSettings(db.orm);
+    const metrics = await timed(() => callMetrics(db.orm, from, to, 'interval', callSettings));
+    const metricsDay = await timed(() => callMetrics(db.orm, from, to, 'day', callSettings));
     await db.close();
     return {
       genericRows: generic.r.read - 1,

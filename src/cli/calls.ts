@@ -67,7 +67,7 @@ export function registerCallCommands(program: Command, settings: () => Settings)
     .option('--granularity <g>', 'interval (30 min) | day | month | quarter | year', 'day')
     .option('--json', 'print as JSON')
     .action(async (o: { from: string; to: string; granularity: string; json?: boolean }) => {
-      const { GRANULARITIES, callMetrics } = await import('../modules/calls/index.ts');
+      const { GRANULARITIES, callMetrics, readCallSettings } = await import('../modules/calls/index.ts');
       if (!(GRANULARITIES as readonly string[]).includes(o.granularity)) {
         throw new CliError(`--granularity must be one of ${GRANULARITIES.join(', ')}`);
       }
@@ -75,7 +75,7 @@ export function registerCallCommands(program: Command, settings: () => Settings)
       const to = parseDateOption('to', o.to);
       if (to <= from) throw new CliError('--to must be after --from (it is exclusive)');
       await withDatabase(settings(), 'calls metrics', async (db) => {
-        const m = await callMetrics(db.orm, from, to, o.granularity as never);
+        const m = await callMetrics(db.orm, from, to, o.granularity as never, await readCallSettings(db.orm));
         if (o.json) {
           console.log(JSON.stringify(m));
           return;

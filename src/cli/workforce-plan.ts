@@ -113,9 +113,9 @@ export function registerRotaCommands(program: Command, settings: () => Settings)
       const agents = o.agents == null ? undefined : Number(o.agents);
       if (agents != null && (!Number.isInteger(agents) || agents < 1 || agents > 1000))
         throw new CliError(`--agents must be a whole number 1–1000: ${o.agents}`);
-      const { planRotaFor } = await import('../modules/workforce/index.ts');
+      const { planRotaFor, readPlanSettings } = await import('../modules/workforce/index.ts');
       await withDatabase(settings(), 'rota plan', async (db) => {
-        const p = await planRotaFor(db.orm, { from, weeks, agents, method });
+        const p = await planRotaFor(db.orm, { from, weeks, agents, method }, await readPlanSettings(db.orm));
         const names = new Map(p.agents.map((a) => [a.agent, a.name]));
         if (o.json) {
           return console.log(
@@ -190,13 +190,14 @@ export function registerWhatIfCommand(program: Command, settings: () => Settings
         const headcounts = o.agents.split(',').map((s) => Number(s.trim()));
         if (!headcounts.length || headcounts.some((n) => !Number.isInteger(n) || n < 1 || n > 500))
           throw new CliError(`--agents must be whole numbers 1–500, comma-separated: ${o.agents}`);
-        const { whatIfHeadcounts } = await import('../modules/workforce/index.ts');
+        const { whatIfHeadcounts, readPlanSettings } = await import('../modules/workforce/index.ts');
         const { simulatedAnswerRate } = await import('../simulation/what-if.ts');
         await withDatabase(settings(), 'rota whatif', async (db) => {
           const w = await whatIfHeadcounts(
             db.orm,
             { from, weeks, headcounts, simulateWeeks },
             simulatedAnswerRate,
+            await readPlanSettings(db.orm),
           );
           if (o.json) return console.log(JSON.stringify(w));
           const pct = (x: number | null) => (x == null ? '—' : `${(x * 100).toFixed(2)}%`);
@@ -233,9 +234,9 @@ export function registerPayCommand(program: Command, settings: () => Settings): 
         throw new CliError(`--rota must be a rota id: ${o.rota}`);
       if (!Number.isInteger(wage) || wage < 1 || wage > 1e9)
         throw new CliError(`--monthly-wage-fen must be a whole number of fen: ${o.monthlyWageFen}`);
-      const { rotaOvertimePay } = await import('../modules/workforce/index.ts');
+      const { rotaOvertimePay, readPlanSettings } = await import('../modules/workforce/index.ts');
       await withDatabase(settings(), 'rota pay', async (db) => {
-        const lines = await rotaOvertimePay(db.orm, id, wage);
+        const lines = await rotaOvertimePay(db.orm, id, wage, await readPlanSettings(db.orm));
         if (o.xlsx) {
           const { payWorkbook } = await import('../modules/workforce/index.ts');
           const fs = await import('node:fs');

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../db/client.ts';
 import { queryRows } from '../db/rows.ts';
-import { callMetrics } from '../modules/calls/index.ts';
+import { callMetrics, readCallSettings } from '../modules/calls/index.ts';
 import { historyRefusal, type RecordedStep } from '../modules/orders/index.ts';
 import { createTestDb } from '../testing/test-db.ts';
 import { writeSimulation } from './write-simulation.ts';
@@ -31,6 +31,7 @@ describe('a simulated stretch written to the database', () => {
       new Date('2026-03-02T00:00:00+08:00'),
       new Date('2026-03-04T00:00:00+08:00'),
       'day',
+      await readCallSettings(db.orm),
     );
     expect(m.totals.offered).toBe(result.calls);
     expect(m.totals.answered).toBe(result.answered);

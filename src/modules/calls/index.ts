@@ -10,7 +10,7 @@ export {
   requestExemption,
 } from './incidents-service.ts';
 export * from './metrics.ts';
-export { callMetrics, type MetricsResult } from './metrics-service.ts';
+export { callMetrics, type MetricsResult, type MetricsSettings } from './metrics-service.ts';
 export { callSpan, offeredByInterval, waitingTotals, type WaitingTotals } from './patience-service.ts';
 export * from './model.ts';
 export { registerCallRoutes } from './routes.ts';

@@ -1,10 +1,12 @@
 import { and, eq, gt, lt, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
 import { queryRows } from '../../db/rows.ts';
-import { readSetting } from '../../platform/settings.ts';
 import { type BucketSums, type CallFigures, figuresOf, type Granularity, sumBuckets } from './metrics.ts';
 import { callExemptions } from './schema.ts';
-import { SERVICE_LEVEL_SECONDS, SHORT_ABANDON_SECONDS } from './settings.ts';
+import type { CallSettings } from './settings.ts';
+
+/** The two settings the figures depend on, read once by the caller (`readCallSettings`) and passed in. */
+export type MetricsSettings = Pick<CallSettings, 'shortAbandonSeconds' | 'serviceLevelSeconds'>;
 
 /** The bucket a call falls in, in the city's time (Asia/Shanghai), as the bucket's start. */
 function bucketOf(g: Granularity): SQL {
@@ -63,15 +65,13 @@ export async function callMetrics(
   from: Date,
   to: Date,
   granularity: Granularity,
+  settings: MetricsSettings,
   /** A contract reading may switch either exemption off (see contracts/readings.ts). */
   options: { exemptionWindows?: boolean; shortAbandons?: boolean } = {},
 ): Promise<MetricsResult> {
-  const [storedShortAbandon, serviceLevelSeconds, storedExempt] = await Promise.all([
-    readSetting(db, SHORT_ABANDON_SECONDS),
-    readSetting(db, SERVICE_LEVEL_SECONDS),
-    exemptCondition(db, from, to),
-  ]);
-  const shortAbandonSeconds = options.shortAbandons === false ? 0 : storedShortAbandon;
+  const storedExempt = await exemptCondition(db, from, to);
+  const { serviceLevelSeconds } = settings;
+  const shortAbandonSeconds = options.shortAbandons === false ? 0 : settings.shortAbandonSeconds;
   const exempt = options.exemptionWindows === false ? { cond: sql`(false)`, windows: [] } : storedExempt;
   const wait = sql`extract(epoch from coalesce(c.answered_at, c.abandoned_at) - c.offered_at)`;
   const short = sql`(c.answered_at is null and c.abandoned_at is not null and c.abandon_reason = 'caller_hangup'

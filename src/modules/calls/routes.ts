@@ -104,7 +104,8 @@ export function registerCallRoutes(app: AppInstance, deps: { db: Db; clock: Cloc
     async (req) => {
       actorOf(req);
       checkPeriod(req.query.from, req.query.to);
-      return callMetrics(db.orm, req.query.from, req.query.to, req.query.granularity);
+      const settings = await readCallSettings(db.orm);
+      return callMetrics(db.orm, req.query.from, req.query.to, req.query.granularity, settings);
     },
   );
 
@@ -431,7 +432,7 @@ export function registerCallRoutes(app: AppInstance, deps: { db: Db; clock: Cloc
     },
     async (req) => {
       actorOf(req);
-      return wallboardSnapshot(db.orm, clock.now());
+      return wallboardSnapshot(db.orm, clock.now(), await readCallSettings(db.orm));
     },
   );
 

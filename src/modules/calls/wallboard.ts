@@ -4,13 +4,14 @@ import { addDays, localDateOf, startOfLocalDay } from '../../calendar/local-time
 import type { Db, DbOrTx } from '../../db/client.ts';
 import { queryRows } from '../../db/rows.ts';
 import { CALLS_CHANNEL } from './events-service.ts';
-import { callMetrics } from './metrics-service.ts';
+import { callMetrics, type MetricsSettings } from './metrics-service.ts';
+import { readCallSettings } from './settings.ts';
 
 /** Calls still in the queue or on the line longer than this are stale records, not live ones. */
 const LIVE_WINDOW_HOURS = 4;
 
 /** 大屏 — what the floor needs to see at a glance. */
-export async function wallboardSnapshot(db: DbOrTx, now: Date) {
+export async function wallboardSnapshot(db: DbOrTx, now: Date, settings: MetricsSettings) {
   const since = new Date(now.getTime() - LIVE_WINDOW_HOURS * 3600_000);
   const today = localDateOf(now);
   const [[live], metrics] = await Promise.all([
@@ -34,7 +35,7 @@ export async function wallboardSnapshot(db: DbOrTx, now: Date) {
         (select count(*)::int from call_callbacks where status = 'open' and due_at < ${now}) as "callbacksOverdue",
         exists(select 1 from hotline_outages where ended_at is null) as "outageOngoing"`,
     ),
-    callMetrics(db, startOfLocalDay(today), startOfLocalDay(addDays(today, 1)), 'day'),
+    callMetrics(db, startOfLocalDay(today), startOfLocalDay(addDays(today, 1)), 'day', settings),
   ]);
   const t = metrics.totals;
   return {
@@ -65,7 +66,7 @@ export function createWallboardHub(db: Db, now: () => Date) {
   const broadcast = async () => {
     pending = null;
     if (!clients.size) return;
-    const data = `event: snapshot\ndata: ${JSON.stringify(await wallboardSnapshot(db.orm, now()))}\n\n`;
+    const data = `event: snapshot\ndata: ${JSON.stringify(await wallboardSnapshot(db.orm, now(), await readCallSettings(db.orm)))}\n\n`;
     for (const c of clients) c.raw.write(data);
   };
   const stopListeningWhenIdle = async () => {
@@ -88,7 +89,9 @@ export function createWallboardHub(db: Db, now: () => Date) {
         connection: 'keep-alive',
         'x-accel-buffering': 'no',
       });
-      reply.raw.write(`event: snapshot\ndata: ${JSON.stringify(await wallboardSnapshot(db.orm, now()))}\n\n`);
+      reply.raw.write(
+        `event: snapshot\ndata: ${JSON.stringify(await wallboardSnapshot(db.orm, now(), await readCallSettings(db.orm)))}\n\n`,
+      );
       clients.add(reply);
       if (!stopListening) stopListening = await db.listen(CALLS_CHANNEL, schedule);
       heartbeat ??= setInterval(schedule, 15_000);

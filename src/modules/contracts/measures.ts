@@ -1,15 +1,16 @@
 import { addDays, startOfLocalDay } from '../../calendar/local-time.ts';
 import type { DbOrTx } from '../../db/client.ts';
 import type { IndicatorFigure } from '../../platform/indicator.ts';
-import { readSetting } from '../../platform/settings.ts';
-import { callMetrics } from '../calls/index.ts';
+import { callMetrics, readCallSettings } from '../calls/index.ts';
 import { noticeTimeliness } from '../knowledge/index.ts';
-import { ORDER_CALLBACK_MAX_ATTEMPTS, onlineResponseRate, returnRate } from '../orders/index.ts';
+import { onlineResponseRate, returnRate } from '../orders/index.ts';
 import {
   assistanceCompletion,
   attitudeSatisfaction,
-  callbackRate,
+  callbackRateOf,
   complaintRate,
+  readCallbackSettings,
+  readSatisfactionSettings,
   seriousIncidents,
 } from '../quality/index.ts';
 import { hotTopicTrainingTimeliness, standardsCompletion } from '../training/index.ts';
@@ -46,7 +47,8 @@ function spanCalls(
   const key = `calls|${ctx.fromDay}|${ctx.toDay}|${o.exemptionWindows}|${o.shortAbandons}`;
   const hit = ctx.memo?.get(key) as ReturnType<typeof callMetrics> | undefined;
   if (hit) return hit;
-  const p = callMetrics(ctx.db, from, to, 'year', o);
+  // The calls settings are read here, where the assessment meets the calls module, and passed into its rules.
+  const p = readCallSettings(ctx.db).then((settings) => callMetrics(ctx.db, from, to, 'year', settings, o));
   ctx.memo?.set(key, p);
   return p;
 }
@@ -92,13 +94,7 @@ export const MEASURE_FUNCTIONS: Record<Measure, (ctx: MeasureContext) => Promise
   'orders.onlineResponseRate': (ctx) => onlineResponseRate(ctx.db, range(ctx).from, range(ctx).to, ctx.now),
   'orders.returnRate': (ctx) => returnRate(ctx.db, range(ctx).from, range(ctx).to),
   'quality.callbackRate': async (ctx) =>
-    callbackRate(
-      ctx.db,
-      range(ctx).from,
-      range(ctx).to,
-      ctx.now,
-      await readSetting(ctx.db, ORDER_CALLBACK_MAX_ATTEMPTS),
-    ),
+    callbackRateOf(ctx.db, range(ctx).from, range(ctx).to, ctx.now, await readCallbackSettings(ctx.db)),
   'quality.complaintRate': async (ctx) => {
     const { from, to } = range(ctx);
     const calls = await spanCalls(ctx);
@@ -114,7 +110,8 @@ export const MEASURE_FUNCTIONS: Record<Measure, (ctx: MeasureContext) => Promise
       excluded: [],
     };
   },
-  'quality.attitudeSatisfaction': (ctx) => attitudeSatisfaction(ctx.db, range(ctx).from, range(ctx).to),
+  'quality.attitudeSatisfaction': async (ctx) =>
+    attitudeSatisfaction(ctx.db, range(ctx).from, range(ctx).to, await readSatisfactionSettings(ctx.db)),
   'training.hotTopicTraining': (ctx) =>
     hotTopicTrainingTimeliness(ctx.db, range(ctx).from, range(ctx).to, ctx.now),
   'knowledge.noticeTimeliness': (ctx) => noticeTimeliness(ctx.db, range(ctx).from, range(ctx).to, ctx.now),

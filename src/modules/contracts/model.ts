@@ -245,12 +245,33 @@ export const PostContractsResponse = z.object({
   serviceStartWithinDays: z.object({ days: z.number(), clause: z.string() }).optional(),
 });
 
+/** A party of the contract as its file names it (the console shows the address and tax id when given). */
+const Party = z.object({
+  name: z.string(),
+  address: z.string().optional(),
+  taxId: z.string().optional(),
+  creditCode: z.string().optional(),
+});
+
+/** A reading of an ambiguous clause (readings.ts describeReadings): value, question, options, in Chinese too. */
+const ReadingUsed = z.object({
+  key: z.string(),
+  labelZh: z.string(),
+  value: z.unknown(),
+  valueZh: z.string(),
+  isDefault: z.boolean(),
+  question: z.string(),
+  clause: z.string(),
+  clauseZh: z.string(),
+  options: z.string(),
+});
+
 export const ContractOverviewResponse = z.object({
   id: z.string(),
   version: z.number(),
   name: z.string(),
   city: z.string(),
-  parties: z.object({ partyA: z.object({ name: z.string() }), partyB: z.object({ name: z.string() }) }),
+  parties: z.object({ partyA: Party, partyB: Party }),
   signedOn: z.string(),
   term: z.object({ from: z.string(), to: z.string(), clause: z.string() }),
   totalFen: z.number(),
@@ -321,16 +342,7 @@ export const ContractOverviewResponse = z.object({
   ),
   deadlines: z.array(z.object({ id: z.string(), name: z.string(), rule: z.string(), clause: z.string() })),
   terminationTriggers: z.array(z.object({ id: z.string(), name: z.string(), clause: z.string() })),
-  readings: z.array(
-    z.object({
-      key: z.string(),
-      value: z.unknown(),
-      isDefault: z.boolean(),
-      question: z.string(),
-      clause: z.string(),
-      options: z.string(),
-    }),
-  ),
+  readings: z.array(ReadingUsed),
 });
 
 export const PutContractsIdReadingsKeyResponse = z.object({ key: z.string(), value: z.unknown() });
@@ -353,6 +365,8 @@ const IndicatorResult = z.looseObject({
   no: z.number(),
   name: z.string(),
   period: z.string(),
+  measuredFrom: z.string(),
+  measuredTo: z.string(),
   numerator: z.number(),
   denominator: z.number(),
   value: z.number().nullable(),
@@ -363,17 +377,21 @@ const IndicatorResult = z.looseObject({
   targetZh: z.string(),
   statusZh: z.string(),
   excluded: z.array(z.object({ reason: z.string(), ids: z.array(z.union([z.number(), z.string()])) })),
-  evidence: z.looseObject({}),
+  evidence: z.looseObject({
+    counted: z.array(z.union([z.number(), z.string()])),
+    met: z.array(z.union([z.number(), z.string()])),
+    entity: z.string(),
+    /** Where to see the records when they are too many to list (calls). */
+    drillDown: z.string().optional(),
+  }),
+  clause: z.string(),
+  clauseZh: z.string(),
   provisional: z.boolean(),
 });
 
-const ReadingUsed = z.looseObject({
-  key: z.string(),
-  labelZh: z.string(),
-  value: z.unknown(),
-  valueZh: z.string(),
-  isDefault: z.boolean(),
-});
+/** Where a quarter's payment stands (statements-service.ts). */
+export const STATEMENT_STATUSES = ['provisional', 'due', 'invoiced', 'paid', 'withheld'] as const;
+export type StatementStatus = (typeof STATEMENT_STATUSES)[number];
 
 /** 结算单 — one payment quarter as of a day (`hotline settle --json` prints the same object). */
 export const StatementResponse = z.looseObject({
@@ -403,9 +421,15 @@ export const StatementResponse = z.looseObject({
   carriedInFen: z.number(),
   payableFen: z.number(),
   carriedOutFen: z.number(),
+  isLast: z.boolean(),
   dueFrom: z.string(),
   dueTo: z.string(),
+  invoiceRequired: z.boolean(),
   provisional: z.boolean(),
+  rounding: z.string(),
+  roundingZh: z.string(),
+  invoice: z.object({ required: z.boolean(), receivedOn: z.string().nullable(), ref: z.string().nullable() }),
+  payment: z.object({ paidOn: z.string().nullable(), paidFen: z.number().nullable() }),
   warnings: z.array(Warning),
   bond: z.looseObject({
     amountFen: z.number(),
@@ -442,14 +466,41 @@ export const StatementResponse = z.looseObject({
     z.object({ key: z.string(), value: z.unknown(), labelZh: z.string(), source: z.string() }),
   ),
   assessments: z.array(IndicatorResult),
-  status: z.string(),
+  status: z.enum(STATEMENT_STATUSES),
   statusZh: z.string(),
 });
 
 export const StatementWithHistoryResponse = z.object({
   current: StatementResponse,
-  confirmed: z.looseObject({ inputsHash: z.string(), outputsHash: z.string() }).nullable(),
-  difference: z.looseObject({}).nullable(),
+  confirmed: z
+    .object({
+      at: z.date(),
+      by: z.number().nullable(),
+      note: z.string().nullable(),
+      inputsHash: z.string(),
+      outputsHash: z.string(),
+      /** The statement as it was frozen (its shape is that of the day it was confirmed). */
+      statement: z.unknown(),
+    })
+    .nullable(),
+  difference: z
+    .object({
+      inputsChanged: z.boolean(),
+      contractVersion: z.object({ confirmed: z.number(), now: z.number() }).nullable(),
+      outputsChanged: z.boolean(),
+      payableFen: z.object({ confirmed: z.number(), now: z.number(), delta: z.number() }),
+      figures: z.array(
+        z.object({
+          id: z.string(),
+          period: z.string(),
+          confirmed: z
+            .object({ numerator: z.number(), denominator: z.number(), met: z.boolean() })
+            .nullable(),
+          now: z.object({ numerator: z.number(), denominator: z.number(), met: z.boolean() }),
+        }),
+      ),
+    })
+    .nullable(),
 });
 
 export const ConfirmedStatementResponse = z.looseObject({
@@ -479,7 +530,7 @@ export const GetContractsIdReportsResponse = z.object({
       reportId: z.string(),
       period: z.string(),
       title: z.string(),
-      dueAt: z.date().nullable(),
+      dueAt: z.date(),
       deliveredAt: z.date().nullable(),
       complete: z.boolean().nullable(),
       note: z.string().nullable(),
@@ -496,7 +547,7 @@ export const RecordDeliveryResponse = z.object({
   reportId: z.string(),
   period: z.string(),
   title: z.string(),
-  dueAt: z.date().nullable(),
+  dueAt: z.date(),
   deliveredAt: z.date().nullable(),
   complete: z.boolean().nullable(),
   note: z.string().nullable(),
@@ -505,17 +556,26 @@ export const RecordDeliveryResponse = z.object({
   checkedAt: z.date().nullable(),
 });
 
+/** 整改通知书: issued → responded → accepted or rejected (rectification-service.ts). */
+export const RECTIFICATION_STATUSES = ['issued', 'responded', 'accepted', 'rejected'] as const;
+export type RectificationStatus = (typeof RECTIFICATION_STATUSES)[number];
+/** Where a notice stands as of now: its status, or overdue past its days, or closed once accepted. */
+export const RECTIFICATION_STATES = [...RECTIFICATION_STATUSES, 'overdue', 'closed'] as const;
+export type RectificationState = (typeof RECTIFICATION_STATES)[number];
+export const RectificationItem = z.object({ text: z.string(), basis: z.string().optional() });
+export type RectificationItem = z.infer<typeof RectificationItem>;
+
 export const GetContractsIdRectificationsResponse = z.object({
   items: z.array(
     z.object({
-      state: z.string(),
+      state: z.enum(RECTIFICATION_STATES),
       thirdPartyAllowed: z.boolean(),
       id: z.number(),
       contractId: z.string(),
       number: z.string(),
       issuedAt: z.date(),
       issuedBy: z.number().nullable(),
-      items: z.unknown(),
+      items: z.array(RectificationItem),
       dueAt: z.date().nullable(),
       response: z.string().nullable(),
       respondedAt: z.date().nullable(),
@@ -524,7 +584,7 @@ export const GetContractsIdRectificationsResponse = z.object({
       verifiedAt: z.date().nullable(),
       verifiedBy: z.number().nullable(),
       verificationNote: z.string().nullable(),
-      status: z.string(),
+      status: z.enum(RECTIFICATION_STATUSES),
     }),
   ),
 });
@@ -532,9 +592,9 @@ export const GetContractsIdRectificationsResponse = z.object({
 export const PostContractsIdRectificationsResponse = z.object({
   number: z.string(),
   id: z.number(),
-  items: z.unknown(),
+  items: z.array(RectificationItem),
   response: z.string().nullable(),
-  status: z.string(),
+  status: z.enum(RECTIFICATION_STATUSES),
   respondedAt: z.date().nullable(),
   dueAt: z.date().nullable(),
   contractId: z.string(),
@@ -553,7 +613,7 @@ export const RespondRectificationResponse = z.object({
   number: z.string(),
   issuedAt: z.date(),
   issuedBy: z.number().nullable(),
-  items: z.unknown(),
+  items: z.array(RectificationItem),
   dueAt: z.date().nullable(),
   response: z.string().nullable(),
   respondedAt: z.date().nullable(),
@@ -562,7 +622,7 @@ export const RespondRectificationResponse = z.object({
   verifiedAt: z.date().nullable(),
   verifiedBy: z.number().nullable(),
   verificationNote: z.string().nullable(),
-  status: z.string(),
+  status: z.enum(RECTIFICATION_STATUSES),
 });
 
 export const GetContractsRectificationsIdPrintResponse = z.string();

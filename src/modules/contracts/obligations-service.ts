@@ -9,7 +9,14 @@ import { addDays } from '../../calendar/local-time.ts';
 import type { ChinaCalendar } from '../../calendar/china-calendar.ts';
 import { addWorkingDaysToDate } from '../../calendar/working-days.ts';
 import type { DbOrTx } from '../../db/client.ts';
-import { getRota, listMembers, listRotas, rotaOvertimePay } from '../workforce/index.ts';
+import {
+  getRota,
+  type LawSettings,
+  listMembers,
+  listRotas,
+  readPlanSettings,
+  rotaOvertimePay,
+} from '../workforce/index.ts';
 import { clipTo, type AsOf } from './as-of.ts';
 import type { ContractDefinition } from './model.ts';
 import {
@@ -134,12 +141,12 @@ async function hiring(
 }
 
 /** The published rotas overlapping a quarter, with their shifts. */
-async function publishedRotas(db: DbOrTx, from: string, to: string) {
+async function publishedRotas(db: DbOrTx, from: string, to: string, law: LawSettings) {
   const out = [];
   for (const r of await listRotas(db)) {
     const end = addDays(r.from, 7 * r.weeks);
     if (r.status !== 'published' || end <= from || r.from >= to) continue;
-    out.push(await getRota(db, r.id));
+    out.push(await getRota(db, r.id, law));
   }
   return out;
 }
@@ -151,13 +158,14 @@ async function serviceHours(
   r: Readings,
   asOf: AsOf,
   notices: StatementWarning[],
+  law: LawSettings,
 ) {
   if (!c.serviceHours || q.from >= asOf.until) return null;
   const to = clipTo(q.to, asOf);
-  const rotas = await publishedRotas(db, q.from, to);
+  const rotas = await publishedRotas(db, q.from, to, law);
   // 7×24 is judged once shifts exist: with no published rota in the term yet there is nothing to judge.
   const anyInTerm =
-    rotas.length > 0 || (await publishedRotas(db, c.term.from, clipTo(c.term.to, asOf))).length > 0;
+    rotas.length > 0 || (await publishedRotas(db, c.term.from, clipTo(c.term.to, asOf), law)).length > 0;
   if (!anyInTerm) return null;
   const spans = rotas.map((x) => ({
     from: x.from,
@@ -193,14 +201,15 @@ async function overtime(
   asOf: AsOf,
   records: ContractRecord[],
   notices: StatementWarning[],
+  law: LawSettings,
 ) {
   if (!c.overtimePay || q.from >= asOf.until) return null;
   const to = clipTo(q.to, asOf);
-  const rotas = await publishedRotas(db, q.from, to);
+  const rotas = await publishedRotas(db, q.from, to, law);
   const wage = r.overtimeMonthlyWageFen;
   const lines: (Awaited<ReturnType<typeof rotaOvertimePay>>[number] & { rotaId: number })[] = [];
   for (const rota of rotas)
-    for (const l of await rotaOvertimePay(db, rota.id, wage ?? 1))
+    for (const l of await rotaOvertimePay(db, rota.id, wage ?? 1, law))
       if (`${l.month}-01` >= q.from.slice(0, 7) + '-01' && `${l.month}-01` < to)
         lines.push({ ...l, rotaId: rota.id });
   const months = [...new Set(lines.map((l) => l.month))].sort();
@@ -360,6 +369,8 @@ export async function quarterObligations(
   warnings: StatementWarning[],
 ) {
   const records = await listRecords(db, c.id, asOf);
+  // The workforce settings the rotas are checked with, read once here where the statement meets that module.
+  const law = await readPlanSettings(db);
   /** Shown on the statement, not blocking its confirmation: these clauses set no money. */
   const notices: StatementWarning[] = [];
   const handover = isLast || asOf.day >= c.term.to ? handoverStatus(c, calendar, records, asOf) : null;
@@ -374,8 +385,8 @@ export async function quarterObligations(
   const obligations = {
     payroll: await payroll(db, c, q, r, asOf, records, notices),
     hiring: await hiring(db, c, q, r, asOf, records, notices),
-    serviceHours: await serviceHours(db, c, q, r, asOf, notices),
-    overtime: await overtime(db, c, q, r, asOf, records, notices),
+    serviceHours: await serviceHours(db, c, q, r, asOf, notices, law),
+    overtime: await overtime(db, c, q, r, asOf, records, notices, law),
     terminationEvents: terminationEvents(c, q, records, warnings),
     handover,
   };

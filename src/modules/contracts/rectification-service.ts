@@ -8,7 +8,7 @@ import type { Actor } from '../../platform/actor.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import { conflict, notFound } from '../../platform/errors.ts';
 import { getContract, readingsOf } from './contracts-service.ts';
-import type { ContractDefinition } from './model.ts';
+import type { ContractDefinition, RectificationState, RectificationStatus } from './model.ts';
 import type { Readings } from './readings.ts';
 import { rectificationNotices } from './schema.ts';
 
@@ -35,9 +35,9 @@ export function rectificationDaysOf(c: ContractDefinition, r: Readings): number 
  * waits on the office: a late verification is the office's delay, not a failure to rectify (art. 5.4).
  */
 export function rectificationState(
-  n: { status: string; dueAt: Date | null; respondedAt?: Date | null },
+  n: { status: RectificationStatus; dueAt: Date | null; respondedAt?: Date | null },
   now: Date,
-) {
+): RectificationState {
   if (n.status === 'accepted') return 'closed';
   if (!n.dueAt || now.getTime() <= n.dueAt.getTime()) return n.status;
   const answeredInTime = n.respondedAt != null && n.respondedAt.getTime() <= n.dueAt.getTime();

@@ -10,6 +10,7 @@ import {
   timestamp,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
+import type { RectificationItem, RectificationStatus } from './model.ts';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
@@ -106,7 +107,7 @@ export const rectificationNotices = pgTable(
     number: text('number').notNull(),
     issuedAt: ts('issued_at').notNull(),
     issuedBy: integer('issued_by'),
-    items: jsonb('items').notNull(),
+    items: jsonb('items').$type<RectificationItem[]>().notNull(),
     /** Null when the contract sets no rectification period and the office set none (Sanmenxia). */
     dueAt: ts('due_at'),
     response: text('response'),
@@ -116,7 +117,7 @@ export const rectificationNotices = pgTable(
     verifiedAt: ts('verified_at'),
     verifiedBy: integer('verified_by'),
     verificationNote: text('verification_note'),
-    status: text('status').notNull().default('issued'),
+    status: text('status').$type<RectificationStatus>().notNull().default('issued'),
   },
   (t) => [uniqueIndex('rectification_notices_number_key').on(t.number)],
 );

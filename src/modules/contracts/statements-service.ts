@@ -1,3 +1,4 @@
+import type { StatementStatus } from './model.ts';
 import { createHash } from 'node:crypto';
 import { and, desc, eq } from 'drizzle-orm';
 import { loadCalendar } from '../../calendar/service.ts';
@@ -119,7 +120,7 @@ export async function currentStatement(
   // Luohe art. 8.5: no hand-over and destruction letter by the deadline → Party A may refuse every unpaid fee.
   const withheld =
     !payment?.paidOn && readings.handoverWithholdsPayment && s.obligations.handover?.overdue === true;
-  const status = payment?.paidOn
+  const status: StatementStatus = payment?.paidOn
     ? 'paid'
     : withheld
       ? 'withheld'

@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNotNull } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
 import { users } from './schema.ts';
 
@@ -23,6 +23,14 @@ const personColumns = {
   team: users.team,
   agentCode: users.agentCode,
 };
+
+/**
+ * The display name of the user whose id `userId` yields, as a scalar subquery another module's query can select:
+ * one round trip for a detail that names its actors (issue 18), while the users table stays this module's.
+ */
+export function displayNameOf(userId: SQL): SQL<string | null> {
+  return sql<string | null>`(select ${users.displayName} from ${users} where ${users.id} = ${userId})`;
+}
 
 /** The named people by id (unknown ids are simply absent from the map). */
 export async function peopleByIds(db: DbOrTx, ids: readonly number[]): Promise<Map<number, PersonName>> {

@@ -20,6 +20,13 @@ export const KB_READERS = [
 export const ARTICLE_STATUSES = ['draft', 'published', 'retired'] as const;
 export type ArticleStatus = (typeof ARTICLE_STATUSES)[number];
 
+/** An update notice (知识库更新通知) is open until it is completed (done). */
+export const NOTICE_STATUSES = ['open', 'done'] as const;
+export type NoticeStatus = (typeof NOTICE_STATUSES)[number];
+/** A notice as the office sees it: open, or overdue; once done, on time or late against its due time. */
+export const NOTICE_STATES = ['open', 'overdue', 'on_time', 'late'] as const;
+export type NoticeState = (typeof NOTICE_STATES)[number];
+
 /** 材料性质 offered by the console; any other short text is accepted (cities name their kinds differently). */
 export const ARTICLE_KINDS = [
   '办事指南',
@@ -222,58 +229,30 @@ export type SynonymInput = z.infer<typeof SynonymInput>;
 // What each route answers. Fastify serialises every answer through these, so a field not declared here is
 // not sent, and an answer that does not match fails loudly instead of reaching the console.
 
+/** A notice as stored. */
+const NoticeSchema = z.object({
+  id: z.number(),
+  receivedAt: z.date(),
+  source: z.string(),
+  title: z.string(),
+  requiredChange: z.string(),
+  articleIds: z.array(z.number()),
+  dueAt: z.date(),
+  status: z.enum(NOTICE_STATUSES),
+  completedAt: z.date().nullable(),
+  completedBy: z.number().nullable(),
+  completionNote: z.string().nullable(),
+  recordedBy: z.number().nullable(),
+  recordedAt: z.date(),
+});
+
 export const GetKbNoticesResponse = z.object({
-  items: z.array(
-    z.object({
-      state: z.string(),
-      id: z.number(),
-      receivedAt: z.date(),
-      source: z.string(),
-      title: z.string(),
-      requiredChange: z.string(),
-      articleIds: z.array(z.number()),
-      dueAt: z.date(),
-      status: z.string(),
-      completedAt: z.date().nullable(),
-      completedBy: z.number().nullable(),
-      completionNote: z.string().nullable(),
-      recordedBy: z.number().nullable(),
-      recordedAt: z.date(),
-    }),
-  ),
+  items: z.array(NoticeSchema.extend({ state: z.enum(NOTICE_STATES) })),
 });
 
-export const PostKbNoticesResponse = z.object({
-  id: z.number(),
-  title: z.string(),
-  source: z.string(),
-  status: z.string(),
-  recordedBy: z.number().nullable(),
-  recordedAt: z.date(),
-  receivedAt: z.date(),
-  completedAt: z.date().nullable(),
-  completedBy: z.number().nullable(),
-  dueAt: z.date(),
-  requiredChange: z.string(),
-  articleIds: z.array(z.number()),
-  completionNote: z.string().nullable(),
-});
+export const PostKbNoticesResponse = NoticeSchema;
 
-export const LinkNoticeArticlesResponse = z.object({
-  id: z.number(),
-  receivedAt: z.date(),
-  source: z.string(),
-  title: z.string(),
-  requiredChange: z.string(),
-  articleIds: z.array(z.number()),
-  dueAt: z.date(),
-  status: z.string(),
-  completedAt: z.date().nullable(),
-  completedBy: z.number().nullable(),
-  completionNote: z.string().nullable(),
-  recordedBy: z.number().nullable(),
-  recordedAt: z.date(),
-});
+export const LinkNoticeArticlesResponse = NoticeSchema;
 
 export const NoticeTimelinessResponse = z.object({
   numerator: z.number(),
@@ -287,32 +266,48 @@ export const NoticeTimelinessResponse = z.object({
   excluded: z.array(z.object({ reason: z.string(), ids: z.array(z.union([z.string(), z.number()])) })),
 });
 
+/** An article as lists show it (articles-query.ts presentArticle, without its text). */
+const ArticleSummarySchema = z.object({
+  id: z.number(),
+  title: z.string(),
+  categoryPath: z.array(z.string()),
+  issuer: z.string().nullable(),
+  kind: z.string(),
+  keywords: z.array(z.string()),
+  effectiveFrom: z.string().nullable(),
+  expiresOn: z.string().nullable(),
+  status: z.enum(ARTICLE_STATUSES),
+  version: z.number(),
+  publishedAt: z.date().nullable(),
+  createdAt: z.date(),
+  updatedAt: z.date(),
+  expired: z.boolean(),
+  current: z.boolean(),
+});
+const ArticleSchema = ArticleSummarySchema.extend({ content: z.string() });
+
+/** The versioned fields as they were after a version (articles-service.ts snapshotOf), stored as JSON. */
+export const ArticleSnapshotSchema = ArticleSchema.pick({
+  categoryPath: true,
+  title: true,
+  content: true,
+  issuer: true,
+  kind: true,
+  keywords: true,
+  effectiveFrom: true,
+  expiresOn: true,
+  status: true,
+}).partial();
+export type ArticleSnapshot = z.infer<typeof ArticleSnapshotSchema>;
+
 export const ListArticlesResponse = z.object({
-  items: z.array(
-    z.object({
-      id: z.number(),
-      title: z.string(),
-      categoryPath: z.array(z.string()),
-      issuer: z.string().nullable(),
-      kind: z.string(),
-      keywords: z.array(z.string()),
-      effectiveFrom: z.string().nullable(),
-      expiresOn: z.string().nullable(),
-      status: z.string(),
-      version: z.number(),
-      publishedAt: z.date().nullable(),
-      createdAt: z.date(),
-      updatedAt: z.date(),
-      expired: z.boolean(),
-      current: z.boolean(),
-    }),
-  ),
+  items: z.array(ArticleSummarySchema),
   total: z.number(),
   page: z.number(),
   pageSize: z.number(),
 });
 
-export const GetKbArticlesIdResponse = z.object({
+export const GetKbArticlesIdResponse = ArticleSchema.extend({
   versions: z.array(
     z.object({
       version: z.number(),
@@ -321,47 +316,14 @@ export const GetKbArticlesIdResponse = z.object({
       changedBy: z.number().nullable(),
       changedByName: z.string().nullable(),
       changedAt: z.date(),
-      snapshot: z.unknown(),
+      snapshot: ArticleSnapshotSchema,
     }),
   ),
-  id: z.number(),
-  title: z.string(),
-  categoryPath: z.array(z.string()),
-  content: z.string(),
-  issuer: z.string().nullable(),
-  kind: z.string(),
-  keywords: z.array(z.string()),
-  effectiveFrom: z.string().nullable(),
-  expiresOn: z.string().nullable(),
-  status: z.string(),
-  version: z.number(),
-  publishedAt: z.date().nullable(),
-  createdAt: z.date(),
-  updatedAt: z.date(),
-  expired: z.boolean(),
-  current: z.boolean(),
 });
 
-export const PostKbArticlesResponse = z.object({
-  id: z.number(),
-  title: z.string(),
-  categoryPath: z.array(z.string()),
-  content: z.string(),
-  issuer: z.string().nullable(),
-  kind: z.string(),
-  keywords: z.array(z.string()),
-  effectiveFrom: z.string().nullable(),
-  expiresOn: z.string().nullable(),
-  status: z.string(),
-  version: z.number(),
-  publishedAt: z.date().nullable(),
-  createdAt: z.date(),
-  updatedAt: z.date(),
-  expired: z.boolean(),
-  current: z.boolean(),
-});
+export const PostKbArticlesResponse = ArticleSchema;
 
-export const PatchKbArticlesIdResponse = z.object({
+export const PatchKbArticlesIdResponse = ArticleSchema.extend({
   changedFields: z.array(
     z.enum([
       'title',
@@ -375,22 +337,6 @@ export const PatchKbArticlesIdResponse = z.object({
       'expiresOn',
     ]),
   ),
-  id: z.number(),
-  title: z.string(),
-  categoryPath: z.array(z.string()),
-  content: z.string(),
-  issuer: z.string().nullable(),
-  kind: z.string(),
-  keywords: z.array(z.string()),
-  effectiveFrom: z.string().nullable(),
-  expiresOn: z.string().nullable(),
-  status: z.string(),
-  version: z.number(),
-  publishedAt: z.date().nullable(),
-  createdAt: z.date(),
-  updatedAt: z.date(),
-  expired: z.boolean(),
-  current: z.boolean(),
 });
 
 export const ImportKbFileResponse = z.object({

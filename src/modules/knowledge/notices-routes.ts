@@ -18,6 +18,7 @@ import {
   LinkNoticeArticlesResponse,
   NoticeTimelinessResponse,
   PostKbNoticesResponse,
+  NOTICE_STATUSES,
 } from './model.ts';
 
 const IdParams = z.object({ id: zId });
@@ -36,7 +37,7 @@ export function registerNoticeRoutes(app: AppInstance, deps: { db: Db; clock: Cl
     {
       schema: {
         response: { 200: GetKbNoticesResponse },
-        querystring: z.object({ status: z.enum(['open', 'done']).optional() }),
+        querystring: z.object({ status: z.enum(NOTICE_STATUSES).optional() }),
         tags: ['knowledge'],
       },
     },

@@ -6,6 +6,7 @@ import { recordAudit } from '../../platform/audit.ts';
 import { conflict, notFound, validationFailed } from '../../platform/errors.ts';
 import { figure, type IndicatorFigure } from '../../platform/indicator.ts';
 import { defineSetting, readSetting } from '../../platform/settings.ts';
+import type { NoticeState, NoticeStatus } from './model.ts';
 import { kbArticles, kbArticleVersions, kbNotices } from './schema.ts';
 import { zInstant } from '../../platform/input.ts';
 
@@ -147,12 +148,15 @@ export async function completeNotice(
   });
 }
 
-export function noticeState(n: { status: string; dueAt: Date; completedAt: Date | null }, now: Date) {
+export function noticeState(
+  n: { status: NoticeStatus; dueAt: Date; completedAt: Date | null },
+  now: Date,
+): NoticeState {
   if (n.status === 'done') return n.completedAt!.getTime() <= n.dueAt.getTime() ? 'on_time' : 'late';
   return now.getTime() > n.dueAt.getTime() ? 'overdue' : 'open';
 }
 
-export async function listNotices(db: DbOrTx, now: Date, status?: string) {
+export async function listNotices(db: DbOrTx, now: Date, status?: NoticeStatus) {
   const rows = await db
     .select()
     .from(kbNotices)

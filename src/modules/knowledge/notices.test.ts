@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../../testing/test-app.ts';
+import type { ArticleStatus } from './model.ts';
 import { kbArticles, kbArticleVersions } from './schema.ts';
 
 let t: TestContext;
@@ -7,7 +8,7 @@ let article: number;
 const at = (s: string) => new Date(`${s}+08:00`);
 
 /** Writes an article version directly (the article service is tested on its own). */
-async function changeArticle(when: string, status = 'published') {
+async function changeArticle(when: string, status: ArticleStatus = 'published') {
   const [row] = await t.db.orm.select().from(kbArticles);
   const version = (row?.version ?? 0) + 1;
   if (!row) {

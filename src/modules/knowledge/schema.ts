@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import type { ArticleSnapshot, ArticleStatus, NoticeStatus } from './model.ts';
 import {
   bigint,
   bigserial,
@@ -35,7 +36,7 @@ export const kbArticles = pgTable(
     keywords: text('keywords').array().notNull().default([]),
     effectiveFrom: date('effective_from', { mode: 'string' }),
     expiresOn: date('expires_on', { mode: 'string' }),
-    status: text('status').notNull().default('draft'),
+    status: text('status').$type<ArticleStatus>().notNull().default('draft'),
     version: integer('version').notNull().default(1),
     publishedAt: ts('published_at'),
     search: tsvector('search'),
@@ -61,7 +62,7 @@ export const kbArticleVersions = pgTable(
       .notNull()
       .references(() => kbArticles.id),
     version: integer('version').notNull(),
-    snapshot: jsonb('snapshot').notNull(),
+    snapshot: jsonb('snapshot').$type<ArticleSnapshot>().notNull(),
     changedFields: text('changed_fields').array().notNull().default([]),
     changeNote: text('change_note'),
     changedBy: integer('changed_by'),
@@ -100,7 +101,7 @@ export const kbNotices = pgTable(
     requiredChange: text('required_change').notNull(),
     articleIds: integer('article_ids').array().notNull().default([]),
     dueAt: ts('due_at').notNull(),
-    status: text('status').notNull().default('open'),
+    status: text('status').$type<NoticeStatus>().notNull().default('open'),
     completedAt: ts('completed_at'),
     completedBy: integer('completed_by'),
     completionNote: text('completion_note'),

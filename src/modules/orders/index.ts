@@ -30,6 +30,14 @@ export {
   type RecordedStep,
 } from './history-check.ts';
 export { getOrderDetail, listOrders, trackPublicOrder } from './query-service.ts';
+export {
+  finishedOrdersWithCategory,
+  FINISHED_STATUSES,
+  orderExists,
+  recentOpenOrders,
+  type FinishedOrderText,
+  type OpenOrderText,
+} from './triage-reads.ts';
 export { registerOrderRoutes, registerStatsRoutes } from './routes.ts';
 export { anyOrderSince, overviewStats, queueCounts } from './stats-service.ts';
 export * from './state-machine.ts';

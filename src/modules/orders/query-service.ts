@@ -6,8 +6,7 @@ import type { Actor } from '../../platform/actor.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import { forbidden, notFound, validationFailed } from '../../platform/errors.ts';
 import { maySearchByCaller } from '../../platform/need-to-know.ts';
-import { listCategories, listDepartments } from '../directory/index.ts';
-import { departments, users } from '../directory/schema.ts';
+import { displayNameOf, listCategories, listDepartments } from '../directory/index.ts';
 import type { ListOrdersQuery } from './model.ts';
 import { type Lookups, presentOrder } from './presenter.ts';
 import { canSee, ORDER_COLUMNS, type OrderRow } from './repository.ts';
@@ -102,8 +101,8 @@ const childRows = (t: { orderId: unknown; id: unknown } & Parameters<typeof json
  */
 const DETAIL_CHILDREN = {
   history: sql<unknown>`coalesce((select json_agg(json_build_object('event', ${jsonObject(orderEvents)},
-      'actorName', ${sql`${users.displayName}`}) order by ${sql`${orderEvents.id}`})
-    from ${orderEvents} left join ${users} on ${sql`${users.id} = ${orderEvents.actorId}`}
+      'actorName', ${displayNameOf(sql`${orderEvents.actorId}`)}) order by ${sql`${orderEvents.id}`})
+    from ${orderEvents}
     where ${sql`${orderEvents.orderId} = ${thisOrder}`}), '[]'::json)`,
   dispatches: childRows(orderDispatches),
   returns: childRows(orderReturns),
@@ -407,9 +406,7 @@ export async function trackPublicOrder(db: DbOrTx, number: string, code: string)
     .from(orderEvents)
     .where(eq(orderEvents.orderId, o.id))
     .orderBy(asc(orderEvents.id));
-  const [dep] = o.departmentId
-    ? await db.select({ name: departments.name }).from(departments).where(eq(departments.id, o.departmentId))
-    : [];
+  const dep = o.departmentId ? (await listDepartments(db)).find((d) => d.id === o.departmentId) : undefined;
   return {
     number: o.number,
     status: o.status,

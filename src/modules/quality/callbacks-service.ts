@@ -72,15 +72,3 @@ export async function callbackRateOf(
     [{ reason: 'callback not yet due', ids: pending.map((o) => o.id) }],
   );
 }
-
-/** KPI 4 as the contract assessment asks for it: the edge that reads the quality settings once. */
-export async function callbackRate(
-  db: DbOrTx,
-  from: Date,
-  to: Date,
-  now: Date,
-  maxAttempts: number,
-): Promise<IndicatorFigure> {
-  const settings = await readCallbackSettings(db);
-  return callbackRateOf(db, from, to, now, { ...settings, maxAttempts });
-}

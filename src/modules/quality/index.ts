@@ -1,13 +1,12 @@
 export { assignTask, assistanceCompletion, completeTask } from './assistance-service.ts';
 export {
   callbackQueue,
-  callbackRate,
   callbackRateOf,
   readCallbackSettings,
   type CallbackSettings,
 } from './callbacks-service.ts';
 export { complaintRate, seriousIncidents } from './complaints-service.ts';
-export { qualityFigures } from './indicators.ts';
+export { qualityFigures, readQualityFigureSettings, type QualityFigureSettings } from './indicators.ts';
 export { consecutiveFailures, createSheet, monthlyResults } from './inspection-service.ts';
 export { registerQualityRoutes } from './routes.ts';
 export {

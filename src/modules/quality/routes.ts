@@ -31,7 +31,7 @@ import {
   scoreSample,
   SheetInput,
 } from './inspection-service.ts';
-import { qualityFigures } from './indicators.ts';
+import { qualityFigures, readQualityFigureSettings } from './indicators.ts';
 import {
   attitudeSatisfactionBreakdown,
   handlingSatisfactionByDepartment,
@@ -100,7 +100,8 @@ export function registerQualityRoutes(app: AppInstance, deps: { db: Db; clock: C
     async (req) => {
       actorOf(req);
       checkPeriod(req.query.from, req.query.to);
-      return qualityFigures(db.orm, req.query.from, req.query.to, clock.now());
+      const settings = await readQualityFigureSettings(db.orm);
+      return qualityFigures(db.orm, req.query.from, req.query.to, clock.now(), settings);
     },
   );
 

@@ -66,9 +66,9 @@ export async function attitudeSatisfaction(
   db: DbOrTx,
   from: Date,
   to: Date,
-  settings?: SatisfactionSettings,
+  settings: SatisfactionSettings,
 ): Promise<IndicatorFigure> {
-  const ratings = await attitudeRatings(db, from, to, settings ?? (await readSatisfactionSettings(db)));
+  const ratings = await attitudeRatings(db, from, to, settings);
   return figure(
     'rating',
     ratings.map((r) => r.key),

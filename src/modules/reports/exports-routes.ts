@@ -7,7 +7,7 @@ import { notFound, validationFailed } from '../../platform/errors.ts';
 import { type AppInstance, actorOf } from '../../platform/http.ts';
 import { zDate, zInstant } from '../../platform/input.ts';
 import { readSetting } from '../../platform/settings.ts';
-import { callMetrics, GRANULARITIES } from '../calls/index.ts';
+import { callMetrics, GRANULARITIES, readCallSettings } from '../calls/index.ts';
 import { assessContract, resolveAsOf } from '../contracts/index.ts';
 import {
   ORDER_CALLBACK_MAX_ATTEMPTS,
@@ -126,7 +126,7 @@ export function registerExportRoutes(app: AppInstance, deps: { db: Db; clock: Cl
         throw validationFailed([{ field: 'to', message: 'must be after from (to is exclusive)' }]);
       if (to.getTime() - from.getTime() > 400 * 86_400_000 && granularity === 'interval')
         throw validationFailed([{ field: 'granularity', message: 'interval rows for at most 400 days' }]);
-      const m = await callMetrics(db.orm, from, to, granularity);
+      const m = await callMetrics(db.orm, from, to, granularity, await readCallSettings(db.orm));
       const buf = await workbookBuffer(callMetricsWorkbook(m));
       return reply
         .type(XLSX_TYPE)
@@ -200,6 +200,7 @@ export function registerExportRoutes(app: AppInstance, deps: { db: Db; clock: Cl
               new Date(`${ind.measuredFrom}T00:00:00+08:00`),
               new Date(`${ind.measuredTo}T00:00:00+08:00`),
               'day',
+              await readCallSettings(db.orm),
             )
           : null;
       const buf = await workbookBuffer(

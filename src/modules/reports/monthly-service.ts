@@ -2,7 +2,7 @@ import { localDateOf, startOfLocalDay } from '../../calendar/local-time.ts';
 import type { DbOrTx } from '../../db/client.ts';
 import { notFound } from '../../platform/errors.ts';
 import { readSetting } from '../../platform/settings.ts';
-import { callbackStats, callMetrics } from '../calls/index.ts';
+import { callbackStats, callMetrics, readCallSettings } from '../calls/index.ts';
 import { assessContract, listContracts, resolveAsOf } from '../contracts/index.ts';
 import { callbackSummary, intakeBreakdown, topMatters } from '../orders/index.ts';
 import { hotTopicsConfirmedBetween } from '../training/index.ts';
@@ -49,10 +49,11 @@ export async function buildMonthlyReport(
     throw notFound(`Contract ${contractId}`, `合同 ${contractId} `);
 
   progress('calls', 0);
+  const callSettings = await readCallSettings(db);
   const [monthCalls, dayCalls, slotCalls, missed] = [
-    await callMetrics(db, from, to, 'month'),
-    await callMetrics(db, from, to, 'day'),
-    await callMetrics(db, from, to, 'interval'),
+    await callMetrics(db, from, to, 'month', callSettings),
+    await callMetrics(db, from, to, 'day', callSettings),
+    await callMetrics(db, from, to, 'interval', callSettings),
     await callbackStats(db, from, to, now),
   ];
   progress('orders', 0.3);

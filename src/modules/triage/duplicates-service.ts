@@ -1,9 +1,6 @@
 /** The open orders of the last weeks, ranked as possible duplicates of a new request (see duplicates.ts). */
-import { and, desc, gte, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
-import { openCaller } from '../orders/index.ts';
-import { orders } from '../orders/schema.ts';
-import { OPEN_STATUSES } from '../orders/index.ts';
+import { recentOpenOrders } from '../orders/index.ts';
 import {
   DEFAULT_DUPLICATE_OPTIONS,
   extractDuplicateTerms,
@@ -53,25 +50,9 @@ export async function findDuplicates(
   options: DuplicateOptions = DEFAULT_DUPLICATE_OPTIONS,
 ): Promise<{ items: DuplicateMatch[] }> {
   const since = new Date(now.getTime() - options.windowDays * 86_400_000);
-  const rows = await db
-    .select({
-      orderId: orders.id,
-      version: orders.version,
-      number: orders.number,
-      title: orders.title,
-      content: sql<string>`left(${orders.content}, ${CONTENT_PREFIX})`,
-      status: orders.status,
-      receivedAt: orders.receivedAt,
-      district: orders.district,
-      address: orders.address,
-      callerPhone: orders.callerPhone,
-    })
-    .from(orders)
-    .where(and(inArray(orders.status, [...OPEN_STATUSES]), gte(orders.receivedAt, since)))
-    .orderBy(desc(orders.receivedAt))
-    .limit(MAX_CANDIDATES);
+  // Address and phone arrive opened (in memory, for the comparison only): they are sealed at rest.
+  const rows = await recentOpenOrders(db, since, MAX_CANDIDATES, CONTENT_PREFIX);
   const terms = cachedTerms(db, rows);
-  // Address and phone are sealed at rest: opened here, in memory, for the comparison only.
-  const candidates = rows.map((r, i) => ({ ...openCaller(r), terms: terms[i] }));
+  const candidates = rows.map((r, i) => ({ ...r, terms: terms[i] }));
   return { items: rankDuplicates(input, candidates, now, options) };
 }

@@ -2,15 +2,11 @@
  * The city's history as training material: closed orders with their category at a chosen depth of the
  * dispatch catalogue (派单目录), and the department each category's orders went to.
  */
-import { asc, inArray, isNotNull, and } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
-import { categories } from '../directory/schema.ts';
-import { orders } from '../orders/schema.ts';
+import { listCategories } from '../directory/index.ts';
+import { finishedOrdersWithCategory } from '../orders/index.ts';
 import type { LabelledDoc } from './model.ts';
 import type { DepartmentShares } from './schema.ts';
-
-/** Orders whose handling is over: their category and department are final (已办结, 已归档). */
-export const FINISHED_STATUSES = ['closed', 'archived'] as const;
 
 export interface CategoryNode {
   id: number;
@@ -52,16 +48,12 @@ export function buildCategoryTree(rows: readonly CategoryNode[]): CategoryTree {
   };
 }
 
+/** From the directory's cached catalogue (no query once it is cached). */
 export async function loadCategoryTree(db: DbOrTx): Promise<CategoryTree> {
-  const rows = await db
-    .select({
-      id: categories.id,
-      name: categories.name,
-      parentId: categories.parentId,
-      departmentId: categories.departmentId,
-    })
-    .from(categories);
-  return buildCategoryTree(rows);
+  const rows = await listCategories(db);
+  return buildCategoryTree(
+    rows.map((c) => ({ id: c.id, name: c.name, parentId: c.parentId, departmentId: c.departmentId })),
+  );
 }
 
 /** A past order as training material; `label` is the id (as text) of its category at the chosen level. */
@@ -86,23 +78,11 @@ export interface History {
  * that overlaps others.
  */
 export async function loadHistory(db: DbOrTx, level: number): Promise<History> {
-  const tree = await loadCategoryTree(db);
-  const rows = await db
-    .select({
-      id: orders.id,
-      title: orders.title,
-      content: orders.content,
-      categoryId: orders.categoryId,
-      departmentId: orders.departmentId,
-      receivedAt: orders.receivedAt,
-    })
-    .from(orders)
-    .where(and(inArray(orders.status, [...FINISHED_STATUSES]), isNotNull(orders.categoryId)))
-    .orderBy(asc(orders.receivedAt), asc(orders.id));
+  const [tree, rows] = await Promise.all([loadCategoryTree(db), finishedOrdersWithCategory(db)]);
   const docs: HistoryDoc[] = [];
   let shallow = 0;
   for (const r of rows) {
-    const chain = tree.chainOf(r.categoryId!);
+    const chain = tree.chainOf(r.categoryId);
     const labelId = chain[level - 1];
     if (labelId === undefined) {
       shallow++;
@@ -113,9 +93,9 @@ export async function loadHistory(db: DbOrTx, level: number): Promise<History> {
       title: r.title,
       content: r.content,
       label: String(labelId),
-      categoryId: r.categoryId!,
+      categoryId: r.categoryId,
       // The department that handled it; failing that, the catalogue's default for its category.
-      departmentId: r.departmentId ?? tree.departmentOf(r.categoryId!),
+      departmentId: r.departmentId ?? tree.departmentOf(r.categoryId),
       receivedAt: r.receivedAt,
     });
   }

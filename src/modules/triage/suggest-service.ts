@@ -7,8 +7,8 @@ import { eq } from 'drizzle-orm';
 import type { Database, DbOrTx } from '../../db/client.ts';
 import type { Actor } from '../../platform/actor.ts';
 import { conflict, forbidden, notFound, validationFailed } from '../../platform/errors.ts';
-import { categories } from '../directory/schema.ts';
-import { orders } from '../orders/schema.ts';
+import { findCategory } from '../directory/index.ts';
+import { orderExists } from '../orders/index.ts';
 import { getActiveModel, type ActiveModel } from './active-model-cache.ts';
 import { predict } from './classifier.ts';
 import type { ChoiceInput, LabelProbability, SuggestInput } from './model.ts';
@@ -124,14 +124,11 @@ export async function recordChoice(
       'Only the agent the suggestion was made for may record the choice',
       '只能记录本人收到的分派建议',
     );
-  const [cat] = await db
-    .select({ id: categories.id })
-    .from(categories)
-    .where(eq(categories.id, input.categoryId));
+  const cat = await findCategory(db, input.categoryId);
   if (!cat) throw validationFailed([{ field: 'categoryId', message: `no category ${input.categoryId}` }]);
   if (input.orderId != null) {
-    const [o] = await db.select({ id: orders.id }).from(orders).where(eq(orders.id, input.orderId));
-    if (!o) throw validationFailed([{ field: 'orderId', message: `no order ${input.orderId}` }]);
+    if (!(await orderExists(db, input.orderId)))
+      throw validationFailed([{ field: 'orderId', message: `no order ${input.orderId}` }]);
   }
   const choice = {
     orderId: input.orderId ?? null,

@@ -26,6 +26,7 @@ export { findVacancies, type Vacancy } from './vacancies.ts';
 export { erlang, requiredAgents } from './erlang.ts';
 export { backtestForecast, forecastOffered } from './forecast-service.ts';
 export { planRotaFor } from './rota-service.ts';
+export { readPlanSettings, type LawSettings, type PlanSettings } from './plan-settings.ts';
 export { whatIfHeadcounts, whatIfRota } from './what-if-service.ts';
 export { getRota, listRotas, rotaOvertimePay } from './rota-store.ts';
 export { payWorkbook } from './pay-xlsx.ts';

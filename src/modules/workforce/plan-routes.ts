@@ -2,6 +2,7 @@ import { AppError, validationFailed } from '../../platform/errors.ts';
 import { type AppInstance, actorOf } from '../../platform/http.ts';
 import { daysBetween } from './days.ts';
 import { forecastOffered } from './forecast-service.ts';
+import { readPlanSettings } from './plan-settings.ts';
 import {
   ForecastQuery,
   ForecastResponse,
@@ -87,7 +88,7 @@ export function registerPlanRoutes(app: AppInstance, { db, clock, simulateAnswer
     { config: { roles: READERS }, schema: { params: IdParams, response: { 200: RotaDetail }, tags: TAGS } },
     async (req) => {
       actorOf(req);
-      return getRota(db.orm, req.params.id);
+      return getRota(db.orm, req.params.id, await readPlanSettings(db.orm));
     },
   );
   app.post(
@@ -98,7 +99,8 @@ export function registerPlanRoutes(app: AppInstance, { db, clock, simulateAnswer
     },
     async (req, reply) => {
       const actor = actorOf(req);
-      return reply.code(201).send(await tx((t) => createRota(t, actor, req.body, clock.now())));
+      const settings = await readPlanSettings(db.orm);
+      return reply.code(201).send(await tx((t) => createRota(t, actor, req.body, clock.now(), settings)));
     },
   );
   app.put(
@@ -109,7 +111,8 @@ export function registerPlanRoutes(app: AppInstance, { db, clock, simulateAnswer
     },
     async (req) => {
       const actor = actorOf(req);
-      return tx((t) => replaceShifts(t, actor, req.params.id, req.body.shifts, clock.now()));
+      const settings = await readPlanSettings(db.orm);
+      return tx((t) => replaceShifts(t, actor, req.params.id, req.body.shifts, clock.now(), settings));
     },
   );
   app.post(
@@ -120,7 +123,8 @@ export function registerPlanRoutes(app: AppInstance, { db, clock, simulateAnswer
     },
     async (req) => {
       const actor = actorOf(req);
-      return tx((t) => publishRota(t, actor, req.params.id, clock.now()));
+      const settings = await readPlanSettings(db.orm);
+      return tx((t) => publishRota(t, actor, req.params.id, clock.now(), settings));
     },
   );
   /** 加班工资 (Labour Law art. 44) per agent per month from a published rota; Sanmenxia art. 11's evidence. */
@@ -132,7 +136,8 @@ export function registerPlanRoutes(app: AppInstance, { db, clock, simulateAnswer
     },
     async (req) => {
       actorOf(req);
-      return { lines: await rotaOvertimePay(db.orm, req.params.id, req.query.monthlyWageFen) };
+      const settings = await readPlanSettings(db.orm);
+      return { lines: await rotaOvertimePay(db.orm, req.params.id, req.query.monthlyWageFen, settings) };
     },
   );
   /** 我的班次 — any signed-in user's own shifts on published rotas. */
@@ -162,11 +167,13 @@ export function registerPlanRoutes(app: AppInstance, { db, clock, simulateAnswer
       if (!simulateAnswerRate)
         throw new AppError('no_simulator', 503, 'The call simulator is not wired in', '未接入话务模拟器');
       const q = req.query;
+      const settings = await readPlanSettings(db.orm);
       if (q.rota != null)
         return whatIfRota(
           db.orm,
           { rotaId: q.rota, simulateWeeks: q.simulateWeeks, seed: q.seed },
           simulateAnswerRate,
+          settings,
         );
       return whatIfHeadcounts(
         db.orm,
@@ -178,6 +185,7 @@ export function registerPlanRoutes(app: AppInstance, { db, clock, simulateAnswer
           seed: q.seed,
         },
         simulateAnswerRate,
+        settings,
       );
     },
   );

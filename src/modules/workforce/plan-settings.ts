@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { defineSetting } from '../../platform/settings.ts';
+import type { DbOrTx } from '../../db/client.ts';
+import { defineSetting, readSetting } from '../../platform/settings.ts';
 
 const share = z.number().min(0).max(1);
 
@@ -58,3 +59,22 @@ export const COMPREHENSIVE_HOURS = defineSetting({
   source:
     'Labour Law art. 39; 原劳动部《关于企业实行不定时工作制和综合计算工时工作制的审批办法》(劳部发〔1994〕503号)',
 });
+
+/**
+ * The planning settings, read once at the edge (a route, the CLI, the contract statement) and passed into the
+ * planner and the Labour-Law check as arguments.
+ */
+export async function readPlanSettings(db: DbOrTx) {
+  const [afterCallWorkSeconds, answerRateTarget, serviceLevelTarget, shrinkage, comprehensiveHours] =
+    await Promise.all([
+      readSetting(db, AFTER_CALL_WORK_SECONDS),
+      readSetting(db, ANSWER_RATE_TARGET),
+      readSetting(db, SERVICE_LEVEL_TARGET),
+      readSetting(db, SHRINKAGE),
+      readSetting(db, COMPREHENSIVE_HOURS),
+    ]);
+  return { afterCallWorkSeconds, answerRateTarget, serviceLevelTarget, shrinkage, comprehensiveHours };
+}
+export type PlanSettings = Awaited<ReturnType<typeof readPlanSettings>>;
+/** What checking a stored rota needs: whether comprehensive working hours are approved. */
+export type LawSettings = Pick<PlanSettings, 'comprehensiveHours'>;

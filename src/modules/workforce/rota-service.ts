@@ -2,18 +2,11 @@ import type { DbOrTx } from '../../db/client.ts';
 import { addDays, type LocalDate, startOfLocalDay } from '../../calendar/index.ts';
 import { eachDay } from './days.ts';
 import { waitingTotals } from '../calls/index.ts';
-import { readSetting } from '../../platform/settings.ts';
 import { listAbsences } from './absences-service.ts';
 import { forecastOffered } from './forecast-service.ts';
 import { checkRota, DEFAULT_LAW, type Violation } from './labour-law.ts';
 import { listMembers } from './members-service.ts';
-import {
-  AFTER_CALL_WORK_SECONDS,
-  ANSWER_RATE_TARGET,
-  COMPREHENSIVE_HOURS,
-  SERVICE_LEVEL_TARGET,
-  SHRINKAGE,
-} from './plan-settings.ts';
+import type { PlanSettings } from './plan-settings.ts';
 import { estimatePatience, type RequirementParameters, requirementFor } from './requirement.ts';
 import { coverageGap, planRota } from './rota-planner.ts';
 
@@ -22,16 +15,19 @@ const DEFAULT_AHT_SECONDS = 300;
 const HISTORY_DAYS = 56;
 
 /** Handle time and patience from the last eight weeks of calls before `from`, and the targets from settings. */
-export async function planningParameters(db: DbOrTx, from: LocalDate) {
-  const [totals, acw, answerRateTarget, serviceLevelTarget, shrinkage, comprehensiveHours] =
-    await Promise.all([
-      waitingTotals(db, startOfLocalDay(addDays(from, -HISTORY_DAYS)), startOfLocalDay(from)),
-      readSetting(db, AFTER_CALL_WORK_SECONDS),
-      readSetting(db, ANSWER_RATE_TARGET),
-      readSetting(db, SERVICE_LEVEL_TARGET),
-      readSetting(db, SHRINKAGE),
-      readSetting(db, COMPREHENSIVE_HOURS),
-    ]);
+export async function planningParameters(db: DbOrTx, from: LocalDate, settings: PlanSettings) {
+  const totals = await waitingTotals(
+    db,
+    startOfLocalDay(addDays(from, -HISTORY_DAYS)),
+    startOfLocalDay(from),
+  );
+  const {
+    afterCallWorkSeconds: acw,
+    answerRateTarget,
+    serviceLevelTarget,
+    shrinkage,
+    comprehensiveHours,
+  } = settings;
   const talk = totals.talked > 0 ? totals.sumTalkSeconds / totals.talked : null;
   const parameters: RequirementParameters = {
     ahtSeconds: talk != null ? talk + acw : DEFAULT_AHT_SECONDS,
@@ -85,11 +81,12 @@ export interface RotaPlan {
 export async function planRotaFor(
   db: DbOrTx,
   input: { from: LocalDate; weeks: number; agents?: number; method?: 'lp' | 'heuristic' },
+  settings: PlanSettings,
 ): Promise<RotaPlan> {
   const method = input.method ?? 'lp';
   const to = addDays(input.from, 7 * input.weeks);
   const [{ parameters, comprehensiveHours }, forecast, roster] = await Promise.all([
-    planningParameters(db, input.from),
+    planningParameters(db, input.from, settings),
     forecastOffered(db, input.from, to),
     rotaAgents(db, input.from, input.agents),
   ]);

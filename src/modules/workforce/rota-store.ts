@@ -4,9 +4,8 @@ import { addDays, type LocalDate, startOfLocalDay } from '../../calendar/index.t
 import type { Actor } from '../../platform/actor.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import { conflict, notFound, validationFailed } from '../../platform/errors.ts';
-import { readSetting } from '../../platform/settings.ts';
 import { checkRota, DEFAULT_LAW } from './labour-law.ts';
-import { COMPREHENSIVE_HOURS } from './plan-settings.ts';
+import type { LawSettings, PlanSettings } from './plan-settings.ts';
 import { coverageGap } from './rota-planner.ts';
 import { leaveByAgent, planRotaFor, type RotaAgent } from './rota-service.ts';
 import { rotas, rotaShifts } from './schema.ts';
@@ -25,8 +24,9 @@ export async function createRota(
   actor: Actor,
   input: { from: LocalDate; weeks: number; agents?: number; method?: 'lp' | 'heuristic' },
   now: Date,
+  settings: PlanSettings,
 ) {
-  const plan = await planRotaFor(db, input);
+  const plan = await planRotaFor(db, input, settings);
   const [row] = await db
     .insert(rotas)
     .values({
@@ -48,7 +48,7 @@ export async function createRota(
     entityId: row!.id,
     after: { ...input },
   });
-  return getRota(db, row!.id);
+  return getRota(db, row!.id, settings);
 }
 
 async function insertShifts(db: DbOrTx, rota: RotaRow, shifts: ShiftInput[]) {
@@ -74,7 +74,7 @@ async function rotaRow(db: DbOrTx, id: number): Promise<RotaRow> {
 }
 
 /** The rota with its shifts, coverage per half-hour and the Labour-Law findings as they stand now. */
-export async function getRota(db: DbOrTx, id: number) {
+export async function getRota(db: DbOrTx, id: number, settings: LawSettings) {
   const row = await rotaRow(db, id);
   const shifts = await db
     .select()
@@ -85,7 +85,7 @@ export async function getRota(db: DbOrTx, id: number) {
   const agents = row.agents as RotaAgent[];
   const leave = await leaveByAgent(db, agents, row.fromDate, to);
   const planned = shifts.map((s) => ({ agent: s.agent, start: s.startsAt, end: s.endsAt }));
-  const law = { ...DEFAULT_LAW, comprehensiveHours: await readSetting(db, COMPREHENSIVE_HOURS) };
+  const law = { ...DEFAULT_LAW, comprehensiveHours: settings.comprehensiveHours };
   const required = row.required as number[];
   const scheduled = scheduledPerSlot(planned, row.fromDate, required.length);
   const t0 = startOfLocalDay(row.fromDate).getTime();
@@ -143,7 +143,14 @@ export async function listRotas(db: DbOrTx) {
 }
 
 /** The team lead's edit: the rota's shifts replaced by these (each agent one of the rota's, inside its period). */
-export async function replaceShifts(db: DbOrTx, actor: Actor, id: number, shifts: ShiftInput[], now: Date) {
+export async function replaceShifts(
+  db: DbOrTx,
+  actor: Actor,
+  id: number,
+  shifts: ShiftInput[],
+  now: Date,
+  settings: LawSettings,
+) {
   const row = await rotaRow(db, id);
   const agents = new Set((row.agents as RotaAgent[]).map((a) => a.agent));
   const from = startOfLocalDay(row.fromDate).getTime();
@@ -170,12 +177,12 @@ export async function replaceShifts(db: DbOrTx, actor: Actor, id: number, shifts
     before: { shifts: before.length },
     after: { shifts: shifts.length },
   });
-  return getRota(db, id);
+  return getRota(db, id, settings);
 }
 
 /** Publishing: refused while the rota breaks the Labour Law or leaves a half-hour unstaffed. */
-export async function publishRota(db: DbOrTx, actor: Actor, id: number, now: Date) {
-  const rota = await getRota(db, id);
+export async function publishRota(db: DbOrTx, actor: Actor, id: number, now: Date, settings: LawSettings) {
+  const rota = await getRota(db, id, settings);
   if (rota.status === 'published')
     throw conflict('already_published', 'The rota is already published', '排班表已发布');
   if (rota.violations.length) {
@@ -198,7 +205,7 @@ export async function publishRota(db: DbOrTx, actor: Actor, id: number, now: Dat
     before: { status: 'draft' },
     after: { status: 'published' },
   });
-  return getRota(db, id);
+  return getRota(db, id, settings);
 }
 
 /** An agent's own shifts on published rotas in [from, to). */
@@ -229,8 +236,8 @@ export async function myShifts(db: DbOrTx, userId: number, from: LocalDate, to: 
  * is taken from the clock-in records when any were imported for it (attendance.ts), else from the rota's shifts
  * less the days of recorded leave; each line lists its days with their source.
  */
-export async function rotaOvertimePay(db: DbOrTx, id: number, monthlyWageFen: number) {
-  const rota = await getRota(db, id);
+export async function rotaOvertimePay(db: DbOrTx, id: number, monthlyWageFen: number, settings: LawSettings) {
+  const rota = await getRota(db, id, settings);
   if (rota.status !== 'published')
     throw conflict('not_published', 'Pay is computed from a published rota', '加班工资按已发布的排班表计算');
   const { loadCalendar } = await import('../../calendar/index.ts');

@@ -7,6 +7,7 @@ import type { DbOrTx } from '../../db/client.ts';
 import { addDays, type LocalDate, loadCalendar } from '../../calendar/index.ts';
 import { listContracts } from '../contracts/index.ts';
 import { forecastOffered } from './forecast-service.ts';
+import type { LawSettings, PlanSettings } from './plan-settings.ts';
 import { planRotaFor } from './rota-service.ts';
 import { getRota } from './rota-store.ts';
 import { ANSWER_RATE_LINE, erlangAnswerRate, moneyAtStake, type SimulateAnswerRate } from './what-if.ts';
@@ -63,11 +64,12 @@ export async function whatIfHeadcounts(
   db: DbOrTx,
   input: { from: LocalDate; weeks: number; headcounts: number[]; simulateWeeks: number; seed?: number },
   simulate: SimulateAnswerRate,
+  settings: PlanSettings,
 ): Promise<WhatIfAnswer> {
   const [contract, calendar] = await Promise.all([answerRateContract(db), loadCalendar(db)]);
   const rows: WhatIfRow[] = [];
   for (const agents of input.headcounts) {
-    const plan = await planRotaFor(db, { from: input.from, weeks: input.weeks, agents });
+    const plan = await planRotaFor(db, { from: input.from, weeks: input.weeks, agents }, settings);
     const erlangRate = erlangAnswerRate(plan.coverage, plan.parameters);
     const sim = simulate(
       input.from,
@@ -106,8 +108,9 @@ export async function whatIfRota(
   db: DbOrTx,
   input: { rotaId: number; simulateWeeks: number; seed?: number },
   simulate: SimulateAnswerRate,
+  settings: LawSettings,
 ): Promise<WhatIfAnswer> {
-  const rota = await getRota(db, input.rotaId);
+  const rota = await getRota(db, input.rotaId, settings);
   const to = addDays(rota.from, 7 * rota.weeks);
   const [contract, calendar, forecast] = await Promise.all([
     answerRateContract(db),

@@ -12476,7 +12476,8 @@ export interface paths {
                 keywords: string[];
                 effectiveFrom: string | null;
                 expiresOn: string | null;
-                status: string;
+                /** @enum {string} */
+                status: 'draft' | 'published' | 'retired';
                 version: number;
                 /** Format: date-time */
                 publishedAt: string | null;
@@ -12535,13 +12536,13 @@ export interface paths {
               id: number;
               title: string;
               categoryPath: string[];
-              content: string;
               issuer: string | null;
               kind: string;
               keywords: string[];
               effectiveFrom: string | null;
               expiresOn: string | null;
-              status: string;
+              /** @enum {string} */
+              status: 'draft' | 'published' | 'retired';
               version: number;
               /** Format: date-time */
               publishedAt: string | null;
@@ -12551,6 +12552,7 @@ export interface paths {
               updatedAt: string;
               expired: boolean;
               current: boolean;
+              content: string;
             };
           };
         };
@@ -12587,26 +12589,16 @@ export interface paths {
           };
           content: {
             'application/json': {
-              versions: {
-                version: number;
-                changedFields: string[];
-                changeNote: string | null;
-                changedBy: number | null;
-                changedByName: string | null;
-                /** Format: date-time */
-                changedAt: string;
-                snapshot: unknown;
-              }[];
               id: number;
               title: string;
               categoryPath: string[];
-              content: string;
               issuer: string | null;
               kind: string;
               keywords: string[];
               effectiveFrom: string | null;
               expiresOn: string | null;
-              status: string;
+              /** @enum {string} */
+              status: 'draft' | 'published' | 'retired';
               version: number;
               /** Format: date-time */
               publishedAt: string | null;
@@ -12616,6 +12608,28 @@ export interface paths {
               updatedAt: string;
               expired: boolean;
               current: boolean;
+              content: string;
+              versions: {
+                version: number;
+                changedFields: string[];
+                changeNote: string | null;
+                changedBy: number | null;
+                changedByName: string | null;
+                /** Format: date-time */
+                changedAt: string;
+                snapshot: {
+                  categoryPath?: string[];
+                  title?: string;
+                  content?: string;
+                  issuer?: string | null;
+                  kind?: string;
+                  keywords?: string[];
+                  effectiveFrom?: string | null;
+                  expiresOn?: string | null;
+                  /** @enum {string} */
+                  status?: 'draft' | 'published' | 'retired';
+                };
+              }[];
             };
           };
         };
@@ -12659,6 +12673,26 @@ export interface paths {
           };
           content: {
             'application/json': {
+              id: number;
+              title: string;
+              categoryPath: string[];
+              issuer: string | null;
+              kind: string;
+              keywords: string[];
+              effectiveFrom: string | null;
+              expiresOn: string | null;
+              /** @enum {string} */
+              status: 'draft' | 'published' | 'retired';
+              version: number;
+              /** Format: date-time */
+              publishedAt: string | null;
+              /** Format: date-time */
+              createdAt: string;
+              /** Format: date-time */
+              updatedAt: string;
+              expired: boolean;
+              current: boolean;
+              content: string;
               changedFields: (
                 | 'title'
                 | 'content'
@@ -12670,25 +12704,6 @@ export interface paths {
                 | 'effectiveFrom'
                 | 'expiresOn'
               )[];
-              id: number;
-              title: string;
-              categoryPath: string[];
-              content: string;
-              issuer: string | null;
-              kind: string;
-              keywords: string[];
-              effectiveFrom: string | null;
-              expiresOn: string | null;
-              status: string;
-              version: number;
-              /** Format: date-time */
-              publishedAt: string | null;
-              /** Format: date-time */
-              createdAt: string;
-              /** Format: date-time */
-              updatedAt: string;
-              expired: boolean;
-              current: boolean;
             };
           };
         };
@@ -12732,13 +12747,13 @@ export interface paths {
               id: number;
               title: string;
               categoryPath: string[];
-              content: string;
               issuer: string | null;
               kind: string;
               keywords: string[];
               effectiveFrom: string | null;
               expiresOn: string | null;
-              status: string;
+              /** @enum {string} */
+              status: 'draft' | 'published' | 'retired';
               version: number;
               /** Format: date-time */
               publishedAt: string | null;
@@ -12748,6 +12763,7 @@ export interface paths {
               updatedAt: string;
               expired: boolean;
               current: boolean;
+              content: string;
             };
           };
         };
@@ -12795,13 +12811,13 @@ export interface paths {
               id: number;
               title: string;
               categoryPath: string[];
-              content: string;
               issuer: string | null;
               kind: string;
               keywords: string[];
               effectiveFrom: string | null;
               expiresOn: string | null;
-              status: string;
+              /** @enum {string} */
+              status: 'draft' | 'published' | 'retired';
               version: number;
               /** Format: date-time */
               publishedAt: string | null;
@@ -12811,6 +12827,7 @@ export interface paths {
               updatedAt: string;
               expired: boolean;
               current: boolean;
+              content: string;
             };
           };
         };
@@ -13191,7 +13208,6 @@ export interface paths {
           content: {
             'application/json': {
               items: {
-                state: string;
                 id: number;
                 /** Format: date-time */
                 receivedAt: string;
@@ -13201,7 +13217,8 @@ export interface paths {
                 articleIds: number[];
                 /** Format: date-time */
                 dueAt: string;
-                status: string;
+                /** @enum {string} */
+                status: 'open' | 'done';
                 /** Format: date-time */
                 completedAt: string | null;
                 completedBy: number | null;
@@ -13209,6 +13226,8 @@ export interface paths {
                 recordedBy: number | null;
                 /** Format: date-time */
                 recordedAt: string;
+                /** @enum {string} */
+                state: 'open' | 'overdue' | 'on_time' | 'late';
               }[];
             };
           };
@@ -13245,22 +13264,23 @@ export interface paths {
           content: {
             'application/json': {
               id: number;
-              title: string;
-              source: string;
-              status: string;
-              recordedBy: number | null;
-              /** Format: date-time */
-              recordedAt: string;
               /** Format: date-time */
               receivedAt: string;
+              source: string;
+              title: string;
+              requiredChange: string;
+              articleIds: number[];
+              /** Format: date-time */
+              dueAt: string;
+              /** @enum {string} */
+              status: 'open' | 'done';
               /** Format: date-time */
               completedAt: string | null;
               completedBy: number | null;
-              /** Format: date-time */
-              dueAt: string;
-              requiredChange: string;
-              articleIds: number[];
               completionNote: string | null;
+              recordedBy: number | null;
+              /** Format: date-time */
+              recordedAt: string;
             };
           };
         };
@@ -13314,7 +13334,8 @@ export interface paths {
               articleIds: number[];
               /** Format: date-time */
               dueAt: string;
-              status: string;
+              /** @enum {string} */
+              status: 'open' | 'done';
               /** Format: date-time */
               completedAt: string | null;
               completedBy: number | null;
@@ -13375,7 +13396,8 @@ export interface paths {
               articleIds: number[];
               /** Format: date-time */
               dueAt: string;
-              status: string;
+              /** @enum {string} */
+              status: 'open' | 'done';
               /** Format: date-time */
               completedAt: string | null;
               completedBy: number | null;
@@ -16187,9 +16209,15 @@ export interface paths {
               parties: {
                 partyA: {
                   name: string;
+                  address?: string;
+                  taxId?: string;
+                  creditCode?: string;
                 };
                 partyB: {
                   name: string;
+                  address?: string;
+                  taxId?: string;
+                  creditCode?: string;
                 };
               };
               signedOn: string;
@@ -16282,10 +16310,13 @@ export interface paths {
               }[];
               readings: {
                 key: string;
+                labelZh: string;
                 value: unknown;
+                valueZh: string;
                 isDefault: boolean;
                 question: string;
                 clause: string;
+                clauseZh: string;
                 options: string;
               }[];
             };
@@ -16394,6 +16425,8 @@ export interface paths {
                 no: number;
                 name: string;
                 period: string;
+                measuredFrom: string;
+                measuredTo: string;
                 numerator: number;
                 denominator: number;
                 value: number | null;
@@ -16409,21 +16442,30 @@ export interface paths {
                   ids: (number | string)[];
                 }[];
                 evidence: {
+                  counted: (number | string)[];
+                  met: (number | string)[];
+                  entity: string;
+                  drillDown?: string;
+                } & {
                   [key: string]: unknown;
                 };
+                clause: string;
+                clauseZh: string;
                 provisional: boolean;
               } & {
                 [key: string]: unknown;
               })[];
-              readings: ({
+              readings: {
                 key: string;
                 labelZh: string;
                 value: unknown;
                 valueZh: string;
                 isDefault: boolean;
-              } & {
-                [key: string]: unknown;
-              })[];
+                question: string;
+                clause: string;
+                clauseZh: string;
+                options: string;
+              }[];
             } & {
               [key: string]: unknown;
             };
@@ -16497,9 +16539,22 @@ export interface paths {
                 carriedInFen: number;
                 payableFen: number;
                 carriedOutFen: number;
+                isLast: boolean;
                 dueFrom: string;
                 dueTo: string;
+                invoiceRequired: boolean;
                 provisional: boolean;
+                rounding: string;
+                roundingZh: string;
+                invoice: {
+                  required: boolean;
+                  receivedOn: string | null;
+                  ref: string | null;
+                };
+                payment: {
+                  paidOn: string | null;
+                  paidFen: number | null;
+                };
                 warnings: ({
                   code: string;
                   key: string;
@@ -16567,15 +16622,17 @@ export interface paths {
                 } & {
                   [key: string]: unknown;
                 })[];
-                readings: ({
+                readings: {
                   key: string;
                   labelZh: string;
                   value: unknown;
                   valueZh: string;
                   isDefault: boolean;
-                } & {
-                  [key: string]: unknown;
-                })[];
+                  question: string;
+                  clause: string;
+                  clauseZh: string;
+                  options: string;
+                }[];
                 settings: {
                   key: string;
                   value: unknown;
@@ -16587,6 +16644,8 @@ export interface paths {
                   no: number;
                   name: string;
                   period: string;
+                  measuredFrom: string;
+                  measuredTo: string;
                   numerator: number;
                   denominator: number;
                   value: number | null;
@@ -16602,27 +16661,60 @@ export interface paths {
                     ids: (number | string)[];
                   }[];
                   evidence: {
+                    counted: (number | string)[];
+                    met: (number | string)[];
+                    entity: string;
+                    drillDown?: string;
+                  } & {
                     [key: string]: unknown;
                   };
+                  clause: string;
+                  clauseZh: string;
                   provisional: boolean;
                 } & {
                   [key: string]: unknown;
                 })[];
-                status: string;
+                /** @enum {string} */
+                status: 'provisional' | 'due' | 'invoiced' | 'paid' | 'withheld';
                 statusZh: string;
               } & {
                 [key: string]: unknown;
               };
-              confirmed:
-                | ({
-                    inputsHash: string;
-                    outputsHash: string;
-                  } & {
-                    [key: string]: unknown;
-                  })
-                | null;
+              confirmed: {
+                /** Format: date-time */
+                at: string;
+                by: number | null;
+                note: string | null;
+                inputsHash: string;
+                outputsHash: string;
+                statement: unknown;
+              } | null;
               difference: {
-                [key: string]: unknown;
+                inputsChanged: boolean;
+                contractVersion: {
+                  confirmed: number;
+                  now: number;
+                } | null;
+                outputsChanged: boolean;
+                payableFen: {
+                  confirmed: number;
+                  now: number;
+                  delta: number;
+                };
+                figures: {
+                  id: string;
+                  period: string;
+                  confirmed: {
+                    numerator: number;
+                    denominator: number;
+                    met: boolean;
+                  } | null;
+                  now: {
+                    numerator: number;
+                    denominator: number;
+                    met: boolean;
+                  };
+                }[];
               } | null;
             };
           };
@@ -16956,7 +17048,7 @@ export interface paths {
                 period: string;
                 title: string;
                 /** Format: date-time */
-                dueAt: string | null;
+                dueAt: string;
                 /** Format: date-time */
                 deliveredAt: string | null;
                 complete: boolean | null;
@@ -17020,7 +17112,7 @@ export interface paths {
               period: string;
               title: string;
               /** Format: date-time */
-              dueAt: string | null;
+              dueAt: string;
               /** Format: date-time */
               deliveredAt: string | null;
               complete: boolean | null;
@@ -17066,7 +17158,8 @@ export interface paths {
           content: {
             'application/json': {
               items: {
-                state: string;
+                /** @enum {string} */
+                state: 'issued' | 'responded' | 'accepted' | 'rejected' | 'overdue' | 'closed';
                 thirdPartyAllowed: boolean;
                 id: number;
                 contractId: string;
@@ -17074,7 +17167,10 @@ export interface paths {
                 /** Format: date-time */
                 issuedAt: string;
                 issuedBy: number | null;
-                items: unknown;
+                items: {
+                  text: string;
+                  basis?: string;
+                }[];
                 /** Format: date-time */
                 dueAt: string | null;
                 response: string | null;
@@ -17086,7 +17182,8 @@ export interface paths {
                 verifiedAt: string | null;
                 verifiedBy: number | null;
                 verificationNote: string | null;
-                status: string;
+                /** @enum {string} */
+                status: 'issued' | 'responded' | 'accepted' | 'rejected';
               }[];
             };
           };
@@ -17123,9 +17220,13 @@ export interface paths {
             'application/json': {
               number: string;
               id: number;
-              items: unknown;
+              items: {
+                text: string;
+                basis?: string;
+              }[];
               response: string | null;
-              status: string;
+              /** @enum {string} */
+              status: 'issued' | 'responded' | 'accepted' | 'rejected';
               /** Format: date-time */
               respondedAt: string | null;
               /** Format: date-time */
@@ -17190,7 +17291,10 @@ export interface paths {
               /** Format: date-time */
               issuedAt: string;
               issuedBy: number | null;
-              items: unknown;
+              items: {
+                text: string;
+                basis?: string;
+              }[];
               /** Format: date-time */
               dueAt: string | null;
               response: string | null;
@@ -17202,7 +17306,8 @@ export interface paths {
               verifiedAt: string | null;
               verifiedBy: number | null;
               verificationNote: string | null;
-              status: string;
+              /** @enum {string} */
+              status: 'issued' | 'responded' | 'accepted' | 'rejected';
             };
           };
         };
@@ -17254,7 +17359,10 @@ export interface paths {
               /** Format: date-time */
               issuedAt: string;
               issuedBy: number | null;
-              items: unknown;
+              items: {
+                text: string;
+                basis?: string;
+              }[];
               /** Format: date-time */
               dueAt: string | null;
               response: string | null;
@@ -17266,7 +17374,8 @@ export interface paths {
               verifiedAt: string | null;
               verifiedBy: number | null;
               verificationNote: string | null;
-              status: string;
+              /** @enum {string} */
+              status: 'issued' | 'responded' | 'accepted' | 'rejected';
             };
           };
         };

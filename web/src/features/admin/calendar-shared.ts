@@ -1,37 +1,12 @@
+import type { ApiOk } from '../../api/responses.ts';
 /** Shapes of the calendar API (src/calendar/routes.ts) and its Chinese vocabulary. */
 
-export interface CalendarOverride {
-  day: string;
-  isWorkday: boolean;
-  name: string;
-  source: string | null;
-  updatedBy: number | null;
-  updatedAt: string;
-}
-
-export interface DeclaredYear {
-  year: number;
-  source: string;
-  declaredBy: number | null;
-  declaredAt: string;
-}
-
-export type DayKind = 'workday' | 'weekend' | 'holiday' | 'adjusted_workday';
-
-export interface DayInfo {
-  date: string;
-  workday: boolean;
-  kind: DayKind;
-  name?: string;
-  source: 'builtin' | 'override' | 'weekday_rule';
-  known: boolean;
-}
-
-export interface DaysAnswer {
-  days: DayInfo[];
-  coveredYears: number[];
-  source: string;
-}
+/** The calendar's answers, named from the generated OpenAPI types (`npm run gen:api`), never copied. */
+export type CalendarOverride = ApiOk<'/api/calendar/overrides'>['items'][number];
+export type DeclaredYear = ApiOk<'/api/calendar/overrides'>['declaredYears'][number];
+export type DaysAnswer = ApiOk<'/api/calendar/days'>;
+export type DayInfo = DaysAnswer['days'][number];
+export type DayKind = DayInfo['kind'];
 
 export const DAY_KIND_LABELS: Record<DayKind, string> = {
   workday: '工作日',

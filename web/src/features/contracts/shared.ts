@@ -1,230 +1,48 @@
 import { useQuery } from '@tanstack/react-query';
 import { useSearchParams } from 'react-router';
 import { get } from '../../app/api.ts';
-import type { paths } from '../../api/client.ts';
+import { client, unwrap } from '../../api/client.ts';
+import type { ApiOk } from '../../api/responses.ts';
 import { today } from '../quality/shared.ts';
 
-/** Shapes of the contracts module's answers (src/modules/contracts). Money is integer fen. */
+/**
+ * The contracts module's answers, named from the generated OpenAPI types (`npm run gen:api`), never copied: a
+ * change to a contracts route's response schema fails `tsc -p web` here. Money is integer fen.
+ */
 
-export interface ContractSummary {
-  id: string;
-  version: number;
-  name: string;
-  city: string;
-  term: { from: string; to: string; clause: string };
-  totalFen: number;
-  source: string;
-  loadedAt: string;
-}
+export type ContractSummary = ApiOk<'/api/contracts'>['items'][number];
 
-export interface Payment {
-  quarter: number;
-  shareBp?: number;
-  baseFen: number;
-  period: { from: string; to: string };
-  dueFrom: string;
-  dueTo: string;
-  invoiceRequired: boolean;
-}
+/** A contract as `GET /api/contracts/{id}` shows it: parties, term, payments, indicators, readings. */
+export type ContractOverview = ApiOk<'/api/contracts/{id}'>;
+export type Payment = ContractOverview['payments'][number];
+export type IndicatorDefinition = ContractOverview['indicators'][number];
+/** A reading of an ambiguous clause: its value, question and options, in Chinese too. */
+export type Reading = ContractOverview['readings'][number];
 
-export interface IndicatorDefinition {
-  id: string;
-  no: number;
-  name: string;
-  clause: string;
-  period: string;
-  target: number;
-  measure: string;
-  deduction: string;
-  comparator: '>=' | '<=';
-}
+/** 考核 — every indicator of the contract over one period. */
+export type Assessment = ApiOk<'/api/contracts/{id}/assessment'>;
+export type IndicatorResult = Assessment['indicators'][number];
 
-export interface Reading {
-  key: string;
-  /** The reading and its value in Chinese, as the statement shows them. */
-  labelZh?: string;
-  value: unknown;
-  valueZh?: string;
-  isDefault: boolean;
-  question: string;
-  clause: string;
-  clauseZh?: string;
-  options: string;
-}
-
+/** 结算单 with the confirmed one and what changed since. */
+export type StatementWithHistory = ApiOk<'/api/contracts/{id}/settlements/{quarter}'>;
+export type Statement = StatementWithHistory['current'];
+/** Kept for the screens that name the statement as the API answers it. */
+export type ApiStatementWithHistory = StatementWithHistory;
+export type ApiStatement = Statement;
+/** One deduction of a statement: kind, clause, reading, evidence, amount. */
+export type Deduction = Statement['deductions'][number];
 /** 提示 — what the statement could not judge, for the office to acknowledge before confirming. */
-export interface StatementWarning {
-  code: string;
-  key: string;
-  messageZh: string;
-  acknowledged: { by: number | null; at: string; note: string } | null;
-}
-
+export type StatementWarning = Statement['warnings'][number];
 /** A platform setting that moves a figure, listed on the statement. */
-export interface SettingUsed {
-  key: string;
-  value: unknown;
-  labelZh: string;
-  source: string;
-}
-
-export interface ContractOverview {
-  id: string;
-  version: number;
-  name: string;
-  city: string;
-  parties: {
-    partyA: { name: string; address?: string };
-    partyB: { name: string; address?: string; taxId?: string };
-  };
-  signedOn: string;
-  term: { from: string; to: string; clause: string };
-  totalFen: number;
-  bondFen: number;
-  bondReturnBy: string;
-  payments: Payment[];
-  rounding: string;
-  headcount: { agreed: number; clause: string; deductionBpPerPerson?: number; staffingRateMin?: number };
-  indicators: IndicatorDefinition[];
-  deductions: Record<string, unknown>;
-  reports: { id: string; name: string; every: string; clause: string }[];
-  deadlines: { id: string; name: string; rule: string; clause: string }[];
-  terminationTriggers: { id: string; name: string; clause: string }[];
-  readings: Reading[];
-}
-
-export type Id = number | string;
-
-export interface IndicatorResult {
-  id: string;
-  no: number;
-  name: string;
-  period: string;
-  measuredFrom: string;
-  measuredTo: string;
-  numerator: number;
-  denominator: number;
-  value: number | null;
-  target: number;
-  comparator: '>=' | '<=';
-  met: boolean;
-  excluded: { reason: string; ids: Id[] }[];
-  evidence: { counted: Id[]; met: Id[]; entity: string; drillDown?: string };
-  clause: string;
-  clauseZh?: string;
-  /** As a person reads it: "96.07%（2,345/2,441）" or 无数据; "≥ 96%"; 达标 / 未达标 / 无数据. */
-  valueZh?: string;
-  targetZh?: string;
-  statusZh?: string;
-  provisional: boolean;
-}
-
-export interface Assessment {
-  contract: { id: string; version: number; name: string };
-  period: { key: string; kind: string; from: string; to: string };
-  indicators: IndicatorResult[];
-  readings: Reading[];
-  generatedAt: string;
-}
-
-/** 结算单 as the API answers it (generated client types, `npm run gen:api`). */
-export type ApiStatementWithHistory =
-  paths['/api/contracts/{id}/settlements/{quarter}']['get']['responses'][200]['content']['application/json'];
-export type ApiStatement = ApiStatementWithHistory['current'];
-/** One deduction of a statement: kind, clause, reading, evidence, amount (generated from the server's schema). */
-export type Deduction = ApiStatement['deductions'][number];
+export type SettingUsed = Statement['settings'][number];
 /** 甲方记录的扣款 (third-party cost, art. 5.4; subcontracting, Sanmenxia art. 19). */
-export type RecordedCharge =
-  paths['/api/contracts/{id}/charges']['get']['responses'][200]['content']['application/json']['items'][number];
+export type RecordedCharge = ApiOk<'/api/contracts/{id}/charges'>['items'][number];
 
-export interface Statement {
-  contractId: string;
-  contractVersion: number;
-  quarter: number;
-  period: { from: string; to: string };
-  baseFen: number;
-  deductions: Deduction[];
-  deductedFen: number;
-  carriedInFen: number;
-  payableFen: number;
-  carriedOutFen: number;
-  isLast: boolean;
-  asOf: string;
-  dueFrom: string;
-  dueTo: string;
-  invoiceRequired: boolean;
-  provisional: boolean;
-  warnings: StatementWarning[];
-  bond: {
-    amountFen: number;
-    returnBy: string | null;
-    drawnFen: number;
-    returnableFen: number;
-    unrecoveredFen: number;
-  };
-  rounding: string;
-  roundingZh: string;
-  readings: Reading[];
-  settings: SettingUsed[];
-  assessments: IndicatorResult[];
-  invoice: { required: boolean; receivedOn: string | null; ref: string | null };
-  payment: { paidOn: string | null; paidFen: number | null };
-  status: 'provisional' | 'due' | 'invoiced' | 'paid' | 'withheld';
-  statusZh: string;
-}
+/** 整改通知 with where it stands. */
+export type Rectification = ApiOk<'/api/contracts/{id}/rectifications'>['items'][number];
 
-export interface StatementWithHistory {
-  current: Statement;
-  confirmed: {
-    at: string;
-    by: number | null;
-    note: string | null;
-    inputsHash: string;
-    outputsHash: string;
-    statement: Statement;
-  } | null;
-  difference: {
-    inputsChanged: boolean;
-    outputsChanged: boolean;
-    payableFen: { confirmed: number; now: number; delta: number };
-    figures: {
-      id: string;
-      period: string;
-      confirmed: { numerator: number; denominator: number; met: boolean } | null;
-      now: { numerator: number; denominator: number; met: boolean };
-    }[];
-  } | null;
-}
-
-export interface Rectification {
-  id: number;
-  contractId: string;
-  number: string;
-  issuedAt: string;
-  items: { text: string; basis?: string }[];
-  /** Null when the contract sets no rectification period (Sanmenxia) and the office set none. */
-  dueAt: string | null;
-  response: string | null;
-  respondedAt: string | null;
-  verification: string | null;
-  verifiedAt: string | null;
-  verificationNote: string | null;
-  status: 'issued' | 'responded' | 'accepted' | 'rejected';
-  state: 'issued' | 'responded' | 'rejected' | 'overdue' | 'closed';
-  thirdPartyAllowed: boolean;
-}
-
-export interface ReportDelivery {
-  id: number;
-  contractId: string;
-  reportId: string;
-  period: string;
-  title: string;
-  dueAt: string;
-  deliveredAt: string | null;
-  complete: boolean | null;
-  note: string | null;
-}
+/** A report the contract asks for, with its delivery. */
+export type ReportDelivery = ApiOk<'/api/contracts/{id}/reports'>['items'][number];
 
 /** ¥1,311,315.85 — integer fen shown as yuan with two decimals, by integer arithmetic (no float rounding). */
 export function yuan(fen: number | null | undefined): string {
@@ -313,7 +131,7 @@ export const READING_LABELS: Record<string, string> = {
 export function useContracts() {
   return useQuery({
     queryKey: ['contracts', 'list'],
-    queryFn: () => get<{ items: ContractSummary[] }>('/api/contracts'),
+    queryFn: () => unwrap(client.GET('/api/contracts')),
     staleTime: 300_000,
   });
 }

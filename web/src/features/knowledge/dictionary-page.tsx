@@ -16,11 +16,12 @@ import {
   Typography,
 } from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, get, post } from '../../app/api.ts';
+import { client, unwrap } from '../../api/client.ts';
+import { api, post } from '../../app/api.ts';
 import { fmtTime } from '../../app/format.ts';
 import { QueryState, errorText } from '../../components/query-state.tsx';
 import { applyZhServerErrors } from '../../components/zh-errors.ts';
-import { useCanWriteKb, type SynonymGroup, type Term } from './kb-api.ts';
+import { useCanWriteKb, type SynonymGroup, type Term, type TermChange, type TermKind } from './kb-api.ts';
 import { TERM_KIND_LABELS } from './labels.ts';
 
 function TermsCard({ canWrite }: { canWrite: boolean }) {
@@ -31,15 +32,15 @@ function TermsCard({ canWrite }: { canWrite: boolean }) {
   const [error, setError] = useState<string | null>(null);
   const terms = useQuery({
     queryKey: ['kb', 'terms'],
-    queryFn: () => get<{ items: Term[] }>('/api/kb/terms').then((r) => r.items),
+    queryFn: () => unwrap(client.GET('/api/kb/terms')).then((r) => r.items),
   });
-  const done = (verb: string) => (r: { reindexed?: number }) => {
-    message.success(`${verb}，已按新词典重建 ${r.reindexed ?? 0} 条知识的检索索引`);
+  const done = (verb: string) => (r: TermChange) => {
+    message.success(`${verb}，已按新词典重建 ${r.reindexed.articles} 条知识的检索索引`);
     queryClient.invalidateQueries({ queryKey: ['kb'] });
   };
   const add = useMutation({
     mutationFn: (v: { word: string; kind: string }) =>
-      post<{ reindexed: number }>('/api/kb/terms', { word: v.word.trim(), kind: v.kind }),
+      unwrap(client.POST('/api/kb/terms', { body: { word: v.word.trim(), kind: v.kind as TermKind } })),
     onSuccess: (r) => {
       done('已添加')(r);
       form.resetFields(['word']);
@@ -48,7 +49,7 @@ function TermsCard({ canWrite }: { canWrite: boolean }) {
   });
   const remove = useMutation({
     mutationFn: (word: string) =>
-      api<{ reindexed: number }>('DELETE', `/api/kb/terms/${encodeURIComponent(word)}`),
+      unwrap(client.DELETE('/api/kb/terms/{word}', { params: { path: { word } } })),
     onSuccess: done('已删除'),
     onError: (err) => message.error(errorText(err)),
   });
@@ -153,7 +154,7 @@ function SynonymsCard({ canWrite }: { canWrite: boolean }) {
   const [error, setError] = useState<string | null>(null);
   const synonyms = useQuery({
     queryKey: ['kb', 'synonyms'],
-    queryFn: () => get<{ items: SynonymGroup[]; builtIn: string[][] }>('/api/kb/synonyms'),
+    queryFn: () => unwrap(client.GET('/api/kb/synonyms')),
   });
   const add = useMutation({
     mutationFn: (v: { words: string[] }) =>

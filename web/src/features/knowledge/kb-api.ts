@@ -3,118 +3,45 @@ import { useQuery } from '@tanstack/react-query';
 import { ApiError, get, qs, type FieldError } from '../../app/api.ts';
 import { useUser } from '../../app/auth.tsx';
 import type { Role } from '../../api/models.ts';
-import type { ApiOk } from '../../api/responses.ts';
+import { client, unwrap } from '../../api/client.ts';
+import type { ApiBody, ApiOk } from '../../api/responses.ts';
 
-/** Shapes of the knowledge API's answers (src/modules/knowledge: articles-query.ts, search.ts, notices). */
+/**
+ * The knowledge API's answers, named from the generated OpenAPI types (`npm run gen:api`), never copied: a
+ * change to a knowledge route's response schema fails `tsc -p web` here.
+ */
 
-export type ArticleStatus = 'draft' | 'published' | 'retired';
+/** A page of `GET /api/kb/articles`. */
+export type ArticlePage = ApiOk<'/api/kb/articles'>;
+/** An article as lists show it (without its text). */
+export type ArticleSummary = ArticlePage['items'][number];
+export type ArticleStatus = ArticleSummary['status'];
+/** An article with its versions (`GET /api/kb/articles/{id}`). */
+export type ArticleDetail = ApiOk<'/api/kb/articles/{id}'>;
+/** An article with its text, as creating, changing, publishing or retiring it answers. */
+export type Article = ApiOk<'/api/kb/articles', 'post'>;
+export type ArticleVersion = ArticleDetail['versions'][number];
 
-export interface ArticleSummary {
-  id: number;
-  title: string;
-  categoryPath: string[];
-  issuer: string | null;
-  kind: string;
-  keywords: string[];
-  effectiveFrom: string | null;
-  expiresOn: string | null;
-  status: ArticleStatus;
-  version: number;
-  publishedAt: string | null;
-  createdAt: string;
-  updatedAt: string;
-  expired: boolean;
-  current: boolean;
-}
+export type SearchAnswer = ApiOk<'/api/kb/search'>;
+/** A search hit; its `snippet` is HTML from the server: query words in <mark>, everything else escaped. */
+export type SearchResult = SearchAnswer['results'][number];
 
-/** A page of `GET /api/kb/articles` (its items read with the narrower hand-written summary above). */
-export type ArticlePage = Omit<ApiOk<'/api/kb/articles'>, 'items'> & { items: ArticleSummary[] };
+export type KbImportResult = ApiOk<'/api/kb/import', 'post'>;
 
-export interface Article extends ArticleSummary {
-  content: string;
-}
+export type Term = ApiOk<'/api/kb/terms'>['items'][number];
+/** What adding or removing a dictionary word answers: the word and how many articles were re-indexed. */
+export type TermChange = ApiOk<'/api/kb/terms', 'post'>;
+export type TermKind = NonNullable<ApiBody<'/api/kb/terms'>['kind']>;
+export type SynonymGroup = ApiOk<'/api/kb/synonyms'>['items'][number];
 
-export interface ArticleVersion {
-  version: number;
-  changedFields: string[];
-  changeNote: string | null;
-  changedBy: number | null;
-  changedByName: string | null;
-  changedAt: string;
-  snapshot: Partial<Article>;
-}
+/** An update notice with where it stands (`GET /api/kb/notices`). */
+export type KbNotice = ApiOk<'/api/kb/notices'>['items'][number];
+export type NoticeState = KbNotice['state'];
+/** A notice as recording, linking or completing it answers (without `state`). */
+export type KbNoticeRecord = ApiOk<'/api/kb/notices', 'post'>;
 
-export interface ArticleDetail extends Article {
-  versions: ArticleVersion[];
-}
-
-export interface SearchResult {
-  id: number;
-  title: string;
-  /** HTML from the server: query words in <mark>, everything else escaped. */
-  snippet: string;
-  score: number;
-  kind: string;
-  issuer: string | null;
-  categoryPath: string[];
-  updatedAt: string;
-  expired: boolean;
-}
-
-export interface SearchAnswer {
-  results: SearchResult[];
-  query: { tokens: string[]; expanded: string[] };
-}
-
-export interface KbImportResult {
-  read: number;
-  imported: number;
-  updated: number;
-  unchanged: number;
-  rejected: number;
-  rejections: { row: number; reason: string }[];
-}
-
-export interface Term {
-  word: string;
-  kind: string;
-  createdBy: number | null;
-  createdAt: string;
-}
-
-export interface SynonymGroup {
-  id: number;
-  words: string[];
-  createdBy: number | null;
-  createdAt: string;
-}
-
-export type NoticeState = 'open' | 'overdue' | 'on_time' | 'late';
-
-export interface KbNotice {
-  id: number;
-  receivedAt: string;
-  source: string;
-  title: string;
-  requiredChange: string;
-  articleIds: number[];
-  dueAt: string;
-  status: 'open' | 'done';
-  completedAt: string | null;
-  completedBy: number | null;
-  completionNote: string | null;
-  recordedBy: number | null;
-  recordedAt: string;
-  state: NoticeState;
-}
-
-export interface IndicatorFigure {
-  numerator: number;
-  denominator: number;
-  value: number | null;
-  evidence: { counted: (number | string)[]; met: (number | string)[]; entity: string };
-  excluded: { reason: string; ids: (number | string)[] }[];
-}
+/** A KPI figure with its evidence (`GET /api/kb/notices/timeliness`). */
+export type IndicatorFigure = ApiOk<'/api/kb/notices/timeliness'>;
 
 /** 知识库管理员, 热线办 and the administrator write articles, the dictionary and synonyms. */
 export const KB_WRITERS: Role[] = ['kb_editor', 'office', 'admin'];
@@ -142,7 +69,7 @@ export function useUserNames() {
   const role = me.role;
   const q = useQuery({
     queryKey: ['users'],
-    queryFn: () => get<{ items: { id: number; displayName: string }[] }>('/api/users'),
+    queryFn: () => unwrap(client.GET('/api/users')),
     enabled: role === 'admin' || role === 'office',
     staleTime: 5 * 60_000,
   });
@@ -224,7 +151,8 @@ export async function downloadKbExport(
 export function useNotices(status?: 'open' | 'done') {
   return useQuery({
     queryKey: ['kb', 'notices', status ?? 'all'],
-    queryFn: () => get<{ items: KbNotice[] }>(`/api/kb/notices${qs({ status })}`).then((r) => r.items),
+    queryFn: () =>
+      unwrap(client.GET('/api/kb/notices', { params: { query: { status } } })).then((r) => r.items),
     refetchInterval: 60_000,
   });
 }

@@ -1,12 +1,13 @@
 /** zh-CN labels of the knowledge base, update notices and training, in one place for these screens. */
+import type { ArticleStatus, NoticeState } from './kb-api.ts';
 
-export const ARTICLE_STATUS_LABELS: Record<string, string> = {
+export const ARTICLE_STATUS_LABELS: Record<ArticleStatus, string> = {
   draft: '草稿',
   published: '已发布',
   retired: '已下架',
 };
 
-export const ARTICLE_STATUS_COLORS: Record<string, string> = {
+export const ARTICLE_STATUS_COLORS: Record<ArticleStatus, string> = {
   draft: 'default',
   published: 'green',
   retired: 'volcano',
@@ -34,14 +35,14 @@ export const TERM_KIND_LABELS: Record<string, string> = {
   term: '热线术语',
 };
 
-export const NOTICE_STATE_LABELS: Record<string, string> = {
+export const NOTICE_STATE_LABELS: Record<NoticeState, string> = {
   open: '待更新',
   overdue: '已超时',
   on_time: '按时完成',
   late: '超时完成',
 };
 
-export const NOTICE_STATE_COLORS: Record<string, string> = {
+export const NOTICE_STATE_COLORS: Record<NoticeState, string> = {
   open: 'processing',
   overdue: 'red',
   on_time: 'green',

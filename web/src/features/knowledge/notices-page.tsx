@@ -16,7 +16,8 @@ import {
 import type { ColumnsType } from 'antd/es/table';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { ApiError, post } from '../../app/api.ts';
+import { client, unwrap } from '../../api/client.ts';
+import { ApiError } from '../../app/api.ts';
 import { useUser } from '../../app/auth.tsx';
 import { fmtRemaining, fmtTime } from '../../app/format.ts';
 import { QueryState, errorText } from '../../components/query-state.tsx';
@@ -40,13 +41,17 @@ function RecordNoticeModal({ open, onClose }: { open: boolean; onClose: () => vo
   const queryClient = useQueryClient();
   const save = useMutation({
     mutationFn: (v: NoticeValues) =>
-      post<KbNotice>('/api/kb/notices', {
-        receivedAt: v.receivedAt.toISOString(),
-        source: v.source.trim(),
-        title: v.title.trim(),
-        requiredChange: v.requiredChange.trim(),
-        articleIds: v.articleIds ?? [],
-      }),
+      unwrap(
+        client.POST('/api/kb/notices', {
+          body: {
+            receivedAt: v.receivedAt.toISOString(),
+            source: v.source.trim(),
+            title: v.title.trim(),
+            requiredChange: v.requiredChange.trim(),
+            articleIds: v.articleIds ?? [],
+          },
+        }),
+      ),
     onSuccess: () => {
       queryClient.invalidateQueries({ queryKey: ['kb', 'notices'] });
       onClose();
@@ -139,7 +144,13 @@ function LinkArticlesModal({ notice, onClose }: { notice: KbNotice | null; onClo
     setError(null);
   }, [notice]);
   const save = useMutation({
-    mutationFn: () => post(`/api/kb/notices/${notice!.id}/articles`, { articleIds: ids }),
+    mutationFn: () =>
+      unwrap(
+        client.POST('/api/kb/notices/{id}/articles', {
+          params: { path: { id: notice!.id } },
+          body: { articleIds: ids },
+        }),
+      ),
     onSuccess: () => {
       queryClient.invalidateQueries({ queryKey: ['kb', 'notices'] });
       onClose();
@@ -176,7 +187,12 @@ function CompleteModal({ notice, onClose }: { notice: KbNotice | null; onClose: 
   }, [notice]);
   const save = useMutation({
     mutationFn: () =>
-      post<KbNotice>(`/api/kb/notices/${notice!.id}/complete`, { note: note.trim() || undefined }),
+      unwrap(
+        client.POST('/api/kb/notices/{id}/complete', {
+          params: { path: { id: notice!.id } },
+          body: { note: note.trim() || undefined },
+        }),
+      ),
     onSuccess: () => {
       queryClient.invalidateQueries({ queryKey: ['kb', 'notices'] });
       onClose();

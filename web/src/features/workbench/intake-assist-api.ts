@@ -1,29 +1,13 @@
 import { useEffect, useMemo, useState } from 'react';
+import type { ApiOk } from '../../api/responses.ts';
 import { ApiError, post } from '../../app/api.ts';
 
 /** Shapes of the triage service (智能分派 and 疑似重复); with no trained model the suggestion lists are empty. */
 
-export interface TriageSuggestion {
-  suggestionId: number | null;
-  modelVersion: number | null;
-  categories: { id: number; name: string; path?: string[] | string | null; probability: number }[];
-  departments: { id: number; name: string; probability: number }[];
-}
-
-export interface DuplicateCandidate {
-  orderId: number;
-  number: string;
-  title: string;
-  status: string;
-  receivedAt: string;
-  district: string | null;
-  address: string | null;
-  score: number;
-  reasons: DuplicateReason[];
-}
-
-export type DuplicateReason =
-  'similar_text' | 'same_address' | 'near_address' | 'same_district' | 'same_caller';
+/** The triage answers, named from the generated OpenAPI types (`npm run gen:api`), never copied. */
+export type TriageSuggestion = ApiOk<'/api/triage/suggest', 'post'>;
+export type DuplicateCandidate = ApiOk<'/api/triage/duplicates', 'post'>['items'][number];
+export type DuplicateReason = DuplicateCandidate['reasons'][number];
 
 /** As the server names them (src/modules/triage/duplicates.ts). */
 export const DUPLICATE_REASON_ZH: Record<DuplicateReason, string> = {
