@@ -119,10 +119,19 @@ export interface IndicatorResult {
   provisional: boolean;
 }
 
+/**
+ * An indicator as the assessment answers it (issue 18): its counts and a link to page its records from
+ * (`evidence.drillDown`), not the records themselves.
+ */
+export type AssessedIndicator = Omit<IndicatorResult, 'excluded' | 'evidence'> & {
+  excluded: { reason: string; count: number }[];
+  evidence: { entity: string; counted: number; met: number; drillDown: string; listPage?: string };
+};
+
 export interface Assessment {
   contract: { id: string; version: number; name: string };
   period: { key: string; kind: string; from: string; to: string };
-  indicators: IndicatorResult[];
+  indicators: AssessedIndicator[];
   readings: Reading[];
   generatedAt: string;
 }
