@@ -121,6 +121,8 @@ export async function benchCalls(calls = Number(process.env.BENCH_CALLS ?? 1_000
       importCallLog(db.orm, SYSTEM_ACTOR, 'generic', fs.createReadStream(csv), {
         now: new Date(),
         callbackDueHours,
+        // BENCH_SEAL_INLINE=1: seal on the importing thread (to compare with the worker thread).
+        sealInWorker: !process.env.BENCH_SEAL_INLINE,
       }),
     );
     const asterisk = await timed(() =>
