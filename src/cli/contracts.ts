@@ -74,10 +74,10 @@ export function registerContractCommands(program: Command, settings: () => Setti
     )
     .option('--json', 'print as JSON')
     .action(async (o: { contract: string; period: string; asOf?: string; json?: boolean }) => {
-      const { assessContract, resolveAsOf } = await import('../modules/contracts/index.ts');
+      const { assessmentAnswer, resolveAsOf } = await import('../modules/contracts/index.ts');
       const asOf = asOfOption(resolveAsOf, o.asOf);
       await withDatabase(settings(), 'assess', async (db) => {
-        const a = await assessContract(db.orm, o.contract, o.period, asOf);
+        const a = await assessmentAnswer(db.orm, o.contract, o.period, asOf);
         if (o.json) return console.log(JSON.stringify(a));
         console.log(
           `${a.contract.name} — ${a.period.key}（${a.period.from} 至 ${a.period.to}，止日不含），截至 ${a.asOf}${a.provisional ? '，暂估' : ''}`,

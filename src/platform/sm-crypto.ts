@@ -1,8 +1,10 @@
 import {
+  type Cipher,
   createCipheriv,
   createDecipheriv,
   createHash,
   createHmac,
+  type Hash,
   randomBytes,
   timingSafeEqual,
 } from 'node:crypto';
@@ -97,8 +99,81 @@ export function keyIdOf(value: string): string | null {
   return value.slice(PREFIX.length, value.indexOf(':', PREFIX.length));
 }
 
+/**
+ * Per data key, what every seal would otherwise set up again (issue 18: sealing was most of a call import's
+ * CPU): one SM4-ECB cipher the CBC chaining runs over, and HMAC-SM3's inner and outer states after the key
+ * block (RFC 2104; `Hash.copy` continues from them), the inner one also after the MAC's `keyId|context|`
+ * prefix, per field context. Same bytes as `createCipheriv('sm4-cbc')` and `createHmac('sm3')`.
+ */
+interface KeyState {
+  ecb: Cipher;
+  outer: Hash;
+  keyed: Hash;
+  inner: Map<string, Hash>;
+}
+const keyStates = new WeakMap<DataKey, KeyState>();
+/** Field contexts are few (`calls.caller_number` …); file contexts are names: only so many are kept. */
+const MAX_CONTEXTS = 64;
+
+function stateOf(key: DataKey): KeyState {
+  let s = keyStates.get(key);
+  if (!s) {
+    const block = (pad: number) => {
+      const b = Buffer.alloc(64, pad);
+      for (let i = 0; i < key.mac.length; i++) b[i]! ^= key.mac[i]!;
+      return b;
+    };
+    const ecb = createCipheriv('sm4-ecb', key.enc, null);
+    ecb.setAutoPadding(false);
+    s = {
+      ecb,
+      outer: createHash('sm3').update(block(0x5c)),
+      keyed: createHash('sm3').update(block(0x36)),
+      inner: new Map(),
+    };
+    keyStates.set(key, s);
+  }
+  return s;
+}
+
 function macOf(key: DataKey, context: string, iv: Buffer, ct: Buffer): Buffer {
-  return createHmac('sm3', key.mac).update(`${key.id}|${context}|`).update(iv).update(ct).digest();
+  // HMAC keys longer than SM3's 64-byte block would be hashed first; derived keys are 32 bytes.
+  if (key.mac.length > 64)
+    return createHmac('sm3', key.mac).update(`${key.id}|${context}|`).update(iv).update(ct).digest();
+  const s = stateOf(key);
+  let prefixed = s.inner.get(context);
+  if (!prefixed) {
+    prefixed = s.keyed.copy().update(`${key.id}|${context}|`);
+    if (s.inner.size < MAX_CONTEXTS) s.inner.set(context, prefixed);
+  }
+  return s.outer.copy().update(prefixed.copy().update(iv).update(ct).digest()).digest();
+}
+
+/** SM4-CBC with PKCS#7 padding, chained here over the key's one ECB cipher (no cipher set up per value). */
+function cbcEncrypt(key: DataKey, iv: Buffer, plain: Buffer): Buffer {
+  const { ecb } = stateOf(key);
+  const n = (Math.floor(plain.length / 16) + 1) * 16;
+  const out = Buffer.alloc(n, n - plain.length);
+  plain.copy(out);
+  let prev: Buffer = iv;
+  for (let o = 0; o < n; o += 16) {
+    for (let j = 0; j < 16; j++) out[o + j]! ^= prev[j]!;
+    ecb.update(out.subarray(o, o + 16)).copy(out, o);
+    prev = out.subarray(o, o + 16);
+  }
+  return out;
+}
+
+/** Fresh IVs cut from a pool of random bytes, refilled by 4 KiB (one call to the CSPRNG per 256 seals). */
+let ivPool = Buffer.alloc(0);
+let ivAt = 0;
+function freshIv(): Buffer {
+  if (ivAt + 16 > ivPool.length) {
+    ivPool = randomBytes(4096);
+    ivAt = 0;
+  }
+  ivAt += 16;
+  return ivPool.subarray(ivAt - 16, ivAt);
 }
 
 /**
@@ -107,9 +182,8 @@ function macOf(key: DataKey, context: string, iv: Buffer, ct: Buffer): Buffer {
  */
 export function seal(ring: Keyring, plain: string, context: string): string {
   const key = ring.keys.get(ring.current)!;
-  const iv = randomBytes(16);
-  const cipher = createCipheriv('sm4-cbc', key.enc, iv);
-  const ct = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
+  const iv = freshIv();
+  const ct = cbcEncrypt(key, iv, Buffer.from(plain, 'utf8'));
   const body = Buffer.concat([iv, ct, macOf(key, context, iv, ct)]);
   return `${PREFIX}${key.id}:${body.toString('base64url')}`;
 }

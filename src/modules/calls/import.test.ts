@@ -68,4 +68,17 @@ describe('call import by COPY', () => {
     const [n] = await queryRows<{ n: number }>(db.orm, sql`select count(*)::int as n from calls`);
     expect(Number(n!.n)).toBe(25_000);
   }, 300_000);
+
+  it('adds only the new calls of a file overlapping an earlier one, with their callbacks once', async () => {
+    // The first batch is all present (merged through the stage), the last two are new (copied straight in).
+    const r = await run(csv(32_000));
+    expect(r).toMatchObject({ calls: 32_000, imported: 7_000, alreadyPresent: 25_000 });
+    const [c] = await queryRows<{ calls: number; callbacks: number; sealed: string }>(
+      db.orm,
+      sql`select (select count(*)::int from calls) as calls, (select count(*)::int from call_callbacks) as callbacks,
+            (select cb.caller_number from call_callbacks cb join calls c on c.id = cb.call_pk where c.call_id = 'm31999') as sealed`,
+    );
+    expect(c).toMatchObject({ calls: 32_000, callbacks: 3_200 });
+    expect(openNumber(c!.sealed, 'call_callbacks')).toBe('139000031999');
+  }, 300_000);
 });

@@ -111,3 +111,58 @@ export async function assessPeriod(
     generatedAt: asOf.now,
   };
 }
+
+/**
+ * One indicator of the contract over a period as of a day, as assessPeriod measures it (null when the period
+ * starts after the as-of day): what the drill-down computes, so it does not measure the other eleven.
+ */
+export async function assessOne(
+  db: DbOrTx,
+  c: ContractDefinition,
+  ind: IndicatorDefinition,
+  period: Period,
+  readings: Readings,
+  asOf: AsOf,
+): Promise<IndicatorResult | null> {
+  const measured = { ...period, to: clipTo(period.to, asOf) };
+  if (measured.from >= measured.to) return null;
+  return assessIndicator(db, ind, measured, c, readings, asOf.now, new Map());
+}
+
+/** The records of one part of an indicator's evidence, as the drill-down endpoint pages them. */
+export type DrillPart = 'counted' | 'met' | 'unmet' | 'excluded';
+export type DrillRecord = { id: number | string; met: boolean | null; reason: string | null };
+
+/**
+ * The records behind a figure, one part of them: counted (each met or not), met, counted but not met, or left
+ * out (each with its reason). Linear in the figure's records: one set of the met ids.
+ */
+export function drillRecords(r: IndicatorResult, part: DrillPart): DrillRecord[] {
+  if (part === 'excluded')
+    return r.excluded.flatMap((e) => e.ids.map((id) => ({ id, met: null, reason: e.reason })));
+  const met = new Set(r.evidence.met.map(String));
+  const rows = r.evidence.counted.map((id) => ({ id, met: met.has(String(id)), reason: null }));
+  return part === 'counted' ? rows : rows.filter((x) => x.met === (part === 'met'));
+}
+
+/**
+ * What the assessment answer carries for an indicator (issue 18): the figure with its counts and a link to its
+ * records (`drillDown`, the records endpoint, page by page), never the records themselves — a year at a city's
+ * size counts hundreds of thousands of orders. `listPage` is where the console lists records too many to drill into
+ * by id (a period's calls).
+ */
+export function summarizeIndicator(r: IndicatorResult, drillDown: string) {
+  const { evidence, excluded, ...figure } = r;
+  return {
+    ...figure,
+    excluded: excluded.map((e) => ({ reason: e.reason, count: e.ids.length })),
+    evidence: {
+      entity: evidence.entity,
+      counted: evidence.counted.length,
+      met: evidence.met.length,
+      drillDown,
+      ...(evidence.drillDown ? { listPage: evidence.drillDown } : {}),
+    },
+  };
+}
+export type IndicatorSummary = ReturnType<typeof summarizeIndicator>;

@@ -9,7 +9,7 @@ export {
   syncRepositoryContracts,
 } from './contracts-service.ts';
 export * from './model.ts';
-export { assessContract, contractOverview } from './overview.ts';
+export { assessContract, assessContractIndicator, assessmentAnswer, contractOverview } from './overview.ts';
 export { parsePeriod } from './periods.ts';
 export { registerContractRoutes } from './routes.ts';
 export { READINGS, DEFAULT_READINGS, type Readings } from './readings.ts';

@@ -393,6 +393,37 @@ const IndicatorResult = z.looseObject({
 export const STATEMENT_STATUSES = ['provisional', 'due', 'invoiced', 'paid', 'withheld'] as const;
 export type StatementStatus = (typeof STATEMENT_STATUSES)[number];
 
+const RecordId = z.union([z.number(), z.string()]);
+
+/** An indicator as the assessment answers it (issue 18): its counts and where to page its records from. */
+const IndicatorSummary = IndicatorResult.extend({
+  excluded: z.array(z.object({ reason: z.string(), count: z.number() })),
+  evidence: z.object({
+    entity: z.string(),
+    /** How many records the figure counts, and how many of them are met. */
+    counted: z.number(),
+    met: z.number(),
+    /** GET this (with `part`, `page`, `pageSize`) for the records themselves. */
+    drillDown: z.string(),
+    /** The console's list of records too many to page by id (a period's calls). */
+    listPage: z.string().optional(),
+  }),
+});
+
+/** A page of the records behind an indicator's figure (the assessment's drill-down). */
+export const IndicatorRecordsResponse = z.object({
+  indicator: z.string(),
+  period: z.string(),
+  asOf: z.string(),
+  entity: z.string().nullable(),
+  part: z.enum(['counted', 'met', 'unmet', 'excluded']),
+  total: z.number(),
+  page: z.number(),
+  pageSize: z.number(),
+  items: z.array(z.object({ id: RecordId, met: z.boolean().nullable(), reason: z.string().nullable() })),
+  listPage: z.string().optional(),
+});
+
 /** 结算单 — one payment quarter as of a day (`hotline settle --json` prints the same object). */
 export const StatementResponse = z.looseObject({
   contractId: z.string(),
@@ -679,7 +710,7 @@ export const AssessmentResponse = z.looseObject({
   period: z.object({ key: z.string(), kind: z.string(), from: z.string(), to: z.string() }),
   asOf: z.string(),
   provisional: z.boolean(),
-  indicators: z.array(IndicatorResult),
+  indicators: z.array(IndicatorSummary),
   readings: z.array(ReadingUsed),
 });
 

@@ -114,7 +114,8 @@ export async function reportsOnTime(
   const pending = rows.filter((r) => !delivered(r) && r.dueAt.getTime() > now.getTime());
   // Completeness is Party A's judgement: a delivery the operator recorded waits for the office's check.
   const unchecked = rows.filter((r) => delivered(r) && !checked(r));
-  const counted = rows.filter((r) => !pending.includes(r) && !unchecked.includes(r));
+  const aside = new Set([...pending, ...unchecked]);
+  const counted = rows.filter((r) => !aside.has(r));
   const ok = counted.filter(
     (r) => delivered(r) && r.deliveredAt!.getTime() <= r.dueAt.getTime() && r.complete === true,
   );

@@ -4,7 +4,7 @@ import type { Db } from '../../db/client.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { type AppInstance, requireActor, actorOf } from '../../platform/http.ts';
 import { getContract, listContracts, loadContract, setReading } from './contracts-service.ts';
-import { assessContract, contractOverview } from './overview.ts';
+import { assessmentAnswer, contractOverview, indicatorRecords } from './overview.ts';
 import { DeliveryInput, listReports, recordDelivery } from './reports-service.ts';
 import {
   issueRectification,
@@ -57,6 +57,7 @@ import {
   StatementWithHistoryResponse,
   AcknowledgedWarning,
   AssessmentResponse,
+  IndicatorRecordsResponse,
   Charge,
   ChargesResponse,
   ConfirmedStatementResponse,
@@ -215,11 +216,41 @@ export function registerContractRoutes(app: AppInstance, deps: { db: Db; clock: 
       },
     },
     async (req) => {
-      return assessContract(
+      actorOf(req);
+      return assessmentAnswer(
         db.orm,
         req.params.id,
         req.query.period,
         resolveAsOf(req.query.asOf, clock.now()),
+      );
+    },
+  );
+  app.get(
+    '/api/contracts/:id/assessment/:indicator/records',
+    {
+      config: { roles: READERS },
+      schema: {
+        description:
+          "The records behind an indicator's figure, page by page (the assessment's `evidence.drillDown`): counted (each met or not), met, unmet, or excluded with the reason.",
+        response: { 200: IndicatorRecordsResponse },
+        params: Id.extend({ indicator: z.string().regex(/^[a-z0-9_]{1,60}$/) }),
+        querystring: AsOfQuery.extend({
+          period: z.string().max(20),
+          part: z.enum(['counted', 'met', 'unmet', 'excluded']).default('counted'),
+          page: z.coerce.number().int().min(1).max(100_000).default(1),
+          pageSize: z.coerce.number().int().min(1).max(500).default(100),
+        }),
+        tags: ['contracts'],
+      },
+    },
+    async (req) => {
+      actorOf(req);
+      const { asOf, ...q } = req.query;
+      return indicatorRecords(
+        db.orm,
+        req.params.id,
+        { ...q, indicator: req.params.indicator },
+        resolveAsOf(asOf, clock.now()),
       );
     },
   );

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { localDateOf } from '../../calendar/local-time.ts';
 import { loadCalendar } from '../../calendar/service.ts';
 import type { Database, DbOrTx } from '../../db/client.ts';
-import { queryRows } from '../../db/rows.ts';
+import { preparedSql } from '../../db/prepared.ts';
 import { type Actor, CITIZEN_ACTOR } from '../../platform/actor.ts';
 import { validationFailed } from '../../platform/errors.ts';
 import { listCategories } from '../directory/index.ts';
@@ -17,7 +17,7 @@ import {
 import { hashTrackingCode, newTrackingCode } from './numbering.ts';
 import { ORDERS_CHANNEL } from './notifications-service.ts';
 import { sealCaller } from './personal-data.ts';
-import { searchDocument } from './search-text.ts';
+import { searchLexemes } from './search-text.ts';
 import type { OrderRow } from './repository.ts';
 import { orderEvents } from './schema.ts';
 import type { Status } from './state-machine.ts';
@@ -123,6 +123,42 @@ function fromRaw(raw: RawRow, prefix = ''): Record<string, unknown> {
   return out;
 }
 
+const p = (name: string) => sql.placeholder(name);
+/**
+ * The intake's one statement (see insertOrder), prepared: built once, parsed and planned once per connection on
+ * the server. Every parameter is cast, as a prepared statement's parameters have no type from their context.
+ */
+const intakeStatement = preparedSql<RawRow>(
+  'order_intake',
+  sql`with n as (
+      insert into order_number_counters (day, last) values (${p('day')}::date, 1)
+      on conflict (day) do update set last = order_number_counters.last + 1
+      returning last
+    ), o as (
+      insert into orders (number, channel, type, category_id, urgency, title, content, caller_name, caller_phone,
+        caller_phone_bidx, caller_anonymous, callback_wanted, district, address, status, received_at, created_by,
+        response_due_at, responded_at, tracking_code_hash, search_tokens, created_at, updated_at)
+      select ${p('prefix')}::text || lpad(n.last::text, 5, '0'), ${p('channel')}::text, ${p('type')}::text,
+        ${p('categoryId')}::int, ${p('urgency')}::text, ${p('title')}::text, ${p('content')}::text,
+        ${p('callerName')}::text, ${p('callerPhone')}::text, ${p('callerPhoneBidx')}::text, ${p('anonymous')}::boolean,
+        ${p('callbackWanted')}::boolean, ${p('district')}::text, ${p('address')}::text,
+        ${p('status')}::text, ${p('receivedAt')}::timestamptz, ${p('actorId')}::int,
+        ${p('responseDueAt')}::timestamptz, ${p('respondedAt')}::timestamptz, ${p('trackingCodeHash')}::text,
+        array_to_tsvector(array(select jsonb_array_elements_text(${p('lexemes')}::jsonb))),
+        ${p('now')}::timestamptz, ${p('now')}::timestamptz
+      from n
+      returning ${RETURNED}
+    ), e as (
+      insert into order_events (order_id, action, actor_id, actor_role, actor_department_id, at, from_status,
+        to_status, note, data)
+      select o.id, ${p('action')}::text, ${p('actorId')}::int, ${p('actorRole')}::text, ${p('actorDepartmentId')}::int,
+        ${p('now')}::timestamptz, null, ${p('status')}::text, null, ${p('eventData')}::jsonb
+      from o
+      returning id as e_id, data as e_data
+    )
+    select o.*, e.*, pg_notify(${p('channelName')}::text, o.id::text) as notified from o, e`,
+);
+
 /**
  * Registers the order in ONE statement (a data-modifying CTE): the daily counter's next number, the order, its
  * history row and the change announcement. The counter row stays locked only while this statement runs (it
@@ -156,37 +192,40 @@ async function insertOrder(
   const warnings = response?.warnings ?? [];
   const day = localDateOf(now);
   const title = o.title || titleFrom(o.content);
-  const rows = await queryRows<RawRow>(
-    db,
-    sql`with n as (
-      insert into order_number_counters (day, last) values (${day}, 1)
-      on conflict (day) do update set last = order_number_counters.last + 1
-      returning last
-    ), o as (
-      insert into orders (number, channel, type, category_id, urgency, title, content, caller_name, caller_phone,
-        caller_phone_bidx, caller_anonymous, callback_wanted, district, address, status, received_at, created_by,
-        response_due_at, responded_at, tracking_code_hash, search_tokens, created_at, updated_at)
-      select ${day.replaceAll('-', '')} || lpad(n.last::text, 5, '0'), ${o.channel}, ${o.type},
-        ${o.categoryId ?? null}::int, ${o.urgency}, ${title}, ${o.content},
-        ${sealed.callerName}, ${sealed.callerPhone}, ${sealed.callerPhoneBidx}, ${o.caller.anonymous},
-        ${o.caller.callbackWanted && phone !== null}, ${o.location.district || null}, ${sealed.address},
-        ${o.status}, ${o.receivedAt.toISOString()}::timestamptz, ${actor.id ?? null}::int,
-        ${response?.end.toISOString() ?? null}::timestamptz,
-        ${response && o.status !== 'submitted' ? now.toISOString() : null}::timestamptz,
-        ${o.trackingCodeHash ?? null}, ${searchDocument(title, o.content)}, ${now.toISOString()}::timestamptz, ${now.toISOString()}::timestamptz
-      from n
-      returning ${RETURNED}
-    ), e as (
-      insert into order_events (order_id, action, actor_id, actor_role, actor_department_id, at, from_status,
-        to_status, note, data)
-      select o.id, ${action}, ${actor.id ?? null}::int, ${actor.role}, ${actor.departmentId ?? null}::int,
-        ${now.toISOString()}::timestamptz, null, ${o.status}, null,
-        ${JSON.stringify({ channel: o.channel, ...o.eventData, ...(warnings.length ? { warnings } : {}) })}::jsonb
-      from o
-      returning id as e_id, data as e_data
-    )
-    select o.*, e.*, pg_notify(${ORDERS_CHANNEL}, o.id::text) as notified from o, e`,
-  );
+  const rows = await intakeStatement.rows(db, {
+    day,
+    prefix: day.replaceAll('-', ''),
+    channel: o.channel,
+    type: o.type,
+    categoryId: o.categoryId ?? null,
+    urgency: o.urgency,
+    title,
+    content: o.content,
+    callerName: sealed.callerName,
+    callerPhone: sealed.callerPhone,
+    callerPhoneBidx: sealed.callerPhoneBidx,
+    anonymous: o.caller.anonymous,
+    callbackWanted: o.caller.callbackWanted && phone !== null,
+    district: o.location.district || null,
+    address: sealed.address,
+    status: o.status,
+    receivedAt: o.receivedAt.toISOString(),
+    actorId: actor.id ?? null,
+    responseDueAt: response?.end.toISOString() ?? null,
+    respondedAt: response && o.status !== 'submitted' ? now.toISOString() : null,
+    trackingCodeHash: o.trackingCodeHash ?? null,
+    lexemes: JSON.stringify(searchLexemes(title, o.content)),
+    now: now.toISOString(),
+    action,
+    actorRole: actor.role,
+    actorDepartmentId: actor.departmentId ?? null,
+    eventData: JSON.stringify({
+      channel: o.channel,
+      ...o.eventData,
+      ...(warnings.length ? { warnings } : {}),
+    }),
+    channelName: ORDERS_CHANNEL,
+  });
   const raw = rows[0]!;
   const order = fromRaw(raw) as unknown as OrderRow;
   delete (order as unknown as RawRow).eId;

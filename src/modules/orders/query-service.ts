@@ -1,6 +1,7 @@
 import { callerPhoneIndexes } from './personal-data.ts';
 import { and, asc, desc, eq, gte, ilike, inArray, is, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { Database, DbOrTx } from '../../db/client.ts';
+import { reusable } from '../../db/prepared.ts';
 import { PgTransaction } from 'drizzle-orm/pg-core';
 import type { Actor } from '../../platform/actor.ts';
 import { recordAudit } from '../../platform/audit.ts';
@@ -216,6 +217,48 @@ function dueSoonAt(now: Date): SQL {
 }
 
 /** Filtered, paged list. A department sees only its own orders. */
+const LIST_ORDER = {
+  receivedAt: [asc(orders.receivedAt), asc(orders.id)],
+  '-receivedAt': [desc(orders.receivedAt), desc(orders.id)],
+  handleDueAt: [sql`${orders.handleDueAt} asc nulls last`, asc(orders.id)],
+  '-handleDueAt': [sql`${orders.handleDueAt} desc nulls last`, desc(orders.id)],
+  number: [asc(orders.number)],
+};
+/** A department's own orders: those it leads or co-handles (`@>` so the GIN index on co_department_ids serves). */
+const ownOrders = () => {
+  const dept = sql.placeholder('departmentId');
+  return or(eq(orders.departmentId, dept), sql`${orders.coDepartmentIds} @> array[${dept}::int]`)!;
+};
+type PlainList = ReturnType<typeof buildPlainList>;
+const buildPlainList = (own: boolean, sort: keyof typeof LIST_ORDER) =>
+  reusable((db) =>
+    db
+      .select(ORDER_COLUMNS)
+      .from(orders)
+      .where(own ? ownOrders() : undefined)
+      .orderBy(...LIST_ORDER[sort])
+      .limit(sql.placeholder('limit'))
+      .offset(sql.placeholder('offset'))
+      .prepare(`orders_list${own ? '_own' : ''}_${sort.replace('-', 'desc_')}`),
+  );
+const plainLists = new Map<string, PlainList>();
+function plainList(own: boolean, sort: keyof typeof LIST_ORDER): PlainList {
+  const key = `${own}|${sort}`;
+  let q = plainLists.get(key);
+  if (!q) plainLists.set(key, (q = buildPlainList(own, sort)));
+  return q;
+}
+const plainCounts = [false, true].map((own) =>
+  reusable((db) =>
+    db
+      .select({ total: sql<number>`count(*)::int` })
+      .from(orders)
+      .where(own ? ownOrders() : undefined)
+      .prepare(`orders_count${own ? '_own' : ''}`),
+  ),
+);
+const plainCount = (own: boolean) => plainCounts[own ? 1 : 0]!;
+
 export async function listOrders(
   db: DbOrTx,
   actor: Actor,
@@ -278,25 +321,27 @@ export async function listOrders(
   if (q.from) where.push(gte(orders.receivedAt, q.from));
   if (q.to) where.push(lt(orders.receivedAt, q.to));
   const cond = where.length ? and(...where) : undefined;
-  const order = {
-    receivedAt: [asc(orders.receivedAt), asc(orders.id)],
-    '-receivedAt': [desc(orders.receivedAt), desc(orders.id)],
-    handleDueAt: [sql`${orders.handleDueAt} asc nulls last`, asc(orders.id)],
-    '-handleDueAt': [sql`${orders.handleDueAt} desc nulls last`, desc(orders.id)],
-    number: [asc(orders.number)],
-  }[q.sort];
+  const order = LIST_ORDER[q.sort];
+  const own = actor.role === 'department';
+  // A list without filters (each role's default view, the most asked) runs as prepared statements.
+  const plain = where.length === (own ? 1 : 0);
+  const page = { limit: q.pageSize, offset: (q.page - 1) * q.pageSize, departmentId: actor.departmentId };
   const [rows, counted, lookups] = await Promise.all([
-    db
-      .select(ORDER_COLUMNS)
-      .from(orders)
-      .where(cond)
-      .orderBy(...order)
-      .limit(q.pageSize)
-      .offset((q.page - 1) * q.pageSize),
-    db
-      .select({ total: sql<number>`count(*)::int` })
-      .from(orders)
-      .where(cond),
+    plain
+      ? plainList(own, q.sort)(db).execute(page)
+      : db
+          .select(ORDER_COLUMNS)
+          .from(orders)
+          .where(cond)
+          .orderBy(...order)
+          .limit(q.pageSize)
+          .offset((q.page - 1) * q.pageSize),
+    plain
+      ? plainCount(own)(db).execute(page)
+      : db
+          .select({ total: sql<number>`count(*)::int` })
+          .from(orders)
+          .where(cond),
     loadLookups(db),
   ]);
   const pending = await pendingDecisions(db, rows);

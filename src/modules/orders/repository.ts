@@ -1,5 +1,6 @@
 import { and, eq, getTableColumns, isNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
+import { reusable } from '../../db/prepared.ts';
 import type { Actor } from '../../platform/actor.ts';
 import { notFound } from '../../platform/errors.ts';
 import { orderDispatches, orders } from './schema.ts';
@@ -20,14 +21,40 @@ export function canSee(order: Pick<OrderRow, 'departmentId' | 'coDepartmentIds'>
 }
 
 /** Loads the order and locks its row for the rest of the transaction; 404 when it does not exist or is not visible. */
+// Every action's first statements: built once, prepared on the server (db/prepared.ts).
+const lockQuery = reusable((db) =>
+  db
+    .select(ORDER_COLUMNS)
+    .from(orders)
+    .where(eq(orders.id, sql.placeholder('id')))
+    .for('update')
+    .prepare('order_lock'),
+);
+const findQuery = reusable((db) =>
+  db
+    .select(ORDER_COLUMNS)
+    .from(orders)
+    .where(eq(orders.id, sql.placeholder('id')))
+    .prepare('order_find'),
+);
+const currentDispatchQuery = reusable((db) =>
+  db
+    .select()
+    .from(orderDispatches)
+    .where(and(eq(orderDispatches.orderId, sql.placeholder('orderId')), isNull(orderDispatches.endedAt)))
+    .orderBy(sql`${orderDispatches.id} desc`)
+    .limit(1)
+    .prepare('order_current_dispatch'),
+);
+
 export async function lockOrderForUpdate(tx: DbOrTx, id: number, actor: Actor): Promise<OrderRow> {
-  const [row] = await tx.select(ORDER_COLUMNS).from(orders).where(eq(orders.id, id)).for('update');
+  const [row] = await lockQuery(tx).execute({ id });
   if (!row || !canSee(row, actor)) throw notFound(`Order ${id}`, `工单 ${id} `);
   return row;
 }
 
 export async function findOrder(db: DbOrTx, id: number, actor: Actor): Promise<OrderRow> {
-  const [row] = await db.select(ORDER_COLUMNS).from(orders).where(eq(orders.id, id));
+  const [row] = await findQuery(db).execute({ id });
   if (!row || !canSee(row, actor)) throw notFound(`Order ${id}`, `工单 ${id} `);
   return row;
 }
@@ -51,11 +78,6 @@ export function guardFactsOf(order: OrderRow, maxCallbackAttempts: number): Guar
 
 /** The dispatch now running (the latest one), if any. */
 export async function currentDispatch(tx: DbOrTx, orderId: number) {
-  const [row] = await tx
-    .select()
-    .from(orderDispatches)
-    .where(and(eq(orderDispatches.orderId, orderId), isNull(orderDispatches.endedAt)))
-    .orderBy(sql`${orderDispatches.id} desc`)
-    .limit(1);
+  const [row] = await currentDispatchQuery(tx).execute({ orderId });
   return row;
 }

@@ -61,4 +61,39 @@ describe('statements per request', () => {
     expect(r.body.dispatches).toHaveLength(1);
     expect(r.statements, r.sql.join('\n')).toBeLessThanOrEqual(8);
   });
+
+  it('intake takes 1, lists 2, queue counts 1 (prepared statements, issue 18)', async () => {
+    await newOrder();
+    const intake = await request('agent', 'POST', '/api/orders', NEW_ORDER);
+    expect(intake.body.number).toMatch(/^\d{13}$/);
+    expect(intake.statements, intake.sql.join('\n')).toBe(1);
+    for (const [user, url] of [
+      ['agent', '/api/orders'],
+      ['zj', '/api/orders?status=dispatched'],
+    ] as const) {
+      await request(user, 'GET', url);
+      const list = await request(user, 'GET', url);
+      expect(list.statements, list.sql.join('\n')).toBeLessThanOrEqual(2);
+    }
+    for (const user of ['agent', 'zj']) {
+      await request(user, 'GET', '/api/stats/queues');
+      const queues = await request(user, 'GET', '/api/stats/queues');
+      expect(queues.statements, queues.sql.join('\n')).toBe(1);
+    }
+    const zjQueues = (await request('zj', 'GET', '/api/stats/queues')).body;
+    expect(zjQueues).toMatchObject({ toSign: expect.any(Number), overdue: expect.any(Number) });
+  });
+
+  it('a department action takes at most 9 (lock, dispatch, update, state + history, detail, audit)', async () => {
+    const a = await newOrder();
+    const b = await newOrder();
+    for (const o of [a, b])
+      await request('agent', 'POST', `/api/orders/${o.id}/actions/dispatch`, { departmentId: zj });
+    const before = (await request('zj', 'GET', '/api/stats/queues')).body.toSign as number;
+    await request('zj', 'POST', `/api/orders/${a.id}/actions/sign`, {});
+    const r = await request('zj', 'POST', `/api/orders/${b.id}/actions/sign`, {});
+    expect(r.body.status).toBe('in_progress');
+    expect(r.statements, r.sql.join('\n')).toBeLessThanOrEqual(9);
+    expect((await request('zj', 'GET', '/api/stats/queues')).body.toSign).toBe(before - 2);
+  });
 });

@@ -1,6 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { addDays, localDateOf, startOfLocalDay } from '../../calendar/local-time.ts';
 import type { DbOrTx } from '../../db/client.ts';
+import { preparedSql } from '../../db/prepared.ts';
 import { queryRows } from '../../db/rows.ts';
 import type { Actor } from '../../platform/actor.ts';
 
@@ -116,45 +117,62 @@ export async function overviewStats(db: DbOrTx, actor: Actor, now: Date) {
   };
 }
 
-/** The queues on a role's home page, with their counts. */
+const NOW = sql.placeholder('now');
+const SOON = sql.placeholder('soon');
+const QUEUES: Record<string, SQL> = {
+  agent: sql`count(*) filter (where o.status = 'submitted') as "awaitingIntake",
+    count(*) filter (where o.status = 'registered') as "toDispatch",
+    count(*) filter (where o.status = 'returned') as "returned",
+    count(*) filter (where o.status = 'replied') as "toCallBack",
+    count(*) filter (where o.status = 'submitted' and o.response_due_at <= ${NOW}::timestamptz) as "responseOverdue"`,
+  department: sql`count(*) filter (where o.status = 'dispatched') as "toSign",
+    count(*) filter (where o.status = 'in_progress') as "inProgress",
+    count(*) filter (where o.status in ('dispatched', 'in_progress') and o.pause_state <> 'paused' and o.handle_due_at > ${NOW}::timestamptz and o.handle_due_at <= ${SOON}::timestamptz) as "dueSoon",
+    count(*) filter (where o.status in ('dispatched', 'in_progress') and o.pause_state <> 'paused' and o.handle_due_at <= ${NOW}::timestamptz) as "overdue",
+    count(*) filter (where o.co_pending_department_ids @> array[${sql.placeholder('departmentId')}::int]) as "coToAnswer",
+    count(*) filter (where o.pause_state = 'paused') as "paused"`,
+  office: sql`count(*) filter (where o.return_judgement_pending) as "returnsToJudge",
+    count(*) filter (where o.extension_pending) as "extensionsToDecide",
+    count(*) filter (where o.appeal_status = 'pending') as "appealsToDecide",
+    count(*) filter (where o.status in ('dispatched', 'in_progress') and o.pause_state <> 'paused' and o.handle_due_at <= ${NOW}::timestamptz) as "overdue",
+    count(*) filter (where o.dispute_pending) as "disputesToDecide",
+    count(*) filter (where o.pause_state = 'pending') as "pausesToDecide"`,
+};
+// Each role's queues count only live orders (or ones awaiting a decision): the WHERE says so, so the partial
+// indexes on live orders (schema.ts) answer instead of a scan of every order ever registered.
+const LIVE: Record<string, SQL> = {
+  agent: sql`o.status in ('submitted', 'registered', 'returned', 'replied')`,
+  department: sql`o.status in ('dispatched', 'in_progress')`,
+  // A pending dispute is always on an order at a department (dispatched or in progress): the live indexes hold it.
+  office: sql`(o.return_judgement_pending or o.extension_pending or o.appeal_status = 'pending'
+    or o.pause_state = 'pending'
+    or (o.status in ('dispatched', 'in_progress') and (o.handle_due_at <= ${NOW}::timestamptz or o.dispute_pending)))`,
+};
+const DEPARTMENT = sql.placeholder('departmentId');
+// `@>` (not `= any`) so the GIN index on co_department_ids serves it.
+const OWN = sql`(o.department_id = ${DEPARTMENT}::int or o.co_department_ids @> array[${DEPARTMENT}::int])`;
+const queueStatements = new Map<string, ReturnType<typeof preparedSql<Record<string, number>>>>();
+/** One prepared statement per queue set and scope (a department's own, or all orders). */
+function queueStatement(role: string, own: boolean) {
+  const name = `queue_counts_${role}${own ? '_own' : ''}`;
+  let q = queueStatements.get(name);
+  if (!q) {
+    const query = sql`select ${QUEUES[role]!} from orders o where ${own ? OWN : sql`true`} and ${LIVE[role]!}`;
+    queueStatements.set(name, (q = preparedSql<Record<string, number>>(name, query)));
+  }
+  return q;
+}
+
+/** The queues on a role's home page, with their counts (prepared statements: every home page asks). */
 export async function queueCounts(db: DbOrTx, actor: Actor, now: Date): Promise<Record<string, number>> {
-  const scope = scopeOf(actor);
   const soon = new Date(now.getTime() + 86_400_000);
-  const queues: Record<string, SQL> = {
-    agent: sql`count(*) filter (where o.status = 'submitted') as "awaitingIntake",
-      count(*) filter (where o.status = 'registered') as "toDispatch",
-      count(*) filter (where o.status = 'returned') as "returned",
-      count(*) filter (where o.status = 'replied') as "toCallBack",
-      count(*) filter (where o.status = 'submitted' and o.response_due_at <= ${now}) as "responseOverdue"`,
-    department: sql`count(*) filter (where o.status = 'dispatched') as "toSign",
-      count(*) filter (where o.status = 'in_progress') as "inProgress",
-      count(*) filter (where o.status in ('dispatched', 'in_progress') and o.pause_state <> 'paused' and o.handle_due_at > ${now} and o.handle_due_at <= ${soon}) as "dueSoon",
-      count(*) filter (where o.status in ('dispatched', 'in_progress') and o.pause_state <> 'paused' and o.handle_due_at <= ${now}) as "overdue",
-      count(*) filter (where o.co_pending_department_ids @> array[${actor.departmentId ?? -1}::int]) as "coToAnswer",
-      count(*) filter (where o.pause_state = 'paused') as "paused"`,
-    office: sql`count(*) filter (where o.return_judgement_pending) as "returnsToJudge",
-      count(*) filter (where o.extension_pending) as "extensionsToDecide",
-      count(*) filter (where o.appeal_status = 'pending') as "appealsToDecide",
-      count(*) filter (where o.status in ('dispatched', 'in_progress') and o.pause_state <> 'paused' and o.handle_due_at <= ${now}) as "overdue",
-      count(*) filter (where o.dispute_pending) as "disputesToDecide",
-      count(*) filter (where o.pause_state = 'pending') as "pausesToDecide"`,
-  };
-  // Each role's queues count only live orders (or ones awaiting a decision): the WHERE says so, so the partial
-  // indexes on live orders (schema.ts) answer instead of a scan of every order ever registered.
-  const live: Record<string, SQL> = {
-    agent: sql`o.status in ('submitted', 'registered', 'returned', 'replied')`,
-    department: sql`o.status in ('dispatched', 'in_progress')`,
-    // A pending dispute is always on an order at a department (dispatched or in progress): the live indexes hold it.
-    office: sql`(o.return_judgement_pending or o.extension_pending or o.appeal_status = 'pending'
-      or o.pause_state = 'pending'
-      or (o.status in ('dispatched', 'in_progress') and (o.handle_due_at <= ${now} or o.dispute_pending)))`,
-  };
   const role = actor.role === 'team_lead' ? 'agent' : actor.role === 'admin' ? 'office' : actor.role;
-  const known = role in queues ? role : 'office';
-  const [row] = await queryRows<Record<string, number>>(
-    db,
-    sql`select ${queues[known]!} from orders o where ${scope} and ${live[known]!}`,
-  );
+  const known = role in QUEUES ? role : 'office';
+  const [row] = await queueStatement(known, actor.role === 'department').rows(db, {
+    now,
+    soon,
+    departmentId: actor.departmentId,
+  });
   return Object.fromEntries(Object.entries(row ?? {}).map(([k, v]) => [k, Number(v)]));
 }
 

@@ -70,7 +70,8 @@ export async function assistanceCompletion(
   const today = localDateOf(now);
   const onTime = (t: (typeof tasks)[number]) => t.status === 'done' && localDateOf(t.completedAt!) <= t.dueOn;
   const pending = tasks.filter((t) => t.status === 'open' && t.dueOn >= today);
-  const counted = tasks.filter((t) => !pending.includes(t));
+  const pendingSet = new Set(pending); // a set: linear where `pending.includes` per task was quadratic
+  const counted = tasks.filter((t) => !pendingSet.has(t));
   return figure(
     'assistance_task',
     counted.map((t) => t.id),

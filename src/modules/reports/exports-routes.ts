@@ -8,7 +8,7 @@ import { type AppInstance, actorOf } from '../../platform/http.ts';
 import { zDate, zInstant } from '../../platform/input.ts';
 import { readSetting } from '../../platform/settings.ts';
 import { callMetrics, GRANULARITIES, readCallSettings } from '../calls/index.ts';
-import { assessContract, resolveAsOf } from '../contracts/index.ts';
+import { assessContractIndicator, resolveAsOf } from '../contracts/index.ts';
 import {
   ORDER_CALLBACK_MAX_ATTEMPTS,
   ListOrdersQuery,
@@ -182,8 +182,15 @@ export function registerExportRoutes(app: AppInstance, deps: { db: Db; clock: Cl
     async (req, reply) => {
       actorOf(req);
       const asOf = resolveAsOf(req.query.asOf, clock.now());
-      const a = await assessContract(db.orm, req.params.id, req.query.period, asOf);
-      const ind = a.indicators.find((i) => i.id === req.params.indicator);
+      // Only the indicator asked for is measured, not the contract's other eleven.
+      const a = await assessContractIndicator(
+        db.orm,
+        req.params.id,
+        req.query.period,
+        req.params.indicator,
+        asOf,
+      );
+      const ind = a.indicator;
       if (!ind) throw notFound(`Indicator ${req.params.indicator}`, `考核指标 ${req.params.indicator}`);
       const ev = ind.evidence as { entity: string; counted: (number | string)[]; met: (number | string)[] };
       const orders =

@@ -206,6 +206,49 @@ describe('dashboard and indicator drill-down exports', () => {
     expect(orders[0]).not.toContain('联系电话');
   });
 
+  it('the assessment carries counts and a drill-down link; the link pages the records (issue 18)', async () => {
+    const a = (await get('office1', '/api/contracts/luohe-2025/assessment?period=2026-02')).json();
+    const ind = a.indicators.find((i: { id: string }) => i.id === 'online_response_rate');
+    expect(ind.denominator).toBeGreaterThan(3);
+    // Counts, not records: no id lists anywhere in the answer.
+    expect(ind.evidence).toMatchObject({ entity: 'order', counted: ind.denominator, met: ind.numerator });
+    for (const i of a.indicators) {
+      expect(Array.isArray(i.evidence.counted)).toBe(false);
+      for (const e of i.excluded)
+        expect(e).toEqual({ reason: expect.any(String), count: expect.any(Number) });
+    }
+    expect(ind.evidence.drillDown).toBe(
+      '/api/contracts/luohe-2025/assessment/online_response_rate/records?period=2026-02&asOf=2026-02-10',
+    );
+    const answer = a.indicators.find((i: { id: string }) => i.id === 'answer_rate');
+    expect(answer.evidence.listPage).toBe('/calls/records?from=2026-02-01&to=2026-02-11');
+    // Page by page, the counted records add up to the denominator, the met ones to the numerator.
+    const page = async (part: string, n: number, size: number) =>
+      (await get('lead1', `${ind.evidence.drillDown}&part=${part}&page=${n}&pageSize=${size}`)).json();
+    const size = Math.ceil(ind.denominator / 3);
+    const pages = [
+      await page('counted', 1, size),
+      await page('counted', 2, size),
+      await page('counted', 3, size),
+    ];
+    expect(pages[0]).toMatchObject({ total: ind.denominator, entity: 'order', page: 1, pageSize: size });
+    const ids = pages.flatMap((p) => p.items.map((r: { id: number }) => r.id));
+    expect(new Set(ids).size).toBe(ind.denominator);
+    const metCount = pages.flatMap((p) => p.items).filter((r: { met: boolean }) => r.met).length;
+    expect(metCount).toBe(ind.numerator);
+    expect((await page('met', 1, 500)).total).toBe(ind.numerator);
+    expect((await page('unmet', 1, 500)).total).toBe(ind.denominator - ind.numerator);
+    const excluded = await page('excluded', 1, 500);
+    expect(excluded.total).toBe(ind.excluded.reduce((s: number, e: { count: number }) => s + e.count, 0));
+    // Bounds named; an unknown indicator 404; an agent 403.
+    const bad = await get('lead1', `${ind.evidence.drillDown}&pageSize=5000`);
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.fields[0].field).toBe('pageSize');
+    const nope = '/api/contracts/luohe-2025/assessment/nope/records?period=2026-02';
+    expect((await get('lead1', nope)).statusCode).toBe(404);
+    expect((await get('agent1', ind.evidence.drillDown)).statusCode).toBe(403);
+  });
+
   it('the answer rate drills down to the days; an unknown indicator is 404; an agent 403', async () => {
     const res = await get(
       'lead1',

@@ -35,8 +35,15 @@ export async function hotTopicTrainingTimeliness(
   const met: number[] = [];
   const pending: number[] = [];
   const counted: number[] = [];
+  // Trainees grouped by topic once (a filter per topic was topics × trainees).
+  const byTopic = new Map<number, typeof trainees>();
+  for (const x of trainees) {
+    const list = byTopic.get(x.hotTopicId);
+    if (list) list.push(x);
+    else byTopic.set(x.hotTopicId, [x]);
+  }
   for (const t of topics) {
-    const own = trainees.filter((x) => x.hotTopicId === t.id);
+    const own = byTopic.get(t.id) ?? [];
     const allOnTime = own.every((x) => x.trainedAt && x.trainedAt.getTime() <= t.trainingDueAt!.getTime());
     if (allOnTime) {
       counted.push(t.id);

@@ -16439,15 +16439,14 @@ export interface paths {
                 statusZh: string;
                 excluded: {
                   reason: string;
-                  ids: (number | string)[];
+                  count: number;
                 }[];
                 evidence: {
-                  counted: (number | string)[];
-                  met: (number | string)[];
                   entity: string;
-                  drillDown?: string;
-                } & {
-                  [key: string]: unknown;
+                  counted: number;
+                  met: number;
+                  drillDown: string;
+                  listPage?: string;
                 };
                 clause: string;
                 clauseZh: string;
@@ -16468,6 +16467,67 @@ export interface paths {
               }[];
             } & {
               [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/contracts/{id}/assessment/{indicator}/records': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** @description The records behind an indicator's figure, page by page (the assessment's `evidence.drillDown`): counted (each met or not), met, unmet, or excluded with the reason. */
+    get: {
+      parameters: {
+        query: {
+          asOf?: string;
+          period: string;
+          part?: 'counted' | 'met' | 'unmet' | 'excluded';
+          page?: number;
+          pageSize?: number;
+        };
+        header?: never;
+        path: {
+          id: string;
+          indicator: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              indicator: string;
+              period: string;
+              asOf: string;
+              entity: string | null;
+              /** @enum {string} */
+              part: 'counted' | 'met' | 'unmet' | 'excluded';
+              total: number;
+              page: number;
+              pageSize: number;
+              items: {
+                id: number | string;
+                met: boolean | null;
+                reason: string | null;
+              }[];
+              listPage?: string;
             };
           };
         };

@@ -17,9 +17,9 @@ import { Link, useSearchParams } from 'react-router';
 import { get, qs } from '../../app/api.ts';
 import { QueryState } from '../../components/query-state.tsx';
 import { ExportButton } from '../../components/export-button.tsx';
-import { EvidenceView } from '../quality/evidence.tsx';
 import { EXCLUDED_REASON_LABELS } from '../quality/shared.ts';
 import { ContractPicker } from './contract-picker.tsx';
+import { IndicatorRecords } from './indicator-records.tsx';
 import {
   currentQuarter,
   fmtIndicator,
@@ -27,16 +27,16 @@ import {
   PERIOD_LABELS,
   useContract,
   useContractParam,
+  type AssessedIndicator,
   type Assessment,
   type ContractOverview,
-  type IndicatorResult,
 } from './shared.ts';
 import { periodText } from '../../app/dates.ts';
 
 type Light = 'green' | 'amber' | 'red';
 
 /** Green met, amber at risk (not met while the period still runs), red missed (the period is over). */
-export function lightOf(i: IndicatorResult): Light {
+export function lightOf(i: Pick<AssessedIndicator, 'met' | 'provisional'>): Light {
   if (i.met) return 'green';
   return i.provisional ? 'amber' : 'red';
 }
@@ -74,7 +74,7 @@ function periodOptions(c: ContractOverview) {
 /** Nothing to measure is not a miss (no deduction), but it is not an achievement either: shown grey. */
 const NO_DATA = { color: '#bfbfbf', bg: '#fafafa', label: '无数据' };
 
-function IndicatorCard({ i, onOpen }: { i: IndicatorResult; onOpen: () => void }) {
+function IndicatorCard({ i, onOpen }: { i: AssessedIndicator; onOpen: () => void }) {
   const light = i.value == null && i.met ? NO_DATA : LIGHT[lightOf(i)];
   return (
     <Card
@@ -98,9 +98,7 @@ function IndicatorCard({ i, onOpen }: { i: IndicatorResult; onOpen: () => void }
       <div>
         {i.provisional && <Tag color="blue">期间未结束</Tag>}
         {i.value == null && <Tag>本期无考核对象</Tag>}
-        {i.excluded.some((e) => e.ids.length) && (
-          <Tag>不计入 {i.excluded.reduce((s, e) => s + e.ids.length, 0)}</Tag>
-        )}
+        {i.excluded.some((e) => e.count) && <Tag>不计入 {i.excluded.reduce((s, e) => s + e.count, 0)}</Tag>}
       </div>
     </Card>
   );
@@ -111,7 +109,7 @@ function IndicatorDrawer({
   onClose,
   exportPath,
 }: {
-  i: IndicatorResult | undefined;
+  i: AssessedIndicator | undefined;
   onClose: () => void;
   /** The drill-down as XLSX: the figure and the records behind it. */
   exportPath?: string;
@@ -140,22 +138,16 @@ function IndicatorDrawer({
             <Descriptions.Item label="合同条款" span={2}>
               {i.clause}
             </Descriptions.Item>
-            {i.excluded.some((e) => e.ids.length) && (
+            {i.excluded.some((e) => e.count) && (
               <Descriptions.Item label="不计入" span={2}>
                 {i.excluded
-                  .filter((e) => e.ids.length)
-                  .map((e) => `${EXCLUDED_REASON_LABELS[e.reason] ?? e.reason} ${e.ids.length} 条`)
+                  .filter((e) => e.count)
+                  .map((e) => `${EXCLUDED_REASON_LABELS[e.reason] ?? e.reason} ${e.count} 条`)
                   .join('；')}
               </Descriptions.Item>
             )}
           </Descriptions>
-          <EvidenceView
-            entity={i.evidence.entity}
-            counted={i.evidence.counted}
-            met={i.evidence.met}
-            excluded={i.excluded}
-            drillDown={i.evidence.drillDown}
-          />
+          <IndicatorRecords key={i.evidence.drillDown} i={i} />
         </>
       )}
     </Drawer>

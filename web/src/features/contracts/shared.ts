@@ -21,7 +21,8 @@ export type Reading = ContractOverview['readings'][number];
 
 /** 考核 — every indicator of the contract over one period. */
 export type Assessment = ApiOk<'/api/contracts/{id}/assessment'>;
-export type IndicatorResult = Assessment['indicators'][number];
+/** An indicator as the assessment answers it: counts and a link to page its records from (issue 18). */
+export type AssessedIndicator = Assessment['indicators'][number];
 
 /** 结算单 with the confirmed one and what changed since. */
 export type StatementWithHistory = ApiOk<'/api/contracts/{id}/settlements/{quarter}'>;
@@ -29,6 +30,8 @@ export type Statement = StatementWithHistory['current'];
 /** Kept for the screens that name the statement as the API answers it. */
 export type ApiStatementWithHistory = StatementWithHistory;
 export type ApiStatement = Statement;
+/** An indicator as a statement keeps it: with the ids of the records counted (its input digest covers them). */
+export type IndicatorResult = Statement['assessments'][number];
 /** One deduction of a statement: kind, clause, reading, evidence, amount. */
 export type Deduction = Statement['deductions'][number];
 /** 提示 — what the statement could not judge, for the office to acknowledge before confirming. */
