@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { expect, test } from '@playwright/test';
-import { apiAs, login, screen } from './support.ts';
+import { apiAs, login, PASSWORD, screen } from './support.ts';
 
 /**
  * 加班工资与考勤 (issue 15): a published week of the demo roster, one agent's clock-in records imported, and the
@@ -18,6 +18,14 @@ test('pay names each day’s source; a bad attendance file names its line', asyn
     .filter((s: { agent: string }) => s.agent === agent.agent)
     .map((s: { start: string }) => new Date(Date.parse(s.start) + 8 * 3600_000).toISOString().slice(0, 10))
     .sort()[0];
+  // A retry finds this test's corrected record of the first run: remove it so the import below is fresh.
+  const stored = await lead.get(`/api/workforce/attendance?from=${first}&to=2026-11-09`);
+  const login0 = await page.request.post('/api/auth/login', {
+    data: { username: 'lead01', password: PASSWORD },
+  });
+  const headers = { authorization: `Bearer ${(await login0.json()).token}` };
+  for (const r of stored.items.filter((i: { memberId: number }) => i.memberId === agent.memberId))
+    await page.request.delete(`/api/workforce/attendance/${r.id}`, { headers, data: { reason: 'e2e 重试' } });
   await lead.post('/api/workforce/attendance/import', {
     csv: `agent,date,clockIn,clockOut\n${agent.agent},${first},07:00,17:00\n`,
   });
