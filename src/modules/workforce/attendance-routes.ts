@@ -1,16 +1,28 @@
 import type { AppInstance } from '../../platform/http.ts';
 import { actorOf } from '../../platform/http.ts';
 import { validationFailed } from '../../platform/errors.ts';
+import { correctAttendance, deleteAttendance, listAttendanceChanges } from './attendance-changes-service.ts';
 import { importAttendance, listAttendance } from './attendance-service.ts';
 import { daysBetween } from './days.ts';
 import {
   ATTENDANCE_CSV_MAX,
+  AttendanceChanges,
+  AttendanceCorrected,
+  AttendanceCorrectionBody,
+  AttendanceDeleteBody,
+  AttendanceDeleted,
   AttendanceImport,
   AttendanceImported,
   AttendanceList,
   AttendanceQuery,
 } from './plan-model.ts';
-import { READERS, TAGS, WRITERS, type WorkforceDeps } from './route-helpers.ts';
+import { IdParams, READERS, TAGS, WRITERS, type WorkforceDeps } from './route-helpers.ts';
+
+function checkPeriod(from: string, to: string): void {
+  if (to <= from) throw validationFailed([{ field: 'to', message: 'must be after from (to is exclusive)' }]);
+  if (daysBetween(from, to) > 92)
+    throw validationFailed([{ field: 'to', message: 'at most 92 days after from' }]);
+}
 
 /** 考勤: the clock system's records, imported by the team lead or the office; pay reads them (rota-store.ts). */
 export function registerAttendanceRoutes(app: AppInstance, { db, clock }: WorkforceDeps): void {
@@ -37,11 +49,57 @@ export function registerAttendanceRoutes(app: AppInstance, { db, clock }: Workfo
     async (req) => {
       actorOf(req);
       const { from, to } = req.query;
-      if (to <= from)
-        throw validationFailed([{ field: 'to', message: 'must be after from (to is exclusive)' }]);
-      if (daysBetween(from, to) > 92)
-        throw validationFailed([{ field: 'to', message: 'at most 92 days after from' }]);
+      checkPeriod(from, to);
       return { items: await listAttendance(db.orm, from, to) };
+    },
+  );
+  /** 更正考勤: a missed or wrong clock-in put right, with the reason; kept in the change history and audited. */
+  app.patch(
+    '/api/workforce/attendance/:id',
+    {
+      config: { roles: WRITERS },
+      schema: {
+        params: IdParams,
+        body: AttendanceCorrectionBody,
+        response: { 200: AttendanceCorrected },
+        tags: TAGS,
+      },
+    },
+    async (req) => {
+      const actor = actorOf(req);
+      return db.orm.transaction((t) => correctAttendance(t, actor, req.params.id, req.body, clock.now()));
+    },
+  );
+  app.delete(
+    '/api/workforce/attendance/:id',
+    {
+      config: { roles: WRITERS },
+      schema: {
+        params: IdParams,
+        body: AttendanceDeleteBody,
+        response: { 200: AttendanceDeleted },
+        tags: TAGS,
+      },
+    },
+    async (req) => {
+      const actor = actorOf(req);
+      return db.orm.transaction((t) =>
+        deleteAttendance(t, actor, req.params.id, req.body.reason, clock.now()),
+      );
+    },
+  );
+  /** 更正记录: who changed which record, when, before and after, and why — for records of days in [from, to). */
+  app.get(
+    '/api/workforce/attendance/changes',
+    {
+      config: { roles: READERS },
+      schema: { querystring: AttendanceQuery, response: { 200: AttendanceChanges }, tags: TAGS },
+    },
+    async (req) => {
+      actorOf(req);
+      const { from, to } = req.query;
+      checkPeriod(from, to);
+      return { items: await listAttendanceChanges(db.orm, from, to) };
     },
   );
 }

@@ -3,6 +3,7 @@ import { startOfLocalDay } from '../../calendar/index.ts';
 import {
   ATTENDANCE_LIMITS,
   checkOverlaps,
+  correctionProblems,
   parseAttendanceCsv,
   parseClockTime,
   type ResolveAgent,
@@ -159,5 +160,22 @@ describe('workedShifts: attendance where recorded, the rota otherwise', () => {
     const { shifts, days } = workedShifts(rota, []);
     expect(shifts).toEqual(rota);
     expect(days.every((d) => d.source === 'rota')).toBe(true);
+  });
+});
+
+describe('correctionProblems', () => {
+  const t = (hm: string) => new Date(`2026-03-02T${hm}:00+08:00`);
+  const now = t('20:00');
+  const other = { id: 7, memberId: 1, clockIn: t('12:00'), clockOut: t('16:00') };
+  it.each([
+    ['a fine correction', t('07:00'), t('11:00'), []],
+    ['a clock-out at the clock-in', t('08:00'), t('08:00'), ['clockOut']],
+    ['a clock-out before the clock-in', t('09:00'), t('08:00'), ['clockOut']],
+    ['16 h 1 min', new Date(t('00:00').getTime() - 3600_000), new Date(t('15:01').getTime()), ['clockOut']],
+    ['a clock-out after now', t('13:00'), t('21:00'), ['clockOut']],
+    ['an overlap with another record', t('15:00'), t('19:00'), ['clockIn']],
+    ['touching another record', t('16:00'), t('19:00'), []],
+  ])('%s', (_, clockIn, clockOut, fields) => {
+    expect(correctionProblems({ clockIn, clockOut }, [other], now).map((p) => p.field)).toEqual(fields);
   });
 });

@@ -284,3 +284,43 @@ export function workedShifts(
   }
   return { shifts, days: [...days.values()] };
 }
+
+/** A correction of one stored record: the new clock-in and clock-out, checked as an imported line is. */
+export interface AttendanceCorrection {
+  clockIn: Date;
+  clockOut: Date;
+}
+
+/**
+ * What is wrong with a corrected record (the same rules as the import): a clock-out after the clock-in, at most
+ * `maxHours` later, not in the future, and no overlap with the member's other records. Field names are the
+ * request body's.
+ */
+export function correctionProblems(
+  c: AttendanceCorrection,
+  others: StoredAttendance[],
+  now: Date,
+): { field: string; message: string }[] {
+  const hours = (c.clockOut.getTime() - c.clockIn.getTime()) / 3600_000;
+  if (hours <= 0) return [{ field: 'clockOut', message: 'must be after clockIn' }];
+  if (hours > ATTENDANCE_LIMITS.maxHours)
+    return [
+      {
+        field: 'clockOut',
+        message: `${hours.toFixed(2)} hours after the clock-in (at most ${ATTENDANCE_LIMITS.maxHours})`,
+      },
+    ];
+  if (c.clockOut > now)
+    return [
+      { field: 'clockOut', message: `later than now (${now.toISOString()}): attendance is what happened` },
+    ];
+  const hit = others.find((s) => s.clockIn < c.clockOut && c.clockIn < s.clockOut);
+  if (hit)
+    return [
+      {
+        field: 'clockIn',
+        message: `overlaps the stored record ${hit.id} (${hit.clockIn.toISOString()} – ${hit.clockOut.toISOString()})`,
+      },
+    ];
+  return [];
+}

@@ -1,6 +1,7 @@
 /** Request and response schemas of the planning routes (forecast, rotas, shifts). */
 import { z } from 'zod';
 import { isLocalDate } from '../../calendar/index.ts';
+import { zInstant } from '../../platform/input.ts';
 
 export const planDay = z
   .string()
@@ -204,3 +205,37 @@ export const WhatIfResponse = z.object({
 export const ShiftTemplates = z.object({
   items: z.array(z.object({ code: z.string(), name: z.string(), startHour: z.number(), hours: z.number() })),
 });
+
+/** 更正 / 删除 a stored attendance record: a reason is required (the office must see why a clock-in changed). */
+const reason = z.string().trim().min(1).max(500);
+export const AttendanceCorrectionBody = z.object({ clockIn: zInstant, clockOut: zInstant, reason });
+export const AttendanceDeleteBody = z.object({ reason });
+export const AttendanceCorrected = z.object({
+  id: z.number(),
+  memberId: z.number(),
+  workDate: z.string(),
+  clockIn: z.date(),
+  clockOut: z.date(),
+  reason: z.string(),
+});
+export const AttendanceDeleted = z.object({ id: z.number(), deleted: z.literal(true) });
+const changeTimes = z.object({ clockIn: z.string(), clockOut: z.string() });
+export const AttendanceChanges = z.object({
+  items: z.array(
+    z.object({
+      id: z.number(),
+      recordId: z.number(),
+      memberId: z.number(),
+      name: z.string(),
+      workDate: z.string(),
+      action: z.enum(['correct', 'delete']),
+      before: changeTimes,
+      after: changeTimes.nullable(),
+      reason: z.string(),
+      changedBy: z.string(),
+      changedAt: z.date(),
+    }),
+  ),
+});
+/** The pay workbook (pay-xlsx.ts) as a download. */
+export const PayWorkbookFile = z.string().meta({ format: 'binary', description: 'the XLSX workbook' });

@@ -1,3 +1,4 @@
+import { addDays } from '../../calendar/index.ts';
 import { AppError, validationFailed } from '../../platform/errors.ts';
 import { type AppInstance, actorOf } from '../../platform/http.ts';
 import { daysBetween } from './days.ts';
@@ -10,6 +11,7 @@ import {
   MyShiftsQuery,
   PayQuery,
   PayResponse,
+  PayWorkbookFile,
   RotaCreate,
   RotaDetail,
   RotaList,
@@ -21,7 +23,8 @@ import {
 import { whatIfHeadcounts, whatIfRota } from './what-if-service.ts';
 import { DEFAULT_TEMPLATES } from './rota-planner.ts';
 import { z } from 'zod';
-import { READERS, TAGS, type WorkforceDeps } from './route-helpers.ts';
+import { attachmentName, READERS, TAGS, type WorkforceDeps, XLSX_TYPE } from './route-helpers.ts';
+import { payWorkbook } from './pay-xlsx.ts';
 import {
   createRota,
   getRota,
@@ -138,6 +141,30 @@ export function registerPlanRoutes(app: AppInstance, { db, clock, simulateAnswer
       actorOf(req);
       const settings = await readPlanSettings(db.orm);
       return { lines: await rotaOvertimePay(db.orm, req.params.id, req.query.monthlyWageFen, settings) };
+    },
+  );
+  /** The same table as the workbook `hotline rota pay --xlsx` writes, named after the rota's period. */
+  app.get(
+    '/api/workforce/rotas/:id/pay.xlsx',
+    {
+      config: { roles: READERS },
+      schema: {
+        params: IdParams,
+        querystring: PayQuery,
+        response: { 200: PayWorkbookFile },
+        tags: TAGS,
+      },
+    },
+    async (req, reply) => {
+      actorOf(req);
+      const settings = await readPlanSettings(db.orm);
+      const lines = await rotaOvertimePay(db.orm, req.params.id, req.query.monthlyWageFen, settings);
+      const rota = await getRota(db.orm, req.params.id, settings);
+      const last = addDays(rota.from, 7 * rota.weeks - 1);
+      return reply
+        .type(XLSX_TYPE)
+        .header('content-disposition', attachmentName(`加班工资-${rota.from}至${last}.xlsx`))
+        .send((await payWorkbook(lines)) as unknown as string);
     },
   );
   /** 我的班次 — any signed-in user's own shifts on published rotas. */

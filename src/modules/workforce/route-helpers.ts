@@ -21,3 +21,11 @@ export const WRITERS = ['team_lead', 'office', 'admin'] as const;
 export const PARTY_A = ['office', 'admin'] as const;
 
 export const TAGS = ['workforce'];
+
+export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** RFC 6266 / RFC 5987: an ASCII fallback and the UTF-8 name, so 加班工资-….xlsx arrives as itself. */
+export function attachmentName(fileName: string): string {
+  const ascii = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+}

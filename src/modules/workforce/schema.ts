@@ -198,3 +198,28 @@ export const attendanceRecords = pgTable(
     check('attendance_records_times_check', sql`${t.clockOut} > ${t.clockIn}`),
   ],
 );
+
+/**
+ * 考勤更正记录 — every correction or deletion of an attendance record: who, when, the record before and after
+ * (after is null for a deletion) and the reason. Kept for good (no foreign key: a deleted record's history stays),
+ * so the office can see who changed a clock-in; the audit log has the same entry.
+ */
+export const attendanceChanges = pgTable(
+  'attendance_changes',
+  {
+    id: serial('id').primaryKey(),
+    recordId: integer('record_id').notNull(),
+    memberId: integer('member_id').notNull(),
+    workDate: day('work_date').notNull(),
+    action: text('action', { enum: ['correct', 'delete'] }).notNull(),
+    before: jsonb('before').$type<{ clockIn: string; clockOut: string }>().notNull(),
+    after: jsonb('after').$type<{ clockIn: string; clockOut: string } | null>(),
+    reason: text('reason').notNull(),
+    changedBy: integer('changed_by'),
+    changedAt: ts('changed_at').notNull(),
+  },
+  (t) => [
+    index('attendance_changes_record_idx').on(t.recordId),
+    index('attendance_changes_day_idx').on(t.workDate),
+  ],
+);

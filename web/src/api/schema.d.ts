@@ -19489,6 +19489,45 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/workforce/rotas/{id}/pay.xlsx': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: {
+      parameters: {
+        query: {
+          monthlyWageFen: number;
+        };
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description the XLSX workbook */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': string;
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/workforce/my-shifts': {
     parameters: {
       query?: never;
@@ -19694,6 +19733,151 @@ export interface paths {
                 /** Format: date-time */
                 clockOut: string;
                 hours: number;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/workforce/attendance/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            reason: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: number;
+              /** @enum {boolean} */
+              deleted: true;
+            };
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    patch: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            clockIn: string;
+            clockOut: string;
+            reason: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: number;
+              memberId: number;
+              workDate: string;
+              /** Format: date-time */
+              clockIn: string;
+              /** Format: date-time */
+              clockOut: string;
+              reason: string;
+            };
+          };
+        };
+      };
+    };
+    trace?: never;
+  };
+  '/api/workforce/attendance/changes': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: {
+      parameters: {
+        query: {
+          from: string;
+          to: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                id: number;
+                recordId: number;
+                memberId: number;
+                name: string;
+                workDate: string;
+                /** @enum {string} */
+                action: 'correct' | 'delete';
+                before: {
+                  clockIn: string;
+                  clockOut: string;
+                };
+                after: {
+                  clockIn: string;
+                  clockOut: string;
+                } | null;
+                reason: string;
+                changedBy: string;
+                /** Format: date-time */
+                changedAt: string;
               }[];
             };
           };

@@ -9,6 +9,7 @@ import { client, unwrap, type Answer } from '../../api/client.ts';
 import { ApiError } from '../../app/api.ts';
 import { useUser } from '../../app/auth.tsx';
 import { QueryState } from '../../components/query-state.tsx';
+import { AttendanceRecords, PayDownloadButton } from './attendance-records.tsx';
 import { yuan } from './planning-shared.ts';
 
 type PayLine = Answer<'/api/workforce/rotas/{id}/pay', 'get'>['lines'][number];
@@ -77,6 +78,11 @@ export function PayTab({ rotaId, picker }: { rotaId: number | null; picker: Reac
   const user = useUser();
   const [wageYuan, setWageYuan] = useState(4350);
   const monthlyWageFen = Math.round(wageYuan * 100);
+  const rota = useQuery({
+    queryKey: ['workforce', 'rota', rotaId],
+    enabled: rotaId != null,
+    queryFn: () => unwrap(client.GET('/api/workforce/rotas/{id}', { params: { path: { id: rotaId! } } })),
+  });
   const pay = useQuery({
     queryKey: ['workforce', 'pay', rotaId, monthlyWageFen],
     enabled: rotaId != null && monthlyWageFen > 0,
@@ -100,6 +106,7 @@ export function PayTab({ rotaId, picker }: { rotaId: number | null; picker: Reac
           addonAfter="元"
           aria-label="月工资"
         />
+        {rotaId != null && <PayDownloadButton rotaId={rotaId} monthlyWageFen={monthlyWageFen} />}
       </Space>
       <Typography.Text type="secondary">
         小时工资 = 月工资 ÷ 21.75 ÷ 8；延长工作时间 150%，休息日 200%，法定节假日（仅法定假日，如国庆 10 月
@@ -155,6 +162,13 @@ export function PayTab({ rotaId, picker }: { rotaId: number | null; picker: Reac
             ]}
           />
         </QueryState>
+      )}
+      {rotaId != null && rota.data && (
+        <AttendanceRecords
+          from={rota.data.from}
+          weeks={rota.data.weeks}
+          canEdit={IMPORTERS.includes(user.role)}
+        />
       )}
     </Space>
   );
