@@ -230,6 +230,9 @@ export const SCORECARD_FIGURE_LABELS = {
   disputesUpheld: '异议·维持',
   disputesRedirected: '异议·改派',
   disputesJoint: '异议·联合办理',
+  pauseRequests: '挂起申请',
+  pausesApproved: '挂起·同意',
+  pausedWorkingHours: '挂起工时',
 } as const;
 
 /** 派单异议 — where a dispute stands: waiting, one of the office's three decisions, or withdrawn. */

@@ -23,6 +23,7 @@ const cards = (rows: Counts[]): DepartmentScorecard[] =>
           replies: new Map(),
           coHandling: new Map(),
           disputes: new Map(),
+          pauses: new Map(),
         },
         { basicallySatisfiedCounts: true, keepIdle: true },
       )[0]!,

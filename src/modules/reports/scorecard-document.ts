@@ -35,6 +35,9 @@ const COLUMNS: [keyof DepartmentScorecard, CellFormat][] = [
   ['disputesUpheld', 'int'],
   ['disputesRedirected', 'int'],
   ['disputesJoint', 'int'],
+  ['pauseRequests', 'int'],
+  ['pausesApproved', 'int'],
+  ['pausedWorkingHours', 'dec1'],
 ];
 
 /** 部门考评 as a document (the XLSX export): one row a department. */

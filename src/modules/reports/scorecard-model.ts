@@ -48,6 +48,13 @@ export const ScorecardRow = z.object({
   disputesUpheld: count.describe('decided uphold (维持原派单): the dispatch was right'),
   disputesRedirected: count.describe('decided redirect (改派): the operator misrouted'),
   disputesJoint: count.describe('decided joint handling (联合办理)'),
+  pauseRequests: count.describe('挂起申请: pause requests it made in the period'),
+  pausesApproved: count.describe('of those, approved by the office'),
+  pausedWorkingHours: z
+    .number()
+    .describe(
+      '挂起工时: paused working time inside the period, hours (1 decimal); not counted against its deadlines',
+    ),
 });
 
 export const ScorecardsResponse = z.object({

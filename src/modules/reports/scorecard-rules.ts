@@ -1,4 +1,9 @@
-import type { CoHandlingFigures, DepartmentCounts, DepartmentDisputeFigures } from '../orders/index.ts';
+import type {
+  CoHandlingFigures,
+  DepartmentCounts,
+  DepartmentDisputeFigures,
+  DepartmentPausedTime,
+} from '../orders/index.ts';
 import type { DepartmentReplyQuality } from '../quality/index.ts';
 import { ratio } from './monthly-figures.ts';
 
@@ -22,6 +27,8 @@ export interface ScorecardSources {
   coHandling: Map<number, CoHandlingFigures>;
   /** order_disputes — the dispatch disputes (派单异议) it raised and how the office decided them. */
   disputes: Map<number, DepartmentDisputeFigures>;
+  /** order_pauses — 挂起: requests, the office's decisions, and the paused working time inside the period. */
+  pauses: Map<number, DepartmentPausedTime>;
 }
 
 export interface ScorecardCounts {
@@ -53,6 +60,9 @@ export interface ScorecardCounts {
   disputesUpheld: number;
   disputesRedirected: number;
   disputesJoint: number;
+  pauseRequests: number;
+  pausesApproved: number;
+  pausedWorkingHours: number;
 }
 
 export interface DepartmentScorecard extends ScorecardCounts {
@@ -101,6 +111,9 @@ export const ZERO_COUNTS: ScorecardCounts = {
   disputesUpheld: 0,
   disputesRedirected: 0,
   disputesJoint: 0,
+  pauseRequests: 0,
+  pausesApproved: 0,
+  pausedWorkingHours: 0,
 };
 
 export interface ScorecardRules {
@@ -114,6 +127,7 @@ function countsOf(id: number, s: ScorecardSources): ScorecardCounts {
   const r = s.replies.get(id);
   const co = s.coHandling.get(id);
   const dispute = s.disputes.get(id);
+  const paused = s.pauses.get(id);
   return {
     ...ZERO_COUNTS,
     ...s.dispatches.get(id),
@@ -138,6 +152,11 @@ function countsOf(id: number, s: ScorecardSources): ScorecardCounts {
       disputesUpheld: dispute.upheld,
       disputesRedirected: dispute.redirected,
       disputesJoint: dispute.joint,
+    }),
+    ...(paused && {
+      pauseRequests: paused.requested,
+      pausesApproved: paused.approved,
+      pausedWorkingHours: paused.pausedWorkingHours,
     }),
   };
 }

@@ -9,6 +9,7 @@ import {
   departmentFigureOrders,
   disputeFiguresByDepartment,
   type FigurePeriod,
+  pausedTimeByDepartment,
 } from '../orders/index.ts';
 import {
   BASICALLY_SATISFIED_COUNTS,
@@ -65,18 +66,29 @@ export async function scorecardsBetween(
   const id = opts.departmentId;
   const byDepartment = <T extends { departmentId: number }>(rows: T[]) =>
     new Map(rows.filter((r) => id == null || r.departmentId === id).map((r) => [r.departmentId, r]));
-  const [dispatches, returns, extensions, callbacks, replies, all, basicallySatisfiedCounts, co, disputes] =
-    await Promise.all([
-      departmentCounts(db, 'dispatches', p, id),
-      departmentCounts(db, 'returns', p, id),
-      departmentCounts(db, 'extensions', p, id),
-      departmentCounts(db, 'callbacks', p, id),
-      opts.replies ?? (opts.replyQuality === false ? new Map() : replyQualityByDepartment(db, from, to, id)),
-      listDepartments(db),
-      readSetting(db, BASICALLY_SATISFIED_COUNTS),
-      coHandlingByDepartment(db, from, to),
-      disputeFiguresByDepartment(db, from, to),
-    ]);
+  const [
+    dispatches,
+    returns,
+    extensions,
+    callbacks,
+    replies,
+    all,
+    basicallySatisfiedCounts,
+    co,
+    disputes,
+    pauses,
+  ] = await Promise.all([
+    departmentCounts(db, 'dispatches', p, id),
+    departmentCounts(db, 'returns', p, id),
+    departmentCounts(db, 'extensions', p, id),
+    departmentCounts(db, 'callbacks', p, id),
+    opts.replies ?? (opts.replyQuality === false ? new Map() : replyQualityByDepartment(db, from, to, id)),
+    listDepartments(db),
+    readSetting(db, BASICALLY_SATISFIED_COUNTS),
+    coHandlingByDepartment(db, from, to),
+    disputeFiguresByDepartment(db, from, to),
+    pausedTimeByDepartment(db, from, to, now),
+  ]);
   const departments = (id == null ? all : all.filter((d) => d.id === id)).sort((a, b) => a.id - b.id);
   return {
     signWithinHours: p.signWithinHours,
@@ -91,6 +103,7 @@ export async function scorecardsBetween(
         replies,
         coHandling: byDepartment(co),
         disputes: byDepartment(disputes),
+        pauses: byDepartment(pauses),
       },
       { basicallySatisfiedCounts, keepIdle: id != null },
     ),

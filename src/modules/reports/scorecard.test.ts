@@ -208,6 +208,10 @@ describe('部门考评: who sees what', () => {
         0,
         0,
         0,
+        // 挂起 requests, approved, paused working hours.
+        0,
+        0,
+        0,
       ],
     ]);
   });
@@ -232,8 +236,8 @@ describe('部门考评: who sees what', () => {
   });
 });
 
-describe('部门考评: co-handling and dispatch disputes (April)', () => {
-  it('counts a co-handler’s own answers against it and the disputes a department raised', async () => {
+describe('部门考评: co-handling, dispatch disputes and pauses (April)', () => {
+  it('counts a co-handler’s own answers against it, the disputes a department raised and its paused time', async () => {
     const withCo = async () => {
       const id = await newOrder();
       await act('agent', id, 'dispatch', {
@@ -254,6 +258,16 @@ describe('部门考评: co-handling and dispatch disputes (April)', () => {
     await act('b', onTime, 'co-reply', { reply: '本局已配合核查，线路归城管局维护。' });
     await act('a', disputed, 'dispute', { reason: '属住建局职责', proposedDepartmentId: depB });
     await act('office', disputed, 'decide-dispute', { decision: 'redirect' });
+    // A asks to pause the first order for the citizen's papers; approved at 11:00, resumed a day later (24 working hours).
+    await act('a', onTime, 'request-pause', {
+      reasonCode: 'awaiting_materials',
+      note: '等待群众补充房产证明',
+      expectedResumeOn: '2025-04-10',
+    });
+    t.clock.set(at('2025-04-02T11:00:00'));
+    await act('office', onTime, 'decide-pause', { approve: true });
+    t.clock.set(at('2025-04-03T11:00:00'));
+    await act('a', onTime, 'resume');
     // 04-15 — B answers the second after its own deadline: overdue, counted against B, not A.
     t.clock.set(at('2025-04-15T10:00:00'));
     await act('b', late, 'co-reply', { reply: '已配合处理。' });
@@ -278,6 +292,8 @@ describe('部门考评: co-handling and dispatch disputes (April)', () => {
       disputesJoint: 0,
     });
     expect(b.disputesRaised).toBe(0);
+    expect(a).toMatchObject({ pauseRequests: 1, pausesApproved: 1, pausedWorkingHours: 24 });
+    expect(b).toMatchObject({ pauseRequests: 0, pausedWorkingHours: 0 });
     // The same figures in the department's own card and its XLSX columns.
     const own = await call('b', 'GET', `/api/departments/scorecards/${depB}?from=2025-04-01&to=2025-05-01`);
     expect(own.json().department).toMatchObject({ coReceived: 2, coOverdue: 1 });

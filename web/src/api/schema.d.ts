@@ -20977,6 +20977,12 @@ export interface paths {
                 disputesRedirected: number;
                 /** @description decided joint handling (联合办理) */
                 disputesJoint: number;
+                /** @description 挂起申请: pause requests it made in the period */
+                pauseRequests: number;
+                /** @description of those, approved by the office */
+                pausesApproved: number;
+                /** @description 挂起工时: paused working time inside the period, hours (1 decimal); not counted against its deadlines */
+                pausedWorkingHours: number;
                 notReturnedRate: number | null;
                 score: number | null;
                 rank: number | null;
@@ -21237,6 +21243,12 @@ export interface paths {
                 disputesRedirected: number;
                 /** @description decided joint handling (联合办理) */
                 disputesJoint: number;
+                /** @description 挂起申请: pause requests it made in the period */
+                pauseRequests: number;
+                /** @description of those, approved by the office */
+                pausesApproved: number;
+                /** @description 挂起工时: paused working time inside the period, hours (1 decimal); not counted against its deadlines */
+                pausedWorkingHours: number;
               }[];
             };
           };
@@ -21385,6 +21397,12 @@ export interface paths {
                 disputesRedirected: number;
                 /** @description decided joint handling (联合办理) */
                 disputesJoint: number;
+                /** @description 挂起申请: pause requests it made in the period */
+                pauseRequests: number;
+                /** @description of those, approved by the office */
+                pausesApproved: number;
+                /** @description 挂起工时: paused working time inside the period, hours (1 decimal); not counted against its deadlines */
+                pausedWorkingHours: number;
               };
               drillDown: {
                 received: {

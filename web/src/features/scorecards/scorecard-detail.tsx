@@ -36,6 +36,7 @@ const PLAIN_GROUPS: { title: string; counts: PlainFigure[]; rate?: PlainFigure }
     title: '派单异议',
     counts: ['disputesRaised', 'disputesUpheld', 'disputesRedirected', 'disputesJoint'],
   },
+  { title: '挂起', counts: ['pauseRequests', 'pausesApproved', 'pausedWorkingHours'] },
 ];
 
 /** One department's scorecard: every figure, and a click on a count lists the orders behind it. */
