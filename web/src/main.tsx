@@ -30,7 +30,13 @@ const queryClient = new QueryClient({
     },
   }),
   defaultOptions: {
+    // The console talks to a server on the office's own network: the browser's guess that it is "offline" (no
+    // route to the internet, a network interface going down) must not hold a request back. With the default
+    // networkMode a mutation then waits, unsent, with its button spinning, until an "online" event that may never
+    // come; 'always' sends it, and a real failure shows as an error to retry.
+    mutations: { networkMode: 'always' },
     queries: {
+      networkMode: 'always',
       // A missing or forbidden record will not appear on a second try: ask once (issue 14: fetched three times).
       retry: (n, err) => n < 2 && ![401, 403, 404].includes((err as { status?: number }).status ?? 0),
       refetchOnWindowFocus: false,
