@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { type DbLimits, SERVE_LIMITS } from './db/limits.ts';
 
 /** Settings read from the environment once, at the composition root; nothing deeper reads process.env. */
 export interface Settings {
@@ -7,6 +8,8 @@ export interface Settings {
   /** PostgreSQL server; when absent the embedded PGlite database in `dataDir` is used. */
   databaseUrl: string | undefined;
   dataDir: string;
+  /** The server's limits on database waits (PostgreSQL only; `HOTLINE_DB_*_MS`, 0 = none). */
+  dbLimits: DbLimits;
   /** HOTLINE_ATTACHMENTS_DIR: order attachments, beside the data directory (default `<dataDir>-attachments`). */
   attachmentsDir: string;
   /** HOTLINE_DATA_KEY: the data key ring inline (a key file's JSON, or one hex secret); wins over the file. */
@@ -47,6 +50,16 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     host: env.HOST || '0.0.0.0',
     databaseUrl: env.DATABASE_URL || undefined,
     dataDir: path.resolve(env.HOTLINE_DATA_DIR || './data'),
+    dbLimits: {
+      connectionWaitMs: intFrom(env, 'HOTLINE_DB_CONNECTION_WAIT_MS', SERVE_LIMITS.connectionWaitMs),
+      statementMs: intFrom(env, 'HOTLINE_DB_STATEMENT_TIMEOUT_MS', SERVE_LIMITS.statementMs),
+      lockMs: intFrom(env, 'HOTLINE_DB_LOCK_TIMEOUT_MS', SERVE_LIMITS.lockMs),
+      idleInTransactionMs: intFrom(
+        env,
+        'HOTLINE_DB_IDLE_IN_TRANSACTION_MS',
+        SERVE_LIMITS.idleInTransactionMs,
+      ),
+    },
     attachmentsDir: path.resolve(
       env.HOTLINE_ATTACHMENTS_DIR || `${path.resolve(env.HOTLINE_DATA_DIR || './data')}-attachments`,
     ),

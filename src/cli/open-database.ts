@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Settings } from '../config.ts';
-import { type Db, openPglite, openPostgres } from '../db/client.ts';
+import { type Db, NO_LIMITS, openPglite, openPostgres } from '../db/client.ts';
 import { DataDirLockedError, lockDataDir } from '../db/data-dir-lock.ts';
 import { migrateDatabase } from '../db/migrate.ts';
 import { sealLegacyAuditRows } from '../platform/audit.ts';
@@ -14,7 +14,9 @@ import { installKeyring, loadKeyring } from '../platform/keyring.ts';
 export async function openDatabase(settings: Settings, command: string): Promise<Db> {
   let db: Db;
   if (settings.databaseUrl) {
-    db = await openPostgres(settings.databaseUrl);
+    // Only the server limits its waits: a CLI command (an import, the demo build, a report, a key rotation) is
+    // long legitimate work with nobody waiting on an answer, and a stuck one can be interrupted.
+    db = await openPostgres(settings.databaseUrl, 10, command === 'serve' ? settings.dbLimits : NO_LIMITS);
   } else {
     const release = lockDataDir(settings.dataDir, command);
     const pglite = await openPglite(path.join(settings.dataDir, 'pg'));

@@ -5,7 +5,10 @@ import { yieldToEventLoop } from '../platform/yield.ts';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import pg from 'pg';
+import { type DbLimits, NO_LIMITS } from './limits.ts';
 import * as schema from './schema.ts';
+
+export { type DbLimits, NO_LIMITS, SERVE_LIMITS } from './limits.ts';
 
 export type Schema = typeof schema;
 /** The drizzle database, whichever driver is behind it. */
@@ -56,8 +59,17 @@ export async function openPglite(dataDir?: string): Promise<Db> {
 }
 
 /** A PostgreSQL server through node-postgres; the pool is sized for one process of the monolith. */
-export async function openPostgres(url: string, poolSize = 10): Promise<Db> {
-  const pool = new pg.Pool({ connectionString: url, max: poolSize });
+export async function openPostgres(url: string, poolSize = 10, limits: DbLimits = NO_LIMITS): Promise<Db> {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: poolSize,
+    connectionTimeoutMillis: limits.connectionWaitMs,
+    // Sent as start-up parameters, so every connection of the pool has them from its first statement
+    // (node-postgres leaves a falsy value out: 0 keeps the server's default, no limit).
+    statement_timeout: limits.statementMs || undefined,
+    lock_timeout: limits.lockMs || undefined,
+    idle_in_transaction_session_timeout: limits.idleInTransactionMs || undefined,
+  });
   // An idle connection the server drops (a restart, a terminated backend) must not crash the process: the pool
   // replaces it on the next query. Only the reason is worth a line in the log.
   pool.on('error', (err: Error & { code?: string }) => {

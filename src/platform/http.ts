@@ -2,6 +2,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest, RawSe
 import type { FastifyBaseLogger } from 'fastify';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { hasZodFastifySchemaValidationErrors, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { databaseBusyReason } from '../db/busy.ts';
 import type { Actor, Role, SessionRestriction } from './actor.ts';
 import { AppError, forbidden, unauthenticated, validationFailed, type FieldError } from './errors.ts';
 import { findHostileInput } from './input.ts';
@@ -90,6 +91,22 @@ export function errorAnswer(
       },
     };
   }
+  const busy = databaseBusyReason(err);
+  if (busy) {
+    // A wait that reached its limit (db/client.ts DbLimits): the request may succeed in a moment, so 503 with a
+    // time to come back, never a request left hanging (the knowledge notice flake, docs/next-steps.md).
+    return {
+      status: 503,
+      retryAfter: 5,
+      body: {
+        error: {
+          code: 'database_busy',
+          message: `The database is busy (${busy}): try again`,
+          messageZh: '数据库繁忙，请稍后重试',
+        },
+      },
+    };
+  }
   const dataError = databaseDataError(err);
   if (dataError) {
     return {
@@ -121,6 +138,9 @@ export function installErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError, req: FastifyRequest, reply: FastifyReply) => {
     const answer = errorAnswer(err);
     if (answer) {
+      // The reason a request gave up waiting on the database is logged even when the request logger is off.
+      if (answer.status === 503 && answer.body.error.code === 'database_busy')
+        console.error(`${req.method} ${req.url}: ${answer.body.error.message}`);
       if (answer.retryAfter !== undefined) reply.header('retry-after', String(answer.retryAfter));
       return send(reply, answer.status, answer.body);
     }
