@@ -68,14 +68,12 @@ describe.skipIf(!process.env.DATABASE_URL)('notice completions under parallel lo
       })
       .returning();
     article = a!.id;
-    await t.db.orm
-      .insert(kbArticleVersions)
-      .values({
-        articleId: article,
-        version: 2,
-        snapshot: { status: 'published' },
-        changedAt: at('2026-03-10T09:00:00'),
-      });
+    await t.db.orm.insert(kbArticleVersions).values({
+      articleId: article,
+      version: 2,
+      snapshot: { status: 'published' },
+      changedAt: at('2026-03-10T09:00:00'),
+    });
   });
   afterAll(async () => {
     await app?.close();
