@@ -3,8 +3,11 @@ import { App, Button } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
 import { ApiError } from '../app/api.ts';
 
-/** Downloads a generated file (signed in by the session cookie), naming it as the server does. */
-export async function downloadFile(path: string, fallbackName: string): Promise<void> {
+/**
+ * Downloads a generated file (signed in by the session cookie), naming it as the server does: the UTF-8
+ * `filename*` of Content-Disposition first (加班工资-….xlsx), else its plain `filename`. Answers the name used.
+ */
+export async function downloadFile(path: string, fallbackName: string): Promise<string> {
   const res = await fetch(path, { credentials: 'same-origin' });
   if (!res.ok) {
     let zh = `下载失败（HTTP ${res.status}）`;
@@ -15,7 +18,9 @@ export async function downloadFile(path: string, fallbackName: string): Promise<
     }
     throw new ApiError(res.status, 'download_failed', res.statusText, zh);
   }
-  const name = /filename="([^"]+)"/.exec(res.headers.get('content-disposition') ?? '')?.[1] ?? fallbackName;
+  const header = res.headers.get('content-disposition') ?? '';
+  const utf8 = /filename\*=UTF-8''([^;]+)/i.exec(header)?.[1];
+  const name = utf8 ? decodeURIComponent(utf8) : (/filename="([^"]+)"/.exec(header)?.[1] ?? fallbackName);
   const url = URL.createObjectURL(await res.blob());
   const a = document.createElement('a');
   a.href = url;
@@ -24,6 +29,7 @@ export async function downloadFile(path: string, fallbackName: string): Promise<
   a.click();
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 1000);
+  return name;
 }
 
 /** 导出 Excel — downloads `path` (an `…/export.xlsx` endpoint with the screen's current filters). */

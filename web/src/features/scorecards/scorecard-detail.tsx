@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { Descriptions, Empty, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { SCORECARD_FIGURE_LABELS } from '@shared/labels.ts';
@@ -39,6 +39,29 @@ const PLAIN_GROUPS: { title: string; counts: PlainFigure[]; rate?: PlainFigure }
   { title: '挂起', counts: ['pauseRequests', 'pausesApproved', 'pausedWorkingHours'] },
 ];
 
+/** One group of figures: each count (a link to its orders, or plain), and the group's rate beside them. */
+function FigureGroup({
+  title,
+  items,
+  rate,
+}: {
+  title: string;
+  items: { k: string; value: ReactNode }[];
+  rate?: { k: string; value: number | null } | undefined;
+}) {
+  const label = (k: string) => SCORECARD_FIGURE_LABELS[k as keyof typeof SCORECARD_FIGURE_LABELS];
+  return (
+    <Descriptions title={title} size="small" column={4} bordered style={{ marginBottom: 12 }}>
+      {items.map(({ k, value }) => (
+        <Descriptions.Item key={k} label={label(k)}>
+          {value}
+        </Descriptions.Item>
+      ))}
+      {rate && <Descriptions.Item label={label(rate.k)}>{pct(rate.value)}</Descriptions.Item>}
+    </Descriptions>
+  );
+}
+
 /** One department's scorecard: every figure, and a click on a count lists the orders behind it. */
 export function ScorecardDetailView({
   departmentId,
@@ -64,50 +87,30 @@ export function ScorecardDetailView({
         <div data-testid="scorecard-detail">
           <Typography.Title level={5}>{d.department.name}</Typography.Title>
           {GROUPS.map((g) => (
-            <Descriptions
+            <FigureGroup
               key={g.title}
               title={g.title}
-              size="small"
-              column={4}
-              bordered
-              style={{ marginBottom: 12 }}
-            >
-              {g.counts.map((k) => (
-                <Descriptions.Item key={k} label={SCORECARD_FIGURE_LABELS[k]}>
+              items={g.counts.map((k) => ({
+                k,
+                value: (
                   <Typography.Link data-testid={`figure-${k}`} onClick={() => setFigure(k)}>
                     {d.department[k]}
                   </Typography.Link>
-                </Descriptions.Item>
-              ))}
-              {g.rate && (
-                <Descriptions.Item
-                  label={SCORECARD_FIGURE_LABELS[g.rate as keyof typeof SCORECARD_FIGURE_LABELS]}
-                >
-                  {pct(d.department[g.rate] as number | null)}
-                </Descriptions.Item>
-              )}
-            </Descriptions>
+                ),
+              }))}
+              rate={g.rate && { k: g.rate, value: d.department[g.rate] as number | null }}
+            />
           ))}
           {PLAIN_GROUPS.map((g) => (
-            <Descriptions
+            <FigureGroup
               key={g.title}
               title={g.title}
-              size="small"
-              column={4}
-              bordered
-              style={{ marginBottom: 12 }}
-            >
-              {g.counts.map((k) => (
-                <Descriptions.Item key={k} label={SCORECARD_FIGURE_LABELS[k]}>
-                  <span data-testid={`figure-${k}`}>{d.department[k] as number}</span>
-                </Descriptions.Item>
-              ))}
-              {g.rate && (
-                <Descriptions.Item label={SCORECARD_FIGURE_LABELS[g.rate]}>
-                  {pct(d.department[g.rate] as number | null)}
-                </Descriptions.Item>
-              )}
-            </Descriptions>
+              items={g.counts.map((k) => ({
+                k,
+                value: <span data-testid={`figure-${k}`}>{d.department[k] as number}</span>,
+              }))}
+              rate={g.rate && { k: g.rate, value: d.department[g.rate] as number | null }}
+            />
           ))}
           <Typography.Paragraph type="secondary">
             答复评价 {d.department.repliesScored} 件，其中办公室复核 {d.department.repliesOverridden}{' '}

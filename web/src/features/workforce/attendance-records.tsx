@@ -9,6 +9,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { client, unwrap, type Answer } from '../../api/client.ts';
 import { ApiError } from '../../app/api.ts';
 import { QueryState } from '../../components/query-state.tsx';
+import { downloadFile } from '../../components/export-button.tsx';
 import { plusDays } from './planning-shared.ts';
 
 type Row = Answer<'/api/workforce/attendance', 'get'>['items'][number];
@@ -17,30 +18,6 @@ type Change = Answer<'/api/workforce/attendance/changes', 'get'>['items'][number
 /** `YYYY-MM-DD HH:mm` in the city's time (UTC+8, no daylight saving): what the server reads back as +08:00. */
 const local = (t: string | Date) =>
   new Date(new Date(t).getTime() + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
-
-/** Downloads `path`, naming the file from Content-Disposition's UTF-8 `filename*` (加班工资-….xlsx). */
-async function downloadNamed(path: string, fallback: string): Promise<string> {
-  const res = await fetch(path, { credentials: 'same-origin' });
-  if (!res.ok) {
-    const zh = await res
-      .json()
-      .then((b: { error?: { messageZh?: string } }) => b.error?.messageZh)
-      .catch(() => undefined);
-    throw new ApiError(res.status, 'download_failed', res.statusText, zh ?? `下载失败（HTTP ${res.status}）`);
-  }
-  const header = res.headers.get('content-disposition') ?? '';
-  const utf8 = /filename\*=UTF-8''([^;]+)/i.exec(header)?.[1];
-  const name = utf8 ? decodeURIComponent(utf8) : fallback;
-  const url = URL.createObjectURL(await res.blob());
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-  return name;
-}
 
 export function PayDownloadButton({ rotaId, monthlyWageFen }: { rotaId: number; monthlyWageFen: number }) {
   const { message } = AntApp.useApp();
@@ -52,7 +29,7 @@ export function PayDownloadButton({ rotaId, monthlyWageFen }: { rotaId: number; 
       disabled={monthlyWageFen <= 0}
       onClick={() => {
         setBusy(true);
-        downloadNamed(
+        downloadFile(
           `/api/workforce/rotas/${rotaId}/pay.xlsx?monthlyWageFen=${monthlyWageFen}`,
           '加班工资.xlsx',
         )
