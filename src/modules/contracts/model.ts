@@ -162,32 +162,8 @@ export const GetContractsResponse = z.object({
   ),
 });
 
-export const PostContractsResponse = z.object({
-  id: z.string(),
-  version: z.number(),
-  name: z.string(),
-  city: z.string(),
-  parties: z.object({ partyA: z.object({ name: z.string() }), partyB: z.object({ name: z.string() }) }),
-  signedOn: z.string(),
-  term: z.object({ from: z.string(), to: z.string(), clause: z.string() }),
-  totalFen: z.number(),
-  totalClause: z.string(),
-  payments: z.object({
-    shares: z.array(z.number()),
-    clause: z.string(),
-    window: z.object({ kind: z.literal('first_days_of_next_quarter'), days: z.number(), clause: z.string() }),
-    invoiceRequired: z.boolean(),
-    invoiceClause: z.string().optional(),
-  }),
-  bond: z
-    .object({
-      shareBp: z.number(),
-      amountFen: z.number(),
-      form: z.string(),
-      returnWithinWorkingDays: z.number(),
-      clause: z.string(),
-    })
-    .nullable(),
+/** The contract's terms as both the definition and the overview answer carry them (one shape, declared once). */
+const CONTRACT_TERMS = {
   headcount: z.object({
     agreed: z.number(),
     deductionBpPerPerson: z.number(),
@@ -241,6 +217,35 @@ export const PostContractsResponse = z.object({
   ),
   deadlines: z.array(z.object({ id: z.string(), name: z.string(), rule: z.string(), clause: z.string() })),
   terminationTriggers: z.array(z.object({ id: z.string(), name: z.string(), clause: z.string() })),
+};
+
+export const PostContractsResponse = z.object({
+  id: z.string(),
+  version: z.number(),
+  name: z.string(),
+  city: z.string(),
+  parties: z.object({ partyA: z.object({ name: z.string() }), partyB: z.object({ name: z.string() }) }),
+  signedOn: z.string(),
+  term: z.object({ from: z.string(), to: z.string(), clause: z.string() }),
+  totalFen: z.number(),
+  totalClause: z.string(),
+  payments: z.object({
+    shares: z.array(z.number()),
+    clause: z.string(),
+    window: z.object({ kind: z.literal('first_days_of_next_quarter'), days: z.number(), clause: z.string() }),
+    invoiceRequired: z.boolean(),
+    invoiceClause: z.string().optional(),
+  }),
+  bond: z
+    .object({
+      shareBp: z.number(),
+      amountFen: z.number(),
+      form: z.string(),
+      returnWithinWorkingDays: z.number(),
+      clause: z.string(),
+    })
+    .nullable(),
+  ...CONTRACT_TERMS,
   source: z.string().optional(),
   serviceStartWithinDays: z.object({ days: z.number(), clause: z.string() }).optional(),
 });
@@ -289,59 +294,7 @@ export const ContractOverviewResponse = z.object({
     }),
   ),
   rounding: z.string(),
-  headcount: z.object({
-    agreed: z.number(),
-    deductionBpPerPerson: z.number(),
-    clause: z.string(),
-    staffingRateTarget: z.number().optional(),
-    vacancyFillDays: z.number().optional(),
-    replacementDays: z.number().optional(),
-    changeNoticeDays: z.number().optional(),
-  }),
-  indicators: z.array(
-    z.object({
-      id: z.string(),
-      no: z.number(),
-      name: z.string(),
-      measure: z.enum([
-        'calls.answerRate',
-        'orders.onlineResponseRate',
-        'orders.returnRate',
-        'quality.callbackRate',
-        'quality.complaintRate',
-        'quality.seriousIncidents',
-        'quality.attitudeSatisfaction',
-        'training.hotTopicTraining',
-        'knowledge.noticeTimeliness',
-        'quality.assistanceCompletion',
-        'reports.onTimeComplete',
-        'training.standardsCompletion',
-        'workforce.staffingRate',
-      ]),
-      comparator: z.enum(['>=', '<=']),
-      target: z.number(),
-      period: z.enum(['month', 'quarter', 'year']),
-      deduction: z.enum(['missed', 'incident']),
-      clause: z.string(),
-    }),
-  ),
-  deductions: z.object({
-    missedIndicatorBp: z.number(),
-    missedIndicatorClause: z.string(),
-    seriousIncidentBp: z.array(z.number()),
-    seriousIncidentClause: z.string(),
-  }),
-  reports: z.array(
-    z.object({
-      id: z.string(),
-      name: z.string(),
-      every: z.literal('month'),
-      due: z.object({ kind: z.literal('nth_working_day_of_next_month'), n: z.number() }),
-      clause: z.string(),
-    }),
-  ),
-  deadlines: z.array(z.object({ id: z.string(), name: z.string(), rule: z.string(), clause: z.string() })),
-  terminationTriggers: z.array(z.object({ id: z.string(), name: z.string(), clause: z.string() })),
+  ...CONTRACT_TERMS,
   readings: z.array(ReadingUsed),
 });
 
