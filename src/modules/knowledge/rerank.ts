@@ -15,7 +15,7 @@
 import { normalizeText } from '../../platform/text/segment.ts';
 
 /** How many first-stage candidates are scored again. */
-export const RERANK_DEPTH = 50;
+export const RERANK_DEPTH = 20;
 
 export const RERANK_WEIGHTS = {
   /** Per ln(1 + characters) of the longest common substring. */
