@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
 import pg from 'pg';
 import { openPostgres } from '../src/db/client.ts';
 import { migrateDatabase } from '../src/db/migrate.ts';
@@ -35,6 +36,33 @@ export interface IntakeFigures {
   minimalP99Ms: number;
   /** The platform's throughput as a share of the minimal endpoint's (the issue's goal: ≥ 0.8). */
   platformToMinimal: number;
+}
+
+/** CPU milliseconds a process has used (all its threads), or null where /proc is not there to read. */
+function cpuMs(pid: number): number | null {
+  try {
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10; // utime + stime, in clock ticks of 10 ms
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Waits until the server has finished its own start-up work: at least `minMs`, then until it used under 5 % of a
+ * core over a second (at most a minute). The platform's first sweep renders last month's reports in worker
+ * threads (seconds of CPU, longer on a busy machine), which a fixed pause did not always cover: the timed run
+ * then shared the cores with it.
+ */
+export async function untilQuiet(pid: number | undefined, minMs = 5000): Promise<void> {
+  await new Promise((r) => setTimeout(r, minMs));
+  if (pid === undefined) return;
+  for (let i = 0; i < 60; i++) {
+    const before = cpuMs(pid);
+    await new Promise((r) => setTimeout(r, 1000));
+    const after = cpuMs(pid);
+    if (before === null || after === null || after - before < 50) return;
+  }
 }
 
 /** The platform as deployed: its own process (`hotline serve`) on the PostgreSQL server. */
@@ -87,7 +115,7 @@ export async function benchIntake(): Promise<IntakeFigures> {
     const base = `http://127.0.0.1:${port}`;
     let viaApi;
     let token: string;
-    const load = async (at: string, headers: Record<string, string>) => {
+    const load = async (at: string, headers: Record<string, string>, pid: number | undefined) => {
       const run = (n: number) =>
         runConcurrently(CLIENTS, n, async (i) => {
           const res = await fetch(`${at}/api/orders`, {
@@ -98,10 +126,10 @@ export async function benchIntake(): Promise<IntakeFigures> {
           if (res.status !== 201) throw new Error(`intake ${i}: ${res.status} ${await res.text()}`);
           await res.arrayBuffer();
         });
-      // Warm up (module compilation, JIT, the first sweep's background work at start-up), then a pause, so the
-      // timed run measures the steady state of each server alike.
+      // Warm up (module compilation, JIT), then a pause until the server is idle (the first sweep's background
+      // work at start-up), so the timed run measures the steady state of each server alike.
       await run(WARMUP);
-      await new Promise((r) => setTimeout(r, 5000));
+      await untilQuiet(pid);
       return run(ORDERS);
     };
     try {
@@ -111,7 +139,11 @@ export async function benchIntake(): Promise<IntakeFigures> {
         body: JSON.stringify({ username: 'bench', password: 'Bench-1234' }),
       });
       token = ((await login.json()) as { token: string }).token;
-      viaApi = await load(base, { 'content-type': 'application/json', authorization: `Bearer ${token}` });
+      viaApi = await load(
+        base,
+        { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        server.pid,
+      );
     } finally {
       server.kill('SIGTERM');
       await new Promise((r) => server.once('exit', r));
@@ -122,10 +154,11 @@ export async function benchIntake(): Promise<IntakeFigures> {
     const minimal = await startServer(api.url, port + 1, true);
     let viaMinimal;
     try {
-      viaMinimal = await load(`http://127.0.0.1:${port + 1}`, {
-        'content-type': 'application/json',
-        authorization: `Bearer ${token}`,
-      });
+      viaMinimal = await load(
+        `http://127.0.0.1:${port + 1}`,
+        { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        minimal.pid,
+      );
     } finally {
       minimal.kill('SIGTERM');
       await new Promise((r) => minimal.once('exit', r));

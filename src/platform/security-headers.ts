@@ -1,5 +1,6 @@
 import helmet from '@fastify/helmet';
-import type { FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { OutgoingHttpHeaders } from 'node:http';
 import { unauthenticated } from './errors.ts';
 
 /** Who may read the API document at /docs: signed-in staff (default), anyone, or nobody. */
@@ -32,24 +33,52 @@ export const CONTENT_SECURITY_POLICY = {
  * ignored anyway and a wrong one locks browsers out of a test server.
  */
 export async function installSecurityHeaders(app: FastifyInstance, docs: ApiDocsAccess): Promise<void> {
-  await app.register(helmet, {
-    contentSecurityPolicy: { useDefaults: false, directives: CONTENT_SECURITY_POLICY },
-    frameguard: { action: 'deny' },
-    referrerPolicy: { policy: 'no-referrer' },
-    hsts: false,
-    crossOriginEmbedderPolicy: false,
+  const headers = Object.entries(await helmetHeaders());
+  app.addHook('onRequest', (_req, reply, done) => {
+    for (const [name, value] of headers) reply.raw.setHeader(name, value!);
+    done();
   });
-  app.addHook('onSend', async (req, reply) => {
+  app.addHook('onSend', (req, reply, payload, done) => {
     if (req.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
     if (req.protocol === 'https')
       reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
+    done(null, payload);
   });
   // The API document maps every endpoint and field: staff only by default (the console's sign-in cookie or a
   // bearer token), or switched off on an exposed deployment.
-  app.addHook('onRequest', async (req, reply) => {
+  app.addHook('onRequest', (req, reply, done) => {
+    if (!req.url.startsWith('/docs')) return done();
     const url = req.url.split('?')[0]!;
-    if (url !== '/docs' && !url.startsWith('/docs/')) return;
+    if (url !== '/docs' && !url.startsWith('/docs/')) return done();
     if (docs === 'off') return reply.callNotFound();
-    if (docs === 'staff' && !req.actor) throw unauthenticated();
+    if (docs === 'staff' && !req.actor) return done(unauthenticated());
+    done();
   });
+}
+
+const HELMET_OPTIONS = {
+  contentSecurityPolicy: { useDefaults: false, directives: CONTENT_SECURITY_POLICY },
+  frameguard: { action: 'deny' },
+  referrerPolicy: { policy: 'no-referrer' },
+  hsts: false,
+  crossOriginEmbedderPolicy: false,
+} as const;
+
+/**
+ * The headers helmet sets with these options, taken once from a probe instance: @fastify/helmet builds helmet's
+ * middleware anew on every request (parsing the CSP directives each time, issue 18), though nothing in them
+ * depends on the request (no nonces), so every answer gets these same values.
+ */
+async function helmetHeaders(): Promise<OutgoingHttpHeaders> {
+  const probe = Fastify();
+  await probe.register(helmet, HELMET_OPTIONS);
+  let headers: OutgoingHttpHeaders = {};
+  probe.get('/', async (_req, reply) => {
+    headers = reply.raw.getHeaders();
+    return '';
+  });
+  await probe.inject({ method: 'GET', url: '/' });
+  await probe.close();
+  if (!headers['content-security-policy']) throw new Error('helmet set no Content-Security-Policy');
+  return headers;
 }

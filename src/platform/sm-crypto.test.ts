@@ -1,6 +1,6 @@
 import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { buildKeyring, open, seal } from './sm-crypto.ts';
+import { buildKeyring, open, phoneIndex, phoneIndexes, seal } from './sm-crypto.ts';
 
 /**
  * Sealing chains SM4-CBC over one ECB cipher per key and continues HMAC-SM3 from cached states (issue 18): the
@@ -60,5 +60,26 @@ describe('SM4-CBC + HMAC-SM3 sealing', () => {
           .toString('hex'),
       );
     expect(ivs.size).toBe(1000);
+  });
+});
+
+describe('phone blind index', () => {
+  it('is OpenSSL’s HMAC-SM3 of the normalised phone under the index key, current and older ones alike', () => {
+    const rotated = buildKeyring('k1', { k1: randomBytes(32) }, randomBytes(32), {
+      id: 'i2',
+      old: { i1: randomBytes(32) },
+    });
+    const reference = (k: Buffer, n: string) =>
+      createHmac('sm3', k).update(`phone:${n}`).digest().toString('base64url').slice(0, 32);
+    for (const phone of ['13800001234', '+86 138-0000-1234', '0396-1234567', '12345']) {
+      const n = phone.replace(/\D/g, '').replace(/^(0086|86)(?=1\d{10}$)/, '');
+      expect(phoneIndex(ring, phone)).toBe(reference(ring.indexKey, n));
+      // Twice: the second answer continues from the cached key states.
+      expect(phoneIndex(ring, phone)).toBe(reference(ring.indexKey, n));
+      expect(phoneIndexes(rotated, phone)).toEqual([
+        `i2:${reference(rotated.indexKey, n)}`,
+        reference(rotated.oldIndexKeys.get('i1')!, n),
+      ]);
+    }
   });
 });

@@ -16,7 +16,7 @@ import {
 } from './model.ts';
 import { hashTrackingCode, newTrackingCode } from './numbering.ts';
 import { ORDERS_CHANNEL } from './notifications-service.ts';
-import { sealCaller } from './personal-data.ts';
+import { rememberSealed, sealCaller } from './personal-data.ts';
 import { searchLexemes } from './search-text.ts';
 import type { OrderRow } from './repository.ts';
 import { orderEvents } from './schema.ts';
@@ -97,7 +97,16 @@ const RETURNED = sql.raw(
 );
 
 type RawRow = Record<string, unknown>;
-const camel = (k: string) => k.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
+/** snake_case → camelCase, computed once per column name (the intake returns the same ~45 columns every time). */
+const camelNames = new Map<string, string>();
+const camel = (k: string) => {
+  let c = camelNames.get(k);
+  if (c === undefined) {
+    c = k.replace(/_([a-z])/g, (_, x: string) => x.toUpperCase());
+    if (camelNames.size < 256) camelNames.set(k, c);
+  }
+  return c;
+};
 const asDate = (v: unknown) => (v == null ? null : v instanceof Date ? v : new Date(String(v)));
 const DATE_KEYS = new Set([
   'receivedAt',
@@ -113,11 +122,14 @@ const DATE_KEYS = new Set([
   'updatedAt',
   'at',
 ]);
-function fromRaw(raw: RawRow, prefix = ''): Record<string, unknown> {
+/** The statement's own columns besides the order's (the history row's id and data, the notice's result). */
+const NOT_ORDER = new Set(['e_id', 'e_data', 'notified']);
+function fromRaw(raw: RawRow): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(raw)) {
-    if (!k.startsWith(prefix)) continue;
-    const key = camel(k.slice(prefix.length));
+  for (const k in raw) {
+    if (NOT_ORDER.has(k)) continue;
+    const key = camel(k);
+    const v = raw[k];
     out[key] = DATE_KEYS.has(key) ? asDate(v) : v;
   }
   return out;
@@ -184,11 +196,12 @@ async function insertOrder(
     ? responseDeadline(await loadCalendar(db), o.channel as Channel, o.receivedAt)
     : null;
   const phone = o.caller.phone || null;
-  const sealed = sealCaller({
+  const plain = {
     callerName: o.caller.name || null,
     callerPhone: phone,
     address: o.location.address || null,
-  });
+  };
+  const sealed = sealCaller(plain);
   const warnings = response?.warnings ?? [];
   const day = localDateOf(now);
   const title = o.title || titleFrom(o.content);
@@ -228,9 +241,8 @@ async function insertOrder(
   });
   const raw = rows[0]!;
   const order = fromRaw(raw) as unknown as OrderRow;
-  delete (order as unknown as RawRow).eId;
-  delete (order as unknown as RawRow).eData;
-  delete (order as unknown as RawRow).notified;
+  // The answer shows what was just sealed: the presenter takes the plain values instead of opening them again.
+  rememberSealed(order, plain, sealed);
   const event: OrderEventRow = {
     id: Number(raw.e_id),
     orderId: order.id,

@@ -32,9 +32,33 @@ export function sealCaller(p: CallerPlain, ring: Keyring = activeKeyring()) {
   };
 }
 
+/**
+ * Rows this process has just sealed, with the plain values they were sealed from and the sealed values they
+ * hold (issue 18: the intake's answer opened the three values it had sealed a moment before, twice). Keyed by
+ * the row object, so nothing outlives the row; used only while the row still holds exactly those sealed values.
+ */
+const justSealed = new WeakMap<object, { plain: CallerPlain; sealed: CallerPlain }>();
+
+/** Remembers that `row` holds `sealed`, sealed from `plain`: `openCaller(row)` then need not decrypt them. */
+export function rememberSealed(row: object, plain: CallerPlain, sealed: CallerPlain): void {
+  justSealed.set(row, { plain, sealed });
+}
+
 /** A row with its personal columns opened; rows written before encryption pass through unchanged. */
 export function openCaller<T extends Partial<CallerPlain>>(row: T, ring: Keyring = activeKeyring()): T {
   const out = { ...row };
+  const known = justSealed.get(row);
+  if (
+    known &&
+    row.callerName === known.sealed.callerName &&
+    row.callerPhone === known.sealed.callerPhone &&
+    row.address === known.sealed.address
+  ) {
+    out.callerName = known.plain.callerName;
+    out.callerPhone = known.plain.callerPhone;
+    out.address = known.plain.address;
+    return out;
+  }
   if (row.callerName !== undefined) out.callerName = open(ring, row.callerName, 'orders.caller_name');
   if (row.callerPhone !== undefined) out.callerPhone = open(ring, row.callerPhone, 'orders.caller_phone');
   if (row.address !== undefined) out.address = open(ring, row.address, 'orders.address');

@@ -50,6 +50,8 @@ export function presentOrder(
 ) {
   const status = o.status as Status;
   const active = activeDeadline({ ...o, status });
+  // Opened once for both the caller and the location (each would otherwise decrypt all three values again).
+  const opened = openCaller(o);
   return {
     id: o.id,
     number: o.number,
@@ -62,8 +64,8 @@ export function presentOrder(
     urgency: o.urgency,
     title: o.title,
     content: o.content,
-    caller: presentCaller(o, actor, opts.detail),
-    location: presentLocation(o, actor, opts.detail),
+    caller: presentCaller(opened, actor, opts.detail),
+    location: presentLocation(opened, actor, opts.detail),
     departmentId: o.departmentId,
     departmentName: lookups.departmentName(o.departmentId),
     coDepartmentIds: o.coDepartmentIds,
