@@ -67,6 +67,8 @@ export async function withDatabase<T>(
   try {
     return await fn(db);
   } finally {
+    // The audit rows the command wrote leave linked (a server would link them too, PGlite has none meanwhile).
+    await chainPendingAuditRows(db.orm).catch((err: unknown) => console.error('audit chainer failed:', err));
     await db.close();
   }
 }
