@@ -13,7 +13,10 @@ export function registerAuditCommands(program: Command, settings: () => Settings
       const { verifyAuditChain } = await import('../platform/audit.ts');
       const verdict = await withDatabase(settings(), 'audit verify', (db) => verifyAuditChain(db.orm));
       if (o.json) console.log(JSON.stringify(verdict));
-      else if (verdict.ok) console.log(`audit chain intact: ${verdict.entries} entries`);
+      else if (verdict.ok)
+        console.log(
+          `audit chain intact: ${verdict.entries} entries${verdict.pending ? ` (${verdict.pending} written since, not linked yet)` : ''}`,
+        );
       else {
         const b = verdict.firstBroken!;
         console.log(

@@ -4,7 +4,7 @@ import type { Settings } from '../config.ts';
 import { type Db, NO_LIMITS, openPglite, openPostgres } from '../db/client.ts';
 import { DataDirLockedError, lockDataDir } from '../db/data-dir-lock.ts';
 import { migrateDatabase } from '../db/migrate.ts';
-import { sealLegacyAuditRows } from '../platform/audit.ts';
+import { chainPendingAuditRows } from '../platform/audit.ts';
 import { installKeyring, loadKeyring } from '../platform/keyring.ts';
 
 /**
@@ -27,8 +27,9 @@ export async function openDatabase(settings: Settings, command: string): Promise
     console.error(`generated the data key file ${file}: keep it apart from the data and back it up`),
   );
   installKeyring(ring);
-  // Rows written before the audit chain and before encryption at rest join them now (nothing once done).
-  await sealLegacyAuditRows(db.orm);
+  // Audit rows not linked into the chain yet (left by a process that stopped, or written before the chain and
+  // before encryption at rest) join it now.
+  await chainPendingAuditRows(db.orm);
   const { resealPersonalData } = await import('./reseal-personal-data.ts');
   await resealPersonalData(db.orm, ring, 'plain');
   // The repository's contract files (contracts/*.json) are loaded as they change: a new file is a new contract.
@@ -66,6 +67,8 @@ export async function withDatabase<T>(
   try {
     return await fn(db);
   } finally {
+    // The audit rows the command wrote leave linked (a server would link them too, PGlite has none meanwhile).
+    await chainPendingAuditRows(db.orm).catch((err: unknown) => console.error('audit chainer failed:', err));
     await db.close();
   }
 }

@@ -78,9 +78,13 @@ export function registerServeCommands(program: Command, settings: () => Settings
         }
       };
       const timer = setInterval(sweep, s.sweepIntervalSeconds * 1000);
+      // Audit rows are written pending and linked into the SM3 chain here, a few times a second (issue 18).
+      const { startAuditChainer } = await import('../platform/audit.ts');
+      const chainer = startAuditChainer(db.orm);
       const shutdown = async () => {
         clearInterval(timer);
         await app.close();
+        await chainer.stop().catch((err: unknown) => console.error('audit chainer failed:', err));
         await db.close();
         process.exit(0);
       };

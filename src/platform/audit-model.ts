@@ -40,6 +40,8 @@ export const AuditVerdict = z.object({
   ok: z.boolean(),
   /** Good rows before the first break (all rows when ok). */
   entries: z.number(),
+  /** Rows written and not linked into the chain yet (linked within a fraction of a second): not a break. */
+  pending: z.number(),
   head: z.object({ lastId: z.number(), entries: z.number() }).nullable(),
   firstBroken: z
     .object({

@@ -1,6 +1,7 @@
 import { and, asc, eq, gt, is, isNull, sql } from 'drizzle-orm';
 import { PgTransaction } from 'drizzle-orm/pg-core';
 import type { Database, DbOrTx } from '../db/client.ts';
+import { queryRows } from '../db/rows.ts';
 import type { Actor } from './actor.ts';
 import { type ChainBreak, chainHash, type ChainedFields, findBreak, GENESIS_HASH } from './audit-chain.ts';
 import { activeKeyring } from './keyring.ts';
@@ -61,12 +62,21 @@ async function lockHead(tx: DbOrTx) {
   return head!;
 }
 
+/** The client fields of an audit row written now (for a statement that writes its audit row itself). */
+export function auditClient(): { clientAddress: string | null; userAgent: string | null } {
+  const client = currentClient();
+  return { clientAddress: client.address, userAgent: client.userAgent?.slice(0, 512) ?? null };
+}
+
 /**
  * Writes one audit row; call it inside the transaction that makes the change so both land or neither does.
- * The append holds the chain head's row lock until that transaction ends, so writers queue and never fork it.
+ *
+ * The row is written pending (no hash yet) and takes no lock: the chainer links it within a fraction of a second
+ * (chainPendingAuditRows). Before issue 18 each append locked the chain's head until its transaction ended, so
+ * every audited read and every audited change in the city queued on one row lock. The row itself is durable
+ * before the caller answers, as before; only its link into the chain comes later.
  */
 export async function recordAudit(db: DbOrTx, actor: Actor, at: Date, entry: AuditEntry): Promise<void> {
-  const client = currentClient();
   const ring = activeKeyring();
   const fields: ChainedFields = {
     at,
@@ -77,121 +87,191 @@ export async function recordAudit(db: DbOrTx, actor: Actor, at: Date, entry: Aud
     entityId: entry.entityId == null ? null : String(entry.entityId),
     before: sealPersonal(ring, asStored(entry.before)),
     after: sealPersonal(ring, asStored(entry.after)),
-    clientAddress: client.address,
-    userAgent: client.userAgent?.slice(0, 512) ?? null,
+    ...auditClient(),
   };
-  // Inside the caller's transaction as it is (its failure fails the caller anyway): the head's lock lasts until
-  // that transaction ends. The rows and the new head go in one statement (issue 18).
-  if (is(db, PgTransaction)) return appendRows(db, [fields], ring);
-  // Outside a transaction (an audited read): joined with the other appends of this process waiting at the
-  // moment, all in one transaction, so the chain's lock is taken once per group, not once per read.
-  return groupAppend(db as Database, fields, ring);
+  // Inside the caller's transaction: committed with the change, or rolled back with it.
+  if (is(db, PgTransaction)) {
+    await db.insert(auditLog).values(fields);
+    return;
+  }
+  // Outside a transaction (an audited read): joined with the rows recorded in the same turn of the event loop
+  // into one insert. Nothing waits for an insert in flight: each turn's rows go at once.
+  return batchedInsert(db as Database, fields);
 }
 
-async function appendRows(tx: DbOrTx, rows: ChainedFields[], ring: Keyring): Promise<void> {
-  const head = await lockHead(tx);
-  let prev = head.lastHash;
-  const values = rows.map((fields) => {
-    const hash = chainHash(prev, fields, sealedDigest(ring));
-    const row = { ...fields, prevHash: prev, hash };
-    prev = hash;
-    return row;
-  });
-  // One multi-row insert numbers its rows in the order given, which is the chain's order.
-  const insert = tx.insert(auditLog).values(values).returning({ id: auditLog.id }).getSQL();
-  await tx.execute(sql`with appended as (${insert})
-    update ${auditChainHead} set last_id = (select max(id) from appended), last_hash = ${prev},
-      entries = ${head.entries + rows.length} where ${auditChainHead.id} = 1`);
-}
-
-interface Pending {
+interface Waiting {
   fields: ChainedFields;
-  ring: Keyring;
   done: (err?: unknown) => void;
 }
-const groups = new WeakMap<Database, { waiting: Pending[]; running: boolean }>();
+const turns = new WeakMap<Database, Waiting[]>();
 
-/** Appends `fields` with whatever else is waiting on this handle; resolves once its group is committed. */
-function groupAppend(db: Database, fields: ChainedFields, ring: Keyring): Promise<void> {
-  let g = groups.get(db);
-  if (!g) groups.set(db, (g = { waiting: [], running: false }));
-  const group = g;
-  const p = new Promise<void>((resolve, reject) => {
-    group.waiting.push({ fields, ring, done: (err) => (err ? reject(err) : resolve()) });
-  });
-  const drain = async () => {
-    group.running = true;
-    while (group.waiting.length) {
-      // One keyring per group (a rotation in between starts a new one).
-      const ring = group.waiting[0]!.ring;
-      const batch: Pending[] = [];
-      while (group.waiting.length && group.waiting[0]!.ring === ring && batch.length < 500)
-        batch.push(group.waiting.shift()!);
-      try {
-        await db.transaction((tx) =>
-          appendRows(
-            tx,
-            batch.map((b) => b.fields),
-            ring,
-          ),
+function batchedInsert(db: Database, fields: ChainedFields): Promise<void> {
+  let batch = turns.get(db);
+  if (!batch) {
+    const rows: Waiting[] = (batch = []);
+    turns.set(db, rows);
+    setImmediate(() => {
+      turns.delete(db);
+      db.insert(auditLog)
+        .values(rows.map((w) => w.fields))
+        .then(
+          () => rows.forEach((w) => w.done()),
+          (err: unknown) => rows.forEach((w) => w.done(err)),
         );
-        for (const b of batch) b.done();
-      } catch (err) {
-        for (const b of batch) b.done(err);
-      }
-    }
-    group.running = false;
-  };
-  if (!group.running) void drain();
-  return p;
+    });
+  }
+  const rows = batch;
+  return new Promise<void>((resolve, reject) => {
+    rows.push({ fields, done: (err) => (err ? reject(err) : resolve()) });
+  });
 }
 
-/** Chains rows written before the chain existed (hash null), oldest first; run once at start-up. */
-export async function sealLegacyAuditRows(db: Database): Promise<number> {
+/**
+ * Pending: written and not linked yet. A row with a place but no hash was unlinked by hand: verify reports it,
+ * the chainer leaves it alone.
+ */
+const PENDING = and(isNull(auditLog.hash), isNull(auditLog.chainSeq));
+
+/** Arbitrary constant naming the chainer's advisory lock: one process links at a time, the others skip. */
+const AUDIT_CHAINER_LOCK = 7212361;
+
+/**
+ * Links pending rows (hash null) into the SM3 chain, oldest id first, in batches of `batchSize`: each gets the
+ * next place (chain_seq), the previous row's hash and its own. Rows written before encryption at rest get their
+ * personal values sealed as they join. Returns how many rows it linked; 0 when another process holds the
+ * chainer's lock (it is linking them). Run at start-up, every fraction of a second while serving, at shutdown,
+ * and before the trail is read or verified.
+ */
+export async function chainPendingAuditRows(db: Database, batchSize = 2000): Promise<number> {
+  let total = 0;
+  for (;;) {
+    const linked = await chainBatch(db, batchSize);
+    if (linked === null) return total;
+    total += linked;
+    if (linked < batchSize) return total;
+  }
+}
+
+async function chainBatch(db: Database, batchSize: number): Promise<number | null> {
+  // A cheap look first (the partial index of pending rows): most runs find nothing and open no transaction.
+  const [any] = await db.select({ id: auditLog.id }).from(auditLog).where(PENDING).limit(1);
+  if (!any) return 0;
   return db.transaction(async (tx) => {
+    const [lock] = await queryRows<{ ok: boolean }>(
+      tx,
+      sql`select pg_try_advisory_xact_lock(${AUDIT_CHAINER_LOCK}) as ok`,
+    );
+    if (!lock?.ok) return null;
     const head = await lockHead(tx);
-    const rows = await tx.select().from(auditLog).where(isNull(auditLog.hash)).orderBy(asc(auditLog.id));
+    const rows = await tx.select().from(auditLog).where(PENDING).orderBy(asc(auditLog.id)).limit(batchSize);
+    if (!rows.length) return 0;
     const ring = activeKeyring();
+    const digest = sealedDigest(ring);
     let prev = head.lastHash;
-    for (const r of rows) {
+    let seq = head.entries;
+    const links = rows.map((r) => {
       // Personal values written before encryption at rest are sealed as they join the chain.
-      const sealed = { ...r, before: sealPersonal(ring, r.before), after: sealPersonal(ring, r.after) };
-      const hash = chainHash(prev, sealed, sealedDigest(ring));
-      await tx
-        .update(auditLog)
-        .set({ before: sealed.before, after: sealed.after, prevHash: prev, hash })
-        .where(eq(auditLog.id, r.id));
+      const before = sealPersonal(ring, r.before);
+      const after = sealPersonal(ring, r.after);
+      const resealed = before !== r.before || after !== r.after;
+      const changed = resealed && JSON.stringify([before, after]) !== JSON.stringify([r.before, r.after]);
+      const hash = chainHash(prev, { ...r, before, after }, digest);
+      const link = {
+        id: r.id,
+        seq: ++seq,
+        prev,
+        hash,
+        reseal: changed,
+        before: changed ? before : null,
+        after: changed ? after : null,
+      };
       prev = hash;
-    }
-    if (rows.length)
-      await tx
-        .update(auditChainHead)
-        .set({ lastId: rows.at(-1)!.id, lastHash: prev, entries: head.entries + rows.length })
-        .where(eq(auditChainHead.id, 1));
+      return link;
+    });
+    // All links and the new head in one statement; the rows travel as one JSON document (both drivers).
+    const moved = await queryRows<{ entries: number }>(
+      tx,
+      sql`with v as (
+        select * from jsonb_to_recordset(${JSON.stringify(links)}::jsonb)
+          as v(id bigint, seq bigint, prev text, hash text, reseal boolean, before jsonb, after jsonb)
+      ), linked as (
+        update ${auditLog} a set chain_seq = v.seq, prev_hash = v.prev, hash = v.hash,
+          before = case when v.reseal then v.before else a.before end,
+          after = case when v.reseal then v.after else a.after end
+        from v where a.id = v.id and a.hash is null returning a.id
+      )
+      update ${auditChainHead} set last_id = ${rows.at(-1)!.id}, last_hash = ${prev}, entries = ${seq}
+        where ${auditChainHead.id} = 1 and (select count(*) from linked) = ${links.length}
+        returning entries`,
+    );
+    // A row changed under the chainer's locks (by hand): link none of them and say so.
+    if (moved.length !== 1)
+      throw new Error('audit chainer: pending rows changed while they were being linked');
     return rows.length;
   });
 }
 
+/**
+ * Runs the chainer every `intervalMs` on this handle (never two passes at once); `stop` ends it after one last
+ * pass, so rows written up to then leave the process linked.
+ */
+export function startAuditChainer(
+  db: Database,
+  intervalMs = 150,
+  onError: (err: unknown) => void = (err) => console.error('audit chainer failed:', err),
+): { stop: () => Promise<void> } {
+  let running: Promise<unknown> | null = null;
+  const pass = () => {
+    running ??= chainPendingAuditRows(db)
+      .catch(onError)
+      .finally(() => (running = null));
+    return running;
+  };
+  const timer = setInterval(pass, intervalMs);
+  timer.unref();
+  return {
+    stop: async () => {
+      clearInterval(timer);
+      await running;
+      await pass();
+    },
+  };
+}
+
+/** @deprecated the chainer's old name (start-up only): rows written before the chain existed are pending rows. */
+export const sealLegacyAuditRows = (db: Database) => chainPendingAuditRows(db);
+
 export interface ChainVerdict {
   ok: boolean;
   entries: number;
+  /** Rows written and not linked yet (the chainer links them within a fraction of a second): not a break. */
+  pending: number;
   head: { lastId: number; entries: number } | null;
   firstBroken: ChainBreak | null;
 }
 
-/** Walks the whole chain in id order (in pages, so memory stays flat) and checks it against the head. */
+/**
+ * Walks the whole chain in chain order (in pages, so memory stays flat) and checks it against the head. A row
+ * edited, deleted or taken out of the chain (its place or hash cleared) breaks the link of the row after it or
+ * the head's count; rows still pending are counted apart.
+ */
 export async function verifyAuditChain(db: DbOrTx, pageSize = 5000): Promise<ChainVerdict> {
   const [head] = await db.select().from(auditChainHead).where(eq(auditChainHead.id, 1));
+  const [{ pending } = { pending: 0 }] = await db
+    .select({ pending: sql<number>`count(*)::int` })
+    .from(auditLog)
+    .where(PENDING);
   const digest = sealedDigest(activeKeyring());
   let prev = GENESIS_HASH;
   let entries = 0;
+  let lastSeq = 0;
   let lastId = 0;
   for (;;) {
     const rows = await db
       .select()
       .from(auditLog)
-      .where(gt(auditLog.id, lastId))
-      .orderBy(asc(auditLog.id))
+      .where(gt(auditLog.chainSeq, lastSeq))
+      .orderBy(asc(auditLog.chainSeq))
       .limit(pageSize);
     if (!rows.length) break;
     const { brk, last } = findBreak(rows, prev, digest);
@@ -199,11 +279,13 @@ export async function verifyAuditChain(db: DbOrTx, pageSize = 5000): Promise<Cha
       return {
         ok: false,
         entries: entries + rows.findIndex((r) => r.id === brk.id),
+        pending,
         head: headOf(head),
         firstBroken: brk,
       };
     prev = last;
     entries += rows.length;
+    lastSeq = rows.at(-1)!.chainSeq!;
     lastId = rows.at(-1)!.id;
   }
   const headOk = head
@@ -216,9 +298,9 @@ export async function verifyAuditChain(db: DbOrTx, pageSize = 5000): Promise<Cha
         at: null,
         action: null,
         reason: 'deleted_at_end',
-        detail: `the chain head records ${head?.entries ?? 0} rows ending at id ${head?.lastId ?? 0}; the table has ${entries} ending at id ${lastId}`,
+        detail: `the chain head records ${head?.entries ?? 0} rows ending at id ${head?.lastId ?? 0}; the chain has ${entries} ending at id ${lastId}`,
       };
-  return { ok: headOk, entries, head: headOf(head), firstBroken };
+  return { ok: headOk, entries, pending, head: headOf(head), firstBroken };
 }
 
 const headOf = (h: { lastId: number; entries: number } | undefined) =>

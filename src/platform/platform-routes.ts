@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Db } from '../db/client.ts';
 import { AuditPage, AuditQuery, AuditVerdict } from './audit-model.ts';
-import { recordAudit, verifyAuditChain } from './audit.ts';
+import { chainPendingAuditRows, recordAudit, verifyAuditChain } from './audit.ts';
 import { listAudit } from './audit-query.ts';
 import { acknowledgeAlert, listAlerts } from './alerts.ts';
 import type { Clock } from './clock.ts';
@@ -25,7 +25,11 @@ export function registerPlatformRoutes(app: AppInstance, deps: { db: Db; clock: 
       config: { roles: ['office', 'admin'] },
       schema: { querystring: AuditQuery, response: { 200: AuditPage }, tags: ['platform'] },
     },
-    async (req) => listAudit(db.orm, actorOf(req), req.query, clock.now()),
+    async (req) => {
+      // Rows written a moment ago are shown linked (with their hash), not pending.
+      await chainPendingAuditRows(db.orm);
+      return listAudit(db.orm, actorOf(req), req.query, clock.now());
+    },
   );
 
   app.get(
@@ -37,6 +41,8 @@ export function registerPlatformRoutes(app: AppInstance, deps: { db: Db; clock: 
     async (req) => {
       const actor = actorOf(req);
       const started = performance.now();
+      // Everything written up to now is checked: pending rows are linked first.
+      await chainPendingAuditRows(db.orm);
       const verdict = await verifyAuditChain(db.orm);
       const seconds = Math.round(performance.now() - started) / 1000;
       const checkedAt = clock.now();

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import {
   bigint,
   bigserial,
@@ -45,11 +46,21 @@ export const auditLog = pgTable(
     /** SM3 of the previous row's hash and this row's canonical form: an edit or deletion breaks the chain. */
     prevHash: text('prev_hash'),
     hash: text('hash'),
+    /**
+     * The row's place in the chain (1, 2, …). A row is written pending (hash, prev_hash and chain_seq null) and
+     * linked shortly after by the chainer (chainPendingAuditRows), in the order rows became visible, which can
+     * differ from id order (issue 18).
+     */
+    chainSeq: bigint('chain_seq', { mode: 'number' }),
   },
   (t) => [
     index('audit_log_entity_idx').on(t.entity, t.entityId),
     index('audit_log_at_idx').on(t.at),
     index('audit_log_actor_idx').on(t.actorId, t.at),
+    uniqueIndex('audit_log_chain_seq_idx').on(t.chainSeq),
+    index('audit_log_pending_idx')
+      .on(t.id)
+      .where(sql`hash is null`),
   ],
 );
 

@@ -4,9 +4,10 @@ import type { Database, DbOrTx } from '../../db/client.ts';
 import { reusable } from '../../db/prepared.ts';
 import { PgTransaction } from 'drizzle-orm/pg-core';
 import type { Actor } from '../../platform/actor.ts';
-import { recordAudit } from '../../platform/audit.ts';
+import { auditClient, recordAudit } from '../../platform/audit.ts';
+import { auditLog } from '../../platform/schema.ts';
 import { forbidden, notFound, validationFailed } from '../../platform/errors.ts';
-import { maySearchByCaller } from '../../platform/need-to-know.ts';
+import { maySearchByCaller, visibilityOf } from '../../platform/need-to-know.ts';
 import { displayNameOf, listCategories, listDepartments } from '../directory/index.ts';
 import type { ListOrdersQuery } from './model.ts';
 import { type Lookups, presentOrder } from './presenter.ts';
@@ -115,11 +116,68 @@ const DETAIL_CHILDREN = {
   pauses: childRows(orderPauses),
 };
 
-const detailQuery = (db: DbOrTx) =>
-  db
-    .select({ ...ORDER_COLUMNS, ...DETAIL_CHILDREN })
+const param = (name: keyof DetailParams, type: string) => sql`${sql.placeholder(name)}::${sql.raw(type)}`;
+
+/**
+ * The audit row of a view of the caller's data, written by the detail's own statement (issue 18: the detail was
+ * the one read that waited for a second round trip). Written when the caller may see the order and sees its
+ * caller unmasked: the same rule as presentCaller's, from flags the caller computes from its role; the row is
+ * pending until the chainer links it (platform/audit.ts).
+ */
+const auditedView = (db: DbOrTx) =>
+  db.$with('audited', { n: sql<number>`n` }).as(sql`insert into ${auditLog}
+      (at, actor_id, actor_role, action, entity, entity_id, client_address, user_agent)
+    select ${param('at', 'timestamptz')}, ${param('actorId', 'integer')}, ${param('actorRole', 'text')},
+      'view_personal_data', 'order', o.id::text, ${param('clientAddress', 'text')}, ${param('userAgent', 'text')}
+    from ${orders} o
+    where o.id = ${param('id', 'bigint')}
+      and (${param('actorRole', 'text')} <> 'department' or o.department_id = ${param('departmentId', 'integer')}
+        or ${param('departmentId', 'integer')} = any(o.co_department_ids))
+      and case when o.caller_anonymous then ${param('unmaskedAnonymous', 'boolean')}
+        else ${param('unmaskedNamed', 'boolean')} end
+      and (coalesce(o.caller_name, '') <> '' or coalesce(o.caller_phone, '') <> '')
+    returning 1 as n`);
+
+type DetailParams = {
+  id: number;
+  at: Date;
+  actorId: number | null;
+  actorRole: string;
+  departmentId: number | null;
+  unmaskedNamed: boolean;
+  unmaskedAnonymous: boolean;
+  clientAddress: string | null;
+  userAgent: string | null;
+};
+
+const detailQuery = (db: DbOrTx) => {
+  const audited = auditedView(db);
+  return db
+    .with(audited)
+    .select({
+      ...ORDER_COLUMNS,
+      ...DETAIL_CHILDREN,
+      audited: sql<boolean>`exists (select 1 from ${audited})`,
+    })
     .from(orders)
     .where(eq(orders.id, sql.placeholder('id')));
+};
+
+const unmasked = (actor: Actor, view: 'order.detail' | 'order.detail.anonymous') =>
+  visibilityOf(actor, view, 'name') === 'full' && visibilityOf(actor, view, 'phone') === 'full';
+
+function detailParams(actor: Actor, id: number, now: Date): DetailParams {
+  return {
+    id,
+    at: now,
+    actorId: actor.id,
+    actorRole: actor.role,
+    departmentId: actor.departmentId ?? null,
+    unmaskedNamed: unmasked(actor, 'order.detail'),
+    unmaskedAnonymous: unmasked(actor, 'order.detail.anonymous'),
+    ...auditClient(),
+  };
+}
 const prepared = new WeakMap<Database, ReturnType<ReturnType<typeof detailQuery>['prepare']>>();
 /**
  * The detail's statement built once per database handle (drizzle otherwise builds its SQL anew on every call,
@@ -143,11 +201,14 @@ export async function getOrderDetail(
   names?: Lookups,
 ) {
   const [[row], lookups] = await Promise.all([
-    is(db, PgTransaction) ? detailQuery(db).execute({ id }) : preparedDetail(db as Database).execute({ id }),
+    is(db, PgTransaction)
+      ? detailQuery(db).execute(detailParams(actor, id, now))
+      : preparedDetail(db as Database).execute(detailParams(actor, id, now)),
     names ?? loadLookups(db),
   ]);
   if (!row || !canSee(row, actor)) throw notFound(`Order ${id}`, `工单 ${id} `);
   const {
+    audited,
     history: rawHistory,
     dispatches,
     returns,
@@ -164,7 +225,8 @@ export async function getOrderDetail(
     actorName: h.actorName,
   }));
   const view = presentOrder(order, actor, now, lookups, { detail: true, maxCallbackAttempts });
-  if (!view.caller.masked && (order.callerName || order.callerPhone)) {
+  // The statement wrote the audit row by the same rule; should the two ever disagree, the row is written here.
+  if (!view.caller.masked && (order.callerName || order.callerPhone) && !audited) {
     await recordAudit(db, actor, now, { action: 'view_personal_data', entity: 'order', entityId: id });
   }
   return {

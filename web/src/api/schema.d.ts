@@ -11063,6 +11063,7 @@ export interface paths {
             'application/json': {
               ok: boolean;
               entries: number;
+              pending: number;
               head: {
                 lastId: number;
                 entries: number;
