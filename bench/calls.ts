@@ -8,7 +8,8 @@ import { SYSTEM_ACTOR } from '../src/platform/actor.ts';
 import { createRandom } from '../src/platform/random.ts';
 import { createBenchDatabase } from './support.ts';
 import { parseCallLog } from '../src/modules/calls/parsers/index.ts';
-import { copyLine } from '../src/modules/calls/import-service.ts';
+import { copyLine } from '../src/modules/calls/import-batch.ts';
+import { sealNumber } from '../src/modules/calls/personal-data.ts';
 import { copyText, withCopySession } from '../src/db/copy.ts';
 import type { Database } from '../src/db/client.ts';
 
@@ -38,7 +39,9 @@ async function rawCopy(orm: Database, csv: string): Promise<{ rows: number; seco
     for await (const item of parsed.items) {
       if (item.kind !== 'record') continue;
       // The import's own line (sealed number included), plus the two columns the import fills itself.
-      lines.push(`${copyLine(item.record)}\t${[null, now].map(copyText).join('\t')}`);
+      lines.push(
+        `${copyLine(item.record, sealNumber(item.record.callerNumber, 'calls'))}\t${[null, now].map(copyText).join('\t')}`,
+      );
       if (lines.length >= 100_000) await copy();
     }
     if (lines.length) await copy();
@@ -121,8 +124,8 @@ export async function benchCalls(calls = Number(process.env.BENCH_CALLS ?? 1_000
       importCallLog(db.orm, SYSTEM_ACTOR, 'generic', fs.createReadStream(csv), {
         now: new Date(),
         callbackDueHours,
-        // BENCH_SEAL_INLINE=1: seal on the importing thread (to compare with the worker thread).
-        sealInWorker: !process.env.BENCH_SEAL_INLINE,
+        // BENCH_IMPORT_WORKERS=n: worker threads (0: all on the importing thread), to compare.
+        workers: process.env.BENCH_IMPORT_WORKERS ? Number(process.env.BENCH_IMPORT_WORKERS) : undefined,
       }),
     );
     const asterisk = await timed(() =>

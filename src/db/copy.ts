@@ -2,6 +2,8 @@ import { PGlite } from '@electric-sql/pglite';
 import type pg from 'pg';
 import type { Database } from './client.ts';
 
+export { arrayLiteral, copyText } from './copy-text.ts';
+
 /**
  * One database connection held for a bulk load: plain queries plus `COPY … FROM STDIN`, the fastest way
  * PostgreSQL takes rows. On a server it is a pooled connection (a temporary staging table lives as long as it),
@@ -9,8 +11,8 @@ import type { Database } from './client.ts';
  */
 export interface CopySession {
   query<T>(text: string, params?: unknown[]): Promise<T[]>;
-  /** Runs `copy <target> from stdin` with `data` in COPY's text format; answers the rows copied. */
-  copyIn(target: string, data: string): Promise<number>;
+  /** Runs `copy <target> from stdin` with `data` in COPY's text format (UTF-8 bytes or a string); answers the rows copied. */
+  copyIn(target: string, data: string | Uint8Array): Promise<number>;
   /** `fn` in a transaction on this connection (on PGlite, PGlite's own, so no other request's query enters it). */
   transaction<T>(fn: (s: CopySession) => Promise<T>): Promise<T>;
 }
@@ -21,7 +23,9 @@ function pgliteSession(client: PgliteLike, root: PGlite): CopySession {
   return {
     query: async <R>(text: string, params: unknown[] = []) => (await client.query<R>(text, params)).rows,
     copyIn: async (target, data) => {
-      const r = await client.query(`copy ${target} from '/dev/blob'`, [], { blob: new Blob([data]) });
+      const r = await client.query(`copy ${target} from '/dev/blob'`, [], {
+        blob: new Blob([data as BlobPart]),
+      });
       return r.affectedRows ?? 0;
     },
     transaction: (fn) => root.transaction((tx) => fn(pgliteSession(tx, root))),
@@ -54,19 +58,6 @@ export async function withCopySession<T>(orm: Database, fn: (s: CopySession) => 
   }
 }
 
-/** A value in COPY's text format: `\N` for null; backslash, tab, newline and carriage return escaped. */
-export function copyText(v: string | number | null | undefined): string {
-  if (v == null) return '\\N';
-  return String(v).replace(/[\\\t\n\r]/g, (c) =>
-    c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r',
-  );
-}
-
-/** A text array as a PostgreSQL array literal (then `copyText` it like any value). */
-export function arrayLiteral(items: readonly string[]): string {
-  return `{${items.map((s) => `"${s.replace(/[\\"]/g, (c) => `\\${c}`)}"`).join(',')}}`;
-}
-
 const CHUNK = 64 * 1024;
 
 /**
@@ -74,7 +65,7 @@ const CHUNK = 64 * 1024;
  * for this; the same thing pg-copy-streams does, without adding that package): send the statement, then on
  * CopyInResponse the data as CopyData messages and CopyDone.
  */
-function copyFromStdin(conn: pg.PoolClient, statement: string, data: string): Promise<number> {
+function copyFromStdin(conn: pg.PoolClient, statement: string, data: string | Uint8Array): Promise<number> {
   return new Promise((resolve, reject) => {
     let rows = 0;
     let failed: Error | null = null;
@@ -83,7 +74,10 @@ function copyFromStdin(conn: pg.PoolClient, statement: string, data: string): Pr
         connection.query(statement);
       },
       handleCopyInResponse(connection: { sendCopyFromChunk(b: Buffer): void; endCopyFrom(): void }) {
-        const buf = Buffer.from(data, 'utf8');
+        const buf =
+          typeof data === 'string'
+            ? Buffer.from(data, 'utf8')
+            : Buffer.from(data.buffer, data.byteOffset, data.byteLength);
         for (let i = 0; i < buf.length; i += CHUNK) connection.sendCopyFromChunk(buf.subarray(i, i + CHUNK));
         connection.endCopyFrom();
       },

@@ -1,6 +1,7 @@
 import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { buildKeyring, open, phoneIndex, phoneIndexes, seal } from './sm-crypto.ts';
+import { buildKeyring, open, phoneIndex, phoneIndexes, seal, sealMany } from './sm-crypto.ts';
+import { sm3Finish, sm3StateAfter } from './sm3-js.ts';
 
 /**
  * Sealing chains SM4-CBC over one ECB cipher per key and continues HMAC-SM3 from cached states (issue 18): the
@@ -60,6 +61,37 @@ describe('SM4-CBC + HMAC-SM3 sealing', () => {
           .toString('hex'),
       );
     expect(ivs.size).toBe(1000);
+  });
+
+  it('seals many values at once into what OpenSSL opens, null and empty kept, long values too', () => {
+    const values = [...VALUES, null, '', '1'.repeat(14), '漯河12345', '河南省漯'];
+    const sealed = sealMany(ring, values, CONTEXT);
+    values.forEach((v, i) => {
+      if (!v) expect(sealed[i]).toBe(v);
+      else expect(referenceOpen(sealed[i]!, CONTEXT)).toBe(v);
+    });
+    const ivs = new Set(sealed.filter(Boolean).map((s) => s!.slice(7, 29)));
+    expect(ivs.size).toBe(values.filter(Boolean).length);
+    expect(() =>
+      open(ring, sealMany(ring, ['13800001234'], CONTEXT)[0]!, 'call_callbacks.caller_number'),
+    ).toThrow(/MAC/);
+  });
+
+  it('computes HMAC-SM3 in JavaScript as OpenSSL does, for every message length it is used with', () => {
+    const ipad = Buffer.alloc(64, 0x36);
+    const opad = Buffer.alloc(64, 0x5c);
+    for (let i = 0; i < 32; i++) {
+      ipad[i]! ^= key.mac[i]!;
+      opad[i]! ^= key.mac[i]!;
+    }
+    for (let len = 0; len <= 183; len++) {
+      const msg = randomBytes(len);
+      const inner = Buffer.alloc(32);
+      const mac = Buffer.alloc(32);
+      sm3Finish(sm3StateAfter(ipad), 64, [msg.subarray(0, len >> 1), msg.subarray(len >> 1)], inner, 0);
+      sm3Finish(sm3StateAfter(opad), 64, [inner], mac, 0);
+      expect(mac.equals(createHmac('sm3', key.mac).update(msg).digest())).toBe(true);
+    }
   });
 });
 

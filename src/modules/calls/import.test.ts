@@ -20,15 +20,15 @@ afterAll(() => db?.close());
 const HEADER =
   'call_id,caller_number,queue,offered_at,answered_at,agent,ended_at,abandoned_at,abandon_reason,ivr_rating,order_numbers\n';
 
-function csv(n: number): string {
+function csv(n: number, prefix = ''): string {
   let out = HEADER;
   for (let i = 0; i < n; i++) {
     const t = new Date(Date.parse('2025-03-04T01:00:00Z') + i * 1000).toISOString();
     const t2 = new Date(Date.parse('2025-03-04T01:00:00Z') + i * 1000 + 20_000).toISOString();
     out +=
       i % 10 === 9
-        ? `m${i},1390000${String(i).padStart(4, '0')},12345,${t},,,,${t2},caller_hangup,,\n`
-        : `g${i},1380000${String(i).padStart(4, '0')},12345,${t},${t2},"10\\0${i % 3}\tx",${t2},,,${i % 5 === 0 ? 5 : ''},"2025030400${String(i).padStart(3, '0')};A""B\\C"\n`;
+        ? `${prefix}m${i},1390000${String(i).padStart(4, '0')},12345,${t},,,,${t2},caller_hangup,,\n`
+        : `${prefix}g${i},1380000${String(i).padStart(4, '0')},12345,${t},${t2},"10\\0${i % 3}\tx",${t2},,,${i % 5 === 0 ? 5 : ''},"2025030400${String(i).padStart(3, '0')};A""B\\C"\n`;
   }
   return out;
 }
@@ -80,5 +80,68 @@ describe('call import by COPY', () => {
     );
     expect(c).toMatchObject({ calls: 32_000, callbacks: 3_200 });
     expect(openNumber(c!.sealed, 'call_callbacks')).toBe('139000031999');
+  }, 300_000);
+});
+
+/** A queue_log of `n` calls (about 3 lines each), every call id starting with `prefix`. */
+function queueLog(n: number, prefix: string): string {
+  let out = '';
+  const t0 = 1741050000;
+  for (let i = 0; i < n; i++) {
+    const id = `${prefix}${String(i).padStart(8, '0')}.${i % 1000}`;
+    out += `${t0 + i}|${id}|hotline|NONE|ENTERQUEUE||139${String(i).padStart(8, '0')}|1\n`;
+    if (i % 10 === 3) out += `${t0 + i + 9}|${id}|hotline|NONE|ABANDON|1|1|9\n`;
+    else {
+      out += `${t0 + i + 5}|${id}|hotline|Local/1001@agents|CONNECT|5|${id}b|3\n`;
+      out += `${t0 + i + 245}|${id}|hotline|Local/1001@agents|COMPLETECALLER|5|240|1\n`;
+    }
+    if (i === 7000) out += 'not|a queue_log line\n';
+  }
+  return out;
+}
+
+describe('parsing in worker threads (issue 18)', () => {
+  const importWith = (format: 'generic' | 'asterisk-queue-log', text: string, workers: number) =>
+    importCallLog(db.orm, SYSTEM_ACTOR, format, Readable.from([text]), {
+      now,
+      callbackDueHours: 24,
+      workers,
+    });
+
+  it('gives a generic file cut into segments the counts and line numbers of a parse on one thread', async () => {
+    // Over two segments of 1 MiB: bad lines in the first and in the last, a blank line, a JSON-looking line.
+    const withBad = (prefix: string) => {
+      const lines = csv(12_000, prefix).split('\n');
+      lines.splice(3, 0, 'bad,line');
+      lines.splice(11_000, 0, '', `${prefix}x,1,2`, '{"callId": 1}');
+      return lines.join('\n');
+    };
+    const here = await importWith('generic', withBad('h'), 0);
+    const split = await importWith('generic', withBad('w'), 2);
+    expect(split.rejections).toEqual(here.rejections);
+    expect(split.rejections.map((r) => r.line)).toEqual([4, 11_002, 11_003]);
+    const counts = (r: typeof here) => [r.read, r.calls, r.imported, r.alreadyPresent, r.rejected, r.skipped];
+    expect(counts(split)).toEqual(counts(here));
+    expect(split).toMatchObject({ calls: 12_000, imported: 12_000, rejected: 3 });
+    const [c] = await queryRows<{ calls: number; callbacks: number; sealed: string }>(
+      db.orm,
+      sql`select (select count(*)::int from calls where call_id like 'w%') as calls,
+            (select count(*)::int from call_callbacks cb join calls c on c.id = cb.call_pk where c.call_id like 'w%') as callbacks,
+            (select caller_number from calls where call_id = 'wg11998') as sealed`,
+    );
+    expect(c).toMatchObject({ calls: 12_000, callbacks: 1_200 });
+    expect(openNumber(c!.sealed, 'calls')).toBe('138000011998');
+  }, 300_000);
+
+  it('streams a queue_log through one worker with the counts of a parse on one thread, and adds nothing again', async () => {
+    const here = await importWith('asterisk-queue-log', queueLog(12_000, 'h'), 0);
+    const worker = await importWith('asterisk-queue-log', queueLog(12_000, 'w'), 1);
+    const { importId: _a, ...a } = here;
+    const { importId: _b, ...b } = worker;
+    expect(b).toEqual(a);
+    expect(worker).toMatchObject({ calls: 12_000, imported: 12_000 });
+    expect(worker.rejections.map((r) => r.line)).toEqual([here.rejections[0]!.line]);
+    const again = await importWith('asterisk-queue-log', queueLog(12_000, 'w'), 1);
+    expect(again).toMatchObject({ calls: 12_000, imported: 0, alreadyPresent: 12_000 });
   }, 300_000);
 });

@@ -17,8 +17,10 @@ export type { LogInput, NumberedLine, ParseStats } from './lines.ts';
 export type ParseOptions = AsteriskOptions & FreeswitchOptions;
 
 export interface CallLogParse {
-  /** Records and rejections; iterate once. A record's `line` is the line where the call starts. */
+  /** Records and rejections; iterate once (this or `batches`). A record's `line` is the line where the call starts. */
   items: AsyncIterable<ParsedItem>;
+  /** The same items in the batches the parser makes (one await per batch, not per item: bulk imports). */
+  batches: AsyncIterable<ParsedItem[]>;
   /** Counts so far (lines read, records, rejected, skipped non-call lines, open calls); a copy. */
   stats(): ParseStats;
 }
@@ -36,7 +38,8 @@ export function parseCallLog(
       : format === 'asterisk-queue-log'
         ? parseAsteriskQueueLog(lines, stats, options)
         : parseFreeswitchCdr(lines, stats, options);
-  return { items: countItems(parsed, stats), stats: () => ({ ...stats }) };
+  const batches = countBatches(parsed, stats);
+  return { items: eachItem(batches), batches, stats: () => ({ ...stats }) };
 }
 
 async function* countLines(
@@ -49,16 +52,21 @@ async function* countLines(
   }
 }
 
-/** The parsers hand out items in batches (one await per batch); the caller gets them one by one. */
-async function* countItems(
+/** Counts the records and rejections of each batch the parser hands out. */
+async function* countBatches(
   batches: AsyncIterable<ParsedItem[]>,
   stats: ParseStats,
-): AsyncGenerator<ParsedItem> {
+): AsyncGenerator<ParsedItem[]> {
   for await (const batch of batches) {
     for (const item of batch) {
       if (item.kind === 'record') stats.records += 1;
       else stats.rejected += 1;
-      yield item;
     }
+    yield batch;
   }
+}
+
+/** The caller gets the items one by one. */
+async function* eachItem(batches: AsyncIterable<ParsedItem[]>): AsyncGenerator<ParsedItem> {
+  for await (const batch of batches) yield* batch;
 }

@@ -1,4 +1,5 @@
 import { Readable } from 'node:stream';
+import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import {
   type CsvRow,
@@ -138,6 +139,24 @@ describe('readCsvRows', () => {
     const got = await collectRows(readCsvRows(numbered(texts)));
     expect(got.length).toBe(texts.filter((t) => t !== '').length);
     for (const row of got) expect('fields' in row && row.fields[0]).toBe(String(row.line));
+  });
+
+  it('splits batches without quotes itself as csv-parse would, in order with the batches that have some', async () => {
+    // Plain batches (split here) before, between and after batches with quotes (through csv-parse).
+    const plain = (i: number) => [`${i},a b, c ,,`, `${i},,`, ` ${i}`, `${i},x\ty;z|w`][i % 4]!;
+    const texts = Array.from({ length: 1400 }, (_, i) =>
+      i % 97 === 5 ? '' : i >= 300 && i < 520 && i % 50 === 0 ? `${i + 1},"q, ""r""",s` : plain(i + 1),
+    );
+    texts[700] = '"broken,701';
+    const got = await collectRows(readCsvRows(numbered(texts)));
+    const want = texts.flatMap((text, i): CsvRow[] =>
+      text.trim() === ''
+        ? []
+        : hasOpenQuote(text)
+          ? [{ line: i + 1, error: 'a quoted field is not closed on its line' }]
+          : [{ line: i + 1, fields: parse(text, { relax_quotes: true, relax_column_count: true })[0]! }],
+    );
+    expect(got).toEqual(want);
   });
 
   it('numbers from the first line it is given', async () => {

@@ -131,6 +131,7 @@ export type CsvRow = { line: number; fields: string[] } | { line: number; error:
 /** Stands in for a line that must not reach csv-parse; it comes back as a one-field record. */
 const UNREADABLE = '\u0001';
 const BATCH_LINES = 256;
+const BLANK_BATCH = '\n'.repeat(BATCH_LINES);
 
 /**
  * Whether a line leaves a quoted field open, as csv-parse (with `relax_quotes`) would see it. Call logs are one
@@ -196,12 +197,33 @@ export async function* readCsvRows(lines: AsyncIterable<NumberedLine>): AsyncGen
   };
   let batch = '';
   let count = 0;
+  // Lines of the batch with no quote at all: their fields are the text between commas, as csv-parse would
+  // give them, so a batch of only such lines is split here without the parser (issue 18: most call logs).
+  let plain: CsvRow[] = [];
+  let quoted = false;
   for await (const { line, text } of lines) {
     if (firstLine === 0) firstLine = line;
     const blank = text.trim() === '';
-    if (!blank) given.push(line);
-    batch += (blank ? '' : hasOpenQuote(text) ? UNREADABLE : text) + '\n';
+    if (!blank) {
+      given.push(line);
+      if (!quoted && text.indexOf('"') < 0) plain.push({ line, fields: text.split(',') });
+      else quoted = true;
+    }
+    batch += (blank ? '' : text.indexOf('"') >= 0 && hasOpenQuote(text) ? UNREADABLE : text) + '\n';
     if (++count % BATCH_LINES !== 0) continue;
+    if (!quoted && next === 0 && given.length === plain.length && failed.size === 0) {
+      // Nothing of an earlier batch is still inside the parser: these rows can go out in their place.
+      // csv-parse still sees the (blank) lines so that its line count, used for error lines, stays right.
+      parser.write(BLANK_BATCH);
+      batch = '';
+      given.length = 0;
+      const rows = plain;
+      plain = [];
+      if (rows.length > 0) yield rows;
+      continue;
+    }
+    plain = [];
+    quoted = false;
     parser.write(batch);
     batch = '';
     const rows: CsvRow[] = [];
