@@ -94,13 +94,17 @@ export async function assessPeriod(
   readings: Readings,
   asOf: AsOf,
 ) {
-  const indicators = [];
   // Nothing after the as-of day counts: the period is measured up to it and the rules judge as of its end.
   const measured = { ...period, to: clipTo(period.to, asOf) };
   const memo = new Map<string, Promise<unknown>>();
-  if (measured.from < measured.to)
-    for (const ind of c.indicators)
-      indicators.push(await assessIndicator(db, ind, measured, c, readings, asOf.now, memo));
+  // The indicators are measured side by side (issue 18: a year at 500,000 orders is a few large reads, each on
+  // its own pooled connection); a transaction's one connection takes them in turn.
+  const indicators =
+    measured.from < measured.to
+      ? await Promise.all(
+          c.indicators.map((ind) => assessIndicator(db, ind, measured, c, readings, asOf.now, memo)),
+        )
+      : [];
   return {
     contract: { id: c.id, version: c.version, name: c.name },
     period,

@@ -66,7 +66,9 @@ export async function returnRate(db: DbOrTx, from: Date, to: Date): Promise<Indi
   const [dispatches, returns, disputes] = await Promise.all([
     queryRows<{ id: number; excluded: boolean }>(
       db,
-      sql`select d.id, o.excluded_from_assessment as excluded from order_dispatches d join orders o on o.id = d.order_id
+      // The orders left out are few (orders_excluded_idx): read once, not one join per dispatch.
+      sql`select d.id, d.order_id in (select o.id from orders o where o.excluded_from_assessment) as excluded
+          from order_dispatches d
           where d.dispatched_at >= ${from} and d.dispatched_at < ${to} order by d.id`,
     ),
     queryRows<{ dispatchId: number; fault: boolean | null }>(

@@ -328,6 +328,12 @@ export const OrderListItem = OrderView.extend({
 export const ListOrdersResponse = z.object({
   items: z.array(OrderListItem),
   total: z.number(),
+  totalCapped: z
+    .boolean()
+    .optional()
+    .describe(
+      'true when `total` is a floor: a text search (`q`) counts its matches up to 1,000 (narrow it to see the rest)',
+    ),
   page: z.number(),
   pageSize: z.number(),
 });

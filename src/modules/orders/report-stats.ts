@@ -27,11 +27,15 @@ async function countBy(db: DbOrTx, key: SQL, label: SQL, where: SQL, join: SQL =
   }));
 }
 
-/** The top-level category of an order (the catalogue is a tree; reports group by its first level). */
-const topCategory = sql`(with recursive up as (
-    select id, parent_id, name from categories where id = o.category_id
-    union all select c.id, c.parent_id, c.name from categories c join up on c.id = up.parent_id)
-  select name from up where parent_id is null limit 1)`;
+/**
+ * The top-level category of each category (the catalogue is a tree; reports group by its first level): built once
+ * per query by a recursive walk down the small catalogue and joined, instead of a recursive walk up the tree per
+ * order (issue 18: a month of 46,494 orders took 1.0–1.4 s).
+ */
+const topCategoryJoin = sql`left join (with recursive top as (
+      select id, name as top_name from categories where parent_id is null
+      union all select c.id, top.top_name from categories c join top on c.parent_id = top.id)
+    select id, top_name from top) tc on tc.id = o.category_id`;
 
 /** 受理情况 — orders received in the period by channel, type, top-level category, district and lead department. */
 export async function intakeBreakdown(db: DbOrTx, from: Date, to: Date) {
@@ -39,7 +43,7 @@ export async function intakeBreakdown(db: DbOrTx, from: Date, to: Date) {
   const [byChannel, byType, byCategory, byDistrict, byDepartment] = await Promise.all([
     countBy(db, sql`o.channel`, sql`null`, where),
     countBy(db, sql`o.type`, sql`null`, where),
-    countBy(db, topCategory, topCategory, where),
+    countBy(db, sql`tc.top_name`, sql`tc.top_name`, where, topCategoryJoin),
     countBy(db, sql`o.district`, sql`o.district`, where),
     countBy(db, sql`d.id::text`, sql`d.name`, where, sql`left join departments d on d.id = o.department_id`),
   ]);

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../../testing/test-app.ts';
-import { callbackSummary } from './report-stats.ts';
+import { sql } from 'drizzle-orm';
+import { queryRows } from '../../db/rows.ts';
+import { callbackSummary, intakeBreakdown } from './report-stats.ts';
 import { orderCallbacks } from './schema.ts';
 
 let t: TestContext;
@@ -155,5 +157,41 @@ describe('是否解决 at callbacks', () => {
       await t.app.inject({ method: 'GET', url: '/api/stats/overview', headers: await t.as('zj') })
     ).json();
     expect(dept.callbacks).toEqual({ reached: 1, resolved: 1, unresolved: 0 });
+  });
+});
+
+describe('the monthly intake by top-level category', () => {
+  it('counts each order under its top-level category, however deep its own category is', async () => {
+    const orm = t.db.orm;
+    const id = async (code: string, name: string, parent: number | null) => {
+      const [row] = await queryRows<{ id: number }>(
+        orm,
+        sql`insert into categories (code, name, parent_id, created_at)
+          values (${code}, ${name}, ${parent}, now()) returning id`,
+      );
+      return row!.id;
+    };
+    const build = await id('T1', '城乡建设', null);
+    const roads = await id('T1-1', '道路', build);
+    const lamps = await id('T1-1-1', '路灯', roads);
+    const traffic = await id('T2', '交通运输', null);
+    const set = (order: { id: number }, category: number) =>
+      orm.execute(sql`update orders set category_id = ${category} where id = ${order.id}`);
+    await set(made[0]!, lamps);
+    await set(made[1]!, build);
+    await set(made[2]!, traffic);
+    const intake = await intakeBreakdown(
+      orm,
+      new Date('2025-02-01T00:00:00+08:00'),
+      new Date('2025-04-01T00:00:00+08:00'),
+    );
+    expect(intake.byCategory).toEqual([
+      { key: '城乡建设', label: '城乡建设', count: 2 },
+      { key: '交通运输', label: '交通运输', count: 1 },
+      { key: 'none', label: '未填', count: 1 },
+    ]);
+    await orm.execute(
+      sql`update orders set category_id = null where id in (${made[0]!.id}, ${made[1]!.id}, ${made[2]!.id})`,
+    );
   });
 });

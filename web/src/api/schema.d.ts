@@ -1463,6 +1463,8 @@ export interface paths {
                 };
               }[];
               total: number;
+              /** @description true when `total` is a floor: a text search (`q`) counts its matches up to 1,000 (narrow it to see the rest) */
+              totalCapped?: boolean;
               page: number;
               pageSize: number;
             };

@@ -86,7 +86,8 @@ export function OrderTable({
             pageSize,
             total: q.data?.total,
             showSizeChanger: true,
-            showTotal: (t) => `共 ${t} 条`,
+            // A text search counts up to 1,000 matches (totalCapped): past that, ask for a narrower search.
+            showTotal: (t) => (q.data?.totalCapped ? `超过 ${t} 条，请缩小搜索范围` : `共 ${t} 条`),
             onChange: onPage,
           }}
         />

@@ -1,0 +1,1 @@
+CREATE INDEX "orders_excluded_idx" ON "orders" USING btree ("id") WHERE excluded_from_assessment;
