@@ -2,7 +2,7 @@ import { openPostgres } from '../src/db/client.ts';
 import { migrateDatabase } from '../src/db/migrate.ts';
 import { createDepartment, createUser } from '../src/modules/directory/index.ts';
 import { SYSTEM_ACTOR, type Role } from '../src/platform/actor.ts';
-import { startServer } from './intake.ts';
+import { startServer, untilQuiet } from './intake.ts';
 import { createBenchDatabase, percentile } from './support.ts';
 
 /**
@@ -211,7 +211,8 @@ export async function benchMixed() {
           w.byDepartment[dep]!.push(id);
         }
       }
-      await new Promise((r) => setTimeout(r, 3000));
+      // Timed once the server is idle: its first sweep renders last month's reports in worker threads after start.
+      await untilQuiet(server.pid, 3000);
       const results = [];
       for (const u of USERS) results.push(await run(w, u, REQUESTS));
       return results;
