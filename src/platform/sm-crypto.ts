@@ -117,20 +117,22 @@ const keyStates = new WeakMap<DataKey, KeyState>();
 /** Field contexts are few (`calls.caller_number` …); file contexts are names: only so many are kept. */
 const MAX_CONTEXTS = 64;
 
+/** HMAC's key block (RFC 2104): a key of at most 64 bytes padded to SM3's block and XORed with ipad / opad. */
+function hmacKeyBlock(key: Buffer, pad: 0x36 | 0x5c): Buffer {
+  const b = Buffer.alloc(64, pad);
+  for (let i = 0; i < key.length; i++) b[i]! ^= key[i]!;
+  return b;
+}
+
 function stateOf(key: DataKey): KeyState {
   let s = keyStates.get(key);
   if (!s) {
-    const block = (pad: number) => {
-      const b = Buffer.alloc(64, pad);
-      for (let i = 0; i < key.mac.length; i++) b[i]! ^= key.mac[i]!;
-      return b;
-    };
     const ecb = createCipheriv('sm4-ecb', key.enc, null);
     ecb.setAutoPadding(false);
     s = {
       ecb,
-      outer: createHash('sm3').update(block(0x5c)),
-      keyed: createHash('sm3').update(block(0x36)),
+      outer: createHash('sm3').update(hmacKeyBlock(key.mac, 0x5c)),
+      keyed: createHash('sm3').update(hmacKeyBlock(key.mac, 0x36)),
       inner: new Map(),
     };
     keyStates.set(key, s);
@@ -199,12 +201,11 @@ const jsMacStates = new WeakMap<
 function jsMacState(key: DataKey) {
   let s = jsMacStates.get(key);
   if (!s) {
-    const block = (pad: number) => {
-      const b = Buffer.alloc(64, pad);
-      for (let i = 0; i < key.mac.length; i++) b[i]! ^= key.mac[i]!;
-      return b;
+    s = {
+      inner: sm3StateAfter(hmacKeyBlock(key.mac, 0x36)),
+      outer: sm3StateAfter(hmacKeyBlock(key.mac, 0x5c)),
+      prefixes: new Map(),
     };
-    s = { inner: sm3StateAfter(block(0x36)), outer: sm3StateAfter(block(0x5c)), prefixes: new Map() };
     jsMacStates.set(key, s);
   }
   return s;
@@ -366,12 +367,10 @@ function indexMac(key: Buffer, data: string): Buffer {
   if (key.length > 64) return hmacSm3(key, data);
   let s = indexStates.get(key);
   if (!s) {
-    const block = (pad: number) => {
-      const b = Buffer.alloc(64, pad);
-      for (let i = 0; i < key.length; i++) b[i]! ^= key[i]!;
-      return b;
+    s = {
+      inner: createHash('sm3').update(hmacKeyBlock(key, 0x36)),
+      outer: createHash('sm3').update(hmacKeyBlock(key, 0x5c)),
     };
-    s = { inner: createHash('sm3').update(block(0x36)), outer: createHash('sm3').update(block(0x5c)) };
     indexStates.set(key, s);
   }
   return s.outer.copy().update(s.inner.copy().update(data).digest()).digest();
