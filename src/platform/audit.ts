@@ -238,9 +238,6 @@ export function startAuditChainer(
   };
 }
 
-/** @deprecated the chainer's old name (start-up only): rows written before the chain existed are pending rows. */
-export const sealLegacyAuditRows = (db: Database) => chainPendingAuditRows(db);
-
 export interface ChainVerdict {
   ok: boolean;
   entries: number;
