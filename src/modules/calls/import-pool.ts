@@ -91,6 +91,24 @@ export function preambleOf(first: Uint8Array): { text: string; lines: number } |
   return { text: `${lines.slice(0, at + 1).join('\n')}\n`, lines: at + 1 };
 }
 
+/**
+ * A worker thread of the import failed (it crashed, was killed, or threw): the import stops there. The parts
+ * written before it stay written, each batch whole (one transaction each), and a re-run of the same file adds
+ * only what is missing (the import is idempotent).
+ */
+export class ImportWorkerFailure extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'ImportWorkerFailure';
+  }
+}
+
+/**
+ * Test only (import-crash.test.ts): with `crashAfterParts` set, each worker started from then on dies (exit code
+ * 1) after sending so many parts. Never set in production; unset, it costs one comparison per part.
+ */
+export const importWorkerTestHooks: { crashAfterParts?: number } = {};
+
 interface PoolOptions {
   ring: Keyring;
   suffix: string;
@@ -105,14 +123,19 @@ function startWorker(
   onMessage: (m: FromWorker) => void,
   onFailure: (e: Error) => void,
 ) {
-  const worker = new Worker(new URL('./import-worker-entry.mjs', import.meta.url), { workerData: data });
+  const workerData: ImportWorkerData = { ...data, crashAfterParts: importWorkerTestHooks.crashAfterParts };
+  const worker = new Worker(new URL('./import-worker-entry.mjs', import.meta.url), { workerData });
   let closing = false;
   worker.on('message', (m: FromWorker) =>
-    m.type === 'failed' ? onFailure(new Error(`call import worker: ${m.message}`)) : onMessage(m),
+    m.type === 'failed'
+      ? onFailure(new ImportWorkerFailure(`call import worker: ${m.message}`))
+      : onMessage(m),
   );
-  worker.on('error', onFailure);
+  worker.on('error', (e) =>
+    onFailure(new ImportWorkerFailure(`call import worker: ${e.message}`, { cause: e })),
+  );
   worker.on('exit', (code) => {
-    if (!closing) onFailure(new Error(`call import worker stopped (exit code ${code})`));
+    if (!closing) onFailure(new ImportWorkerFailure(`call import worker stopped (exit code ${code})`));
   });
   return {
     post: (m: ToWorker, transfer: ArrayBuffer[] = []) => worker.postMessage(m, transfer),

@@ -12,7 +12,8 @@ import type { Keyring } from '../../platform/sm-crypto.ts';
 import { callImports, calls } from './schema.ts';
 import { type CopySession, withCopySession } from '../../db/copy.ts';
 import { type ParsedPart, type PreparedBatch, prepareBatch } from './import-batch.ts';
-import { type HeadOfInput, importInWorkers, readHead } from './import-pool.ts';
+import { type HeadOfInput, ImportWorkerFailure, importInWorkers, readHead } from './import-pool.ts';
+import { AppError } from '../../platform/errors.ts';
 
 export interface ImportCounts {
   /** Lines (or data rows) read from the input. */
@@ -199,7 +200,7 @@ export async function importCallLog(
   // The two columns the import fills itself, the same on every line of this run.
   const suffix = `\t${importId}\t${now.toISOString()}`;
   const ring = activeKeyring();
-  await withCopySession(db, async (session) => {
+  const importing = withCopySession(db, async (session) => {
     await session.query(STAGE);
     // Parts come in input order; each is written (one transaction) before the next, while workers go on.
     const write = async (part: ParsedPart, lines: { read: number; skipped: number }) => {
@@ -227,11 +228,42 @@ export async function importCallLog(
       );
     }
   });
+  try {
+    await importing;
+  } catch (err) {
+    if (!(err instanceof ImportWorkerFailure)) throw err;
+    await interrupted(db, importId, counts, rejections, err);
+  }
   await db
     .update(callImports)
     .set({ ...counts, finishedAt: new Date(), rejections })
     .where(eq(callImports.id, importId));
   return { ...counts, importId, rejections };
+}
+
+/**
+ * A worker failed mid-import: what was written so far is recorded on the import (left unfinished: no
+ * `finishedAt`) and the caller is told to send the same file again — whole batches only were written, and a
+ * re-run adds just the calls still missing. 503: the server's failure, not the file's.
+ */
+async function interrupted(
+  db: Database,
+  importId: number,
+  counts: ImportCounts,
+  rejections: RejectedLine[],
+  err: ImportWorkerFailure,
+): Promise<never> {
+  await db
+    .update(callImports)
+    .set({ ...counts, rejections })
+    .where(eq(callImports.id, importId));
+  throw new AppError(
+    'call_import_interrupted',
+    503,
+    `The call import stopped after ${counts.imported} calls were added (${err.message}); send the same file again: calls already added are not added twice`,
+    `话务导入中断（已新增 ${counts.imported} 条）；请重新导入同一文件，已导入的通话不会重复`,
+    { importId, imported: counts.imported },
+  );
 }
 
 /** A small input on this thread: parsed, sealed and written a batch at a time. */

@@ -22,6 +22,11 @@ export interface ImportWorkerData {
   mode: 'segments' | 'stream';
   batchSize: number;
   keepRejections: number;
+  /**
+   * Test only (import-crash.test.ts, through `importWorkerTestHooks`): the worker ends its thread with exit code 1,
+   * as a crash would, instead of sending its part after this many. Never set in production.
+   */
+  crashAfterParts?: number;
 }
 
 /** Importing thread → worker. */
@@ -41,6 +46,13 @@ export type FromWorker =
 const data = workerData as ImportWorkerData;
 const port = parentPort!;
 const decoder = new TextDecoder();
+
+let partsSent = 0;
+/** Hands a part to the importing thread (its COPY text moved, not copied). */
+function sendPart(seq: number, part: ParsedPart) {
+  if (partsSent++ === data.crashAfterParts) process.exit(1);
+  port.postMessage({ type: 'part', seq, part } satisfies FromWorker, [part.batch.text.buffer as ArrayBuffer]);
+}
 
 /** Collects records and rejections into parts. */
 function collector() {
@@ -120,10 +132,7 @@ async function runStream(messages: AsyncIterable<ToWorker>) {
   const parts = collector();
   const send = async () => {
     const stats = parse.stats();
-    const part = parts.take(stats.lines, stats.skipped);
-    port.postMessage({ type: 'part', seq: 0, part } satisfies FromWorker, [
-      part.batch.text.buffer as ArrayBuffer,
-    ]);
+    sendPart(0, parts.take(stats.lines, stats.skipped));
     unacked++;
     while (unacked >= 2) await new Promise<void>((resolve) => (waits.ack = resolve));
   };
@@ -155,10 +164,7 @@ async function main() {
   if (data.mode === 'stream') return runStream(messages);
   for await (const m of messages) {
     if (m.type !== 'segment') continue;
-    const part = await parseSegment(m);
-    port.postMessage({ type: 'part', seq: m.seq, part } satisfies FromWorker, [
-      part.batch.text.buffer as ArrayBuffer,
-    ]);
+    sendPart(m.seq, await parseSegment(m));
   }
 }
 

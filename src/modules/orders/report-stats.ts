@@ -1,4 +1,4 @@
-import { sql, type SQL } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
 import { queryRows } from '../../db/rows.ts';
 import { maskName, maskPhone } from './presenter.ts';
@@ -13,20 +13,6 @@ export type Counted = { key: string; label: string; count: number }[];
 
 const received = (from: Date, to: Date) => sql`o.received_at >= ${from} and o.received_at < ${to}`;
 
-async function countBy(db: DbOrTx, key: SQL, label: SQL, where: SQL, join: SQL = sql``): Promise<Counted> {
-  const rows = await queryRows<{ key: string | null; label: string | null; count: number }>(
-    db,
-    sql`select ${key} as key, ${label} as label, count(*)::int as count
-        from orders o ${join} where ${where} and o.status <> 'merged'
-        group by 1, 2 order by 3 desc, 1`,
-  );
-  return rows.map((r) => ({
-    key: r.key ?? 'none',
-    label: r.label ?? r.key ?? '未填',
-    count: Number(r.count),
-  }));
-}
-
 /**
  * The top-level category of each category (the catalogue is a tree; reports group by its first level): built once
  * per query by a recursive walk down the small catalogue and joined, instead of a recursive walk up the tree per
@@ -37,23 +23,41 @@ const topCategoryJoin = sql`left join (with recursive top as (
       union all select c.id, top.top_name from categories c join top on c.parent_id = top.id)
     select id, top_name from top) tc on tc.id = o.category_id`;
 
-/** 受理情况 — orders received in the period by channel, type, top-level category, district and lead department. */
+const FIELDS = ['channel', 'type', 'category', 'district', 'department'] as const;
+type Field = (typeof FIELDS)[number];
+
+/**
+ * 受理情况 — orders received in the period by channel, type, top-level category, district and lead department.
+ * One scan of the period's orders answers all five (grouping sets; issue 18: five scans of a month's 41,000 rows
+ * took 123 ms at 500,000 orders). Each breakdown largest first, then by key; no key is `none`, labelled 未填.
+ */
 export async function intakeBreakdown(db: DbOrTx, from: Date, to: Date) {
-  const where = received(from, to);
-  const [byChannel, byType, byCategory, byDistrict, byDepartment] = await Promise.all([
-    countBy(db, sql`o.channel`, sql`null`, where),
-    countBy(db, sql`o.type`, sql`null`, where),
-    countBy(db, sql`tc.top_name`, sql`tc.top_name`, where, topCategoryJoin),
-    countBy(db, sql`o.district`, sql`o.district`, where),
-    countBy(db, sql`d.id::text`, sql`d.name`, where, sql`left join departments d on d.id = o.department_id`),
-  ]);
+  const rows = await queryRows<{ field: Field; key: string | null; label: string | null; count: number }>(
+    db,
+    sql`select case when grouping(o.channel) = 0 then 'channel' when grouping(o.type) = 0 then 'type'
+            when grouping(tc.top_name) = 0 then 'category' when grouping(o.district) = 0 then 'district'
+            else 'department' end as field,
+          case when grouping(o.channel) = 0 then o.channel when grouping(o.type) = 0 then o.type
+            when grouping(tc.top_name) = 0 then tc.top_name when grouping(o.district) = 0 then o.district
+            else d.id::text end as key,
+          case when grouping(tc.top_name) = 0 then tc.top_name when grouping(o.district) = 0 then o.district
+            when grouping(d.id) = 0 then d.name end as label,
+          count(*)::int as count
+        from orders o ${topCategoryJoin} left join departments d on d.id = o.department_id
+        where ${received(from, to)} and o.status <> 'merged'
+        group by grouping sets ((o.channel), (o.type), (tc.top_name), (o.district), (d.id, d.name))
+        order by 1, 4 desc, 2`,
+  );
+  const by = Object.fromEntries(FIELDS.map((f) => [f, [] as Counted])) as Record<Field, Counted>;
+  for (const r of rows)
+    by[r.field].push({ key: r.key ?? 'none', label: r.label ?? r.key ?? '未填', count: Number(r.count) });
   return {
-    total: byChannel.reduce((s, r) => s + r.count, 0),
-    byChannel,
-    byType,
-    byCategory,
-    byDistrict,
-    byDepartment,
+    total: by.channel.reduce((s, r) => s + r.count, 0),
+    byChannel: by.channel,
+    byType: by.type,
+    byCategory: by.category,
+    byDistrict: by.district,
+    byDepartment: by.department,
   };
 }
 

@@ -195,3 +195,58 @@ describe('the monthly intake by top-level category', () => {
     );
   });
 });
+
+describe('the monthly intake breakdown (受理情况)', () => {
+  it('counts by channel, type, top-level category, district and lead department, largest first, merged left out', async () => {
+    const orm = t.db.orm;
+    const [a, b, , d] = made;
+    const [was] = await queryRows<{ status: string }>(
+      orm,
+      sql`select status from orders where id = ${d!.id}`,
+    );
+    await orm.execute(sql`update orders set district = '源汇区' where id in (${a!.id}, ${b!.id})`);
+    await orm.execute(sql`update orders set status = 'merged' where id = ${d!.id}`);
+    const intake = await intakeBreakdown(
+      orm,
+      new Date('2025-02-01T00:00:00+08:00'),
+      new Date('2025-04-01T00:00:00+08:00'),
+    );
+    const departments = [
+      { key: String(zj), label: '住建局', count: 1 },
+      { key: String(cg), label: '城管局', count: 1 },
+    ].sort((x, y) => (x.key < y.key ? -1 : 1));
+    expect(intake).toEqual({
+      total: 3,
+      byChannel: [
+        { key: 'phone', label: 'phone', count: 2 },
+        { key: 'email', label: 'email', count: 1 },
+      ],
+      byType: [
+        { key: 'complaint', label: 'complaint', count: 2 },
+        { key: 'inquiry', label: 'inquiry', count: 1 },
+      ],
+      byCategory: [{ key: 'none', label: '未填', count: 3 }],
+      byDistrict: [
+        { key: '源汇区', label: '源汇区', count: 2 },
+        { key: 'none', label: '未填', count: 1 },
+      ],
+      byDepartment: [...departments, { key: 'none', label: '未填', count: 1 }],
+    });
+    // A month with nothing received: every breakdown empty.
+    const empty = await intakeBreakdown(
+      orm,
+      new Date('2024-01-01T00:00:00+08:00'),
+      new Date('2024-02-01T00:00:00+08:00'),
+    );
+    expect(empty).toEqual({
+      total: 0,
+      byChannel: [],
+      byType: [],
+      byCategory: [],
+      byDistrict: [],
+      byDepartment: [],
+    });
+    await orm.execute(sql`update orders set district = null where id in (${a!.id}, ${b!.id})`);
+    await orm.execute(sql`update orders set status = ${was!.status} where id = ${d!.id}`);
+  });
+});
