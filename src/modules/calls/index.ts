@@ -10,11 +10,11 @@ export {
   requestExemption,
 } from './incidents-service.ts';
 export * from './metrics.ts';
-export { callMetrics, type MetricsResult, type MetricsSettings } from './metrics-service.ts';
+export { callMetrics, callTotals, type MetricsResult, type MetricsSettings } from './metrics-service.ts';
 export { callSpan, offeredByInterval, waitingTotals, type WaitingTotals } from './patience-service.ts';
 export * from './model.ts';
 export { registerCallRoutes } from './routes.ts';
 export * from './settings.ts';
 export { wallboardSnapshot } from './wallboard.ts';
 export { CALL_SEAL_SPECS, openNumber, sealNumber } from './personal-data.ts';
-export { answeredCallIds, anyCallSince, ivrRatings, type IvrRating } from './reads.ts';
+export { answeredCallIds, anyCallSince, ivrRatingCounts, ivrRatings, type IvrRating } from './reads.ts';

@@ -1,4 +1,4 @@
-import { and, asc, eq, gte, isNotNull, lt } from 'drizzle-orm';
+import { and, asc, eq, gte, isNotNull, lt, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
 import { calls } from './schema.ts';
 
@@ -44,6 +44,23 @@ export async function ivrRatings(db: DbOrTx, from: Date, to: Date): Promise<IvrR
     .where(and(isNotNull(calls.ivrRating), gte(calls.offeredAt, from), lt(calls.offeredAt, to)))
     .orderBy(asc(calls.id));
   return rows.map((r) => ({ callId: Number(r.callId), agentCode: r.agentCode, rating: r.rating! }));
+}
+
+/** The IVR ratings of calls offered in [from, to) as counts: all, and those of at least `satisfiedMin`. */
+export async function ivrRatingCounts(
+  db: DbOrTx,
+  from: Date,
+  to: Date,
+  satisfiedMin: number,
+): Promise<{ total: number; satisfied: number }> {
+  const [row] = await db
+    .select({
+      total: sql<number>`count(*)::int`,
+      satisfied: sql<number>`(count(*) filter (where ${calls.ivrRating} >= ${satisfiedMin}))::int`,
+    })
+    .from(calls)
+    .where(and(isNotNull(calls.ivrRating), gte(calls.offeredAt, from), lt(calls.offeredAt, to)));
+  return row!;
 }
 
 /** Whether any call was offered since `since` (the contract's check that the service has started). */

@@ -3,7 +3,13 @@ import { clipTo, type AsOf } from './as-of.ts';
 import type { DbOrTx } from '../../db/client.ts';
 import { clauseZh, statusZh, targetZh, valueZh } from './format-zh.ts';
 import type { IndicatorDefinition, ContractDefinition } from './model.ts';
-import { MEASURE_FUNCTIONS, type MeasuredFigure } from './measures.ts';
+import {
+  MEASURE_FUNCTIONS,
+  measureCounts,
+  type MeasureContext,
+  type MeasuredCounts,
+  type MeasuredFigure,
+} from './measures.ts';
 import { meets, type Period } from './periods.ts';
 import { describeReadings, type Readings } from './readings.ts';
 
@@ -40,27 +46,17 @@ function measuredSpan(ind: IndicatorDefinition, p: Period, c: ContractDefinition
   return { from: p.from, to: p.to };
 }
 
-export async function assessIndicator(
-  db: DbOrTx,
+/** What a figure, counted or with its records, needs to be judged against its indicator. */
+type Measured = { numerator: number; denominator: number; value: number | null; provisional?: boolean };
+
+/** An indicator's figure judged: the fields both modes share, around the figure's own evidence and exclusions. */
+function judged<F extends Measured>(
   ind: IndicatorDefinition,
   period: Period,
-  c: ContractDefinition,
-  readings: Readings,
+  span: { from: string; to: string },
+  f: F,
   now: Date,
-  /** Shared by the indicators of one request (see MeasureContext.memo). */
-  memo?: Map<string, Promise<unknown>>,
-): Promise<IndicatorResult> {
-  const span = measuredSpan(ind, period, c, readings);
-  const f = await MEASURE_FUNCTIONS[ind.measure]({
-    db,
-    contract: c,
-    readings,
-    fromDay: span.from,
-    toDay: span.to,
-    now,
-    memo,
-  });
-  const nowDay = localDateOf(now);
+) {
   const met = meets(f.value, ind.comparator, ind.target);
   return {
     id: ind.id,
@@ -78,21 +74,101 @@ export async function assessIndicator(
     valueZh: valueZh(f, ind.measure),
     targetZh: targetZh(ind.comparator, ind.target, ind.measure),
     statusZh: statusZh({ met, value: f.value, denominator: f.denominator }, ind.measure),
-    excluded: f.excluded,
-    evidence: { ...f.evidence, ...(f.drillDown ? { drillDown: f.drillDown } : {}) },
     clause: ind.clause,
     clauseZh: clauseZh(ind.clause),
-    provisional: span.to > nowDay || f.provisional === true,
+    provisional: span.to > localDateOf(now) || f.provisional === true,
   };
 }
 
-/** 考核 — every indicator of the contract over one period, with its evidence and the readings used. */
-export async function assessPeriod(
+function measureContext(
   db: DbOrTx,
+  ind: IndicatorDefinition,
+  period: Period,
+  c: ContractDefinition,
+  readings: Readings,
+  now: Date,
+  memo?: Map<string, Promise<unknown>>,
+): MeasureContext {
+  const span = measuredSpan(ind, period, c, readings);
+  return { db, contract: c, readings, fromDay: span.from, toDay: span.to, now, memo };
+}
+
+/** An indicator measured with its records (the drill-down, statements, settlement). */
+export async function assessIndicator(
+  db: DbOrTx,
+  ind: IndicatorDefinition,
+  period: Period,
+  c: ContractDefinition,
+  readings: Readings,
+  now: Date,
+  /** Shared by the indicators of one request (see MeasureContext.memo). */
+  memo?: Map<string, Promise<unknown>>,
+): Promise<IndicatorResult> {
+  const ctx = measureContext(db, ind, period, c, readings, now, memo);
+  const f = await MEASURE_FUNCTIONS[ind.measure](ctx);
+  const { clause, clauseZh, provisional, ...head } = judged(
+    ind,
+    period,
+    { from: ctx.fromDay, to: ctx.toDay },
+    f,
+    now,
+  );
+  return {
+    ...head,
+    excluded: f.excluded,
+    evidence: { ...f.evidence, ...(f.drillDown ? { drillDown: f.drillDown } : {}) },
+    clause,
+    clauseZh,
+    provisional,
+  };
+}
+
+/** An indicator as counts (issue 18: the assessment answer), its records left to the drill-down. */
+export type IndicatorCounts = Omit<IndicatorResult, 'excluded' | 'evidence'> & {
+  excluded: MeasuredCounts['excluded'];
+  evidence: MeasuredCounts['evidence'] & { drillDown?: string };
+};
+
+export async function assessIndicatorCounts(
+  db: DbOrTx,
+  ind: IndicatorDefinition,
+  period: Period,
+  c: ContractDefinition,
+  readings: Readings,
+  now: Date,
+  memo?: Map<string, Promise<unknown>>,
+): Promise<IndicatorCounts> {
+  const ctx = measureContext(db, ind, period, c, readings, now, memo);
+  const f = await measureCounts(ind.measure, ctx);
+  const { clause, clauseZh, provisional, ...head } = judged(
+    ind,
+    period,
+    { from: ctx.fromDay, to: ctx.toDay },
+    f,
+    now,
+  );
+  return {
+    ...head,
+    excluded: f.excluded,
+    evidence: { ...f.evidence, ...(f.drillDown ? { drillDown: f.drillDown } : {}) },
+    clause,
+    clauseZh,
+    provisional,
+  };
+}
+
+type AssessOne<R> = (
+  ind: IndicatorDefinition,
+  measured: Period,
+  memo: Map<string, Promise<unknown>>,
+) => Promise<R>;
+
+async function assessEach<R extends { provisional: boolean }>(
   c: ContractDefinition,
   period: Period,
   readings: Readings,
   asOf: AsOf,
+  one: AssessOne<R>,
 ) {
   // Nothing after the as-of day counts: the period is measured up to it and the rules judge as of its end.
   const measured = { ...period, to: clipTo(period.to, asOf) };
@@ -100,11 +176,7 @@ export async function assessPeriod(
   // The indicators are measured side by side (issue 18: a year at 500,000 orders is a few large reads, each on
   // its own pooled connection); a transaction's one connection takes them in turn.
   const indicators =
-    measured.from < measured.to
-      ? await Promise.all(
-          c.indicators.map((ind) => assessIndicator(db, ind, measured, c, readings, asOf.now, memo)),
-        )
-      : [];
+    measured.from < measured.to ? await Promise.all(c.indicators.map((ind) => one(ind, measured, memo))) : [];
   return {
     contract: { id: c.id, version: c.version, name: c.name },
     period,
@@ -114,6 +186,32 @@ export async function assessPeriod(
     readings: describeReadings(readings),
     generatedAt: asOf.now,
   };
+}
+
+/** 考核 — every indicator of the contract over one period, with its evidence and the readings used. */
+export function assessPeriod(
+  db: DbOrTx,
+  c: ContractDefinition,
+  period: Period,
+  readings: Readings,
+  asOf: AsOf,
+) {
+  return assessEach(c, period, readings, asOf, (ind, measured, memo) =>
+    assessIndicator(db, ind, measured, c, readings, asOf.now, memo),
+  );
+}
+
+/** 考核 as counts — assessPeriod's figures without reading their records (the assessment answer, issue 18). */
+export function assessPeriodCounts(
+  db: DbOrTx,
+  c: ContractDefinition,
+  period: Period,
+  readings: Readings,
+  asOf: AsOf,
+) {
+  return assessEach(c, period, readings, asOf, (ind, measured, memo) =>
+    assessIndicatorCounts(db, ind, measured, c, readings, asOf.now, memo),
+  );
 }
 
 /**
@@ -149,21 +247,32 @@ export function drillRecords(r: IndicatorResult, part: DrillPart): DrillRecord[]
   return part === 'counted' ? rows : rows.filter((x) => x.met === (part === 'met'));
 }
 
+/** An indicator measured with its records, as counts: what `assessIndicatorCounts` answers for it. */
+export function countsOfIndicator(r: IndicatorResult): IndicatorCounts {
+  const { evidence, excluded, ...rest } = r;
+  const { counted, met, ...tail } = evidence;
+  return {
+    ...rest,
+    excluded: excluded.map((e) => ({ reason: e.reason, count: e.ids.length })),
+    evidence: { ...tail, counted: counted.length, met: met.length },
+  };
+}
+
 /**
  * What the assessment answer carries for an indicator (issue 18): the figure with its counts and a link to its
  * records (`drillDown`, the records endpoint, page by page), never the records themselves — a year at a city's
  * size counts hundreds of thousands of orders. `listPage` is where the console lists records too many to drill into
  * by id (a period's calls).
  */
-export function summarizeIndicator(r: IndicatorResult, drillDown: string) {
+export function summarizeIndicator(r: IndicatorCounts, drillDown: string) {
   const { evidence, excluded, ...figure } = r;
   return {
     ...figure,
-    excluded: excluded.map((e) => ({ reason: e.reason, count: e.ids.length })),
+    excluded,
     evidence: {
       entity: evidence.entity,
-      counted: evidence.counted.length,
-      met: evidence.met.length,
+      counted: evidence.counted,
+      met: evidence.met,
       drillDown,
       ...(evidence.drillDown ? { listPage: evidence.drillDown } : {}),
     },

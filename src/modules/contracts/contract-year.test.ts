@@ -21,7 +21,10 @@ import { queryRows } from '../../db/rows.ts';
 import { writeSimulation } from '../../simulation/write-simulation.ts';
 import { createTestContext, type TestContext } from '../../testing/test-app.ts';
 import { seedDemoRoster } from '../../demo/roster.ts';
+import { resolveAsOf } from './as-of.ts';
+import { countsOfIndicator, summarizeIndicator } from './assessment.ts';
 import { syncRepositoryContracts } from './contracts-service.ts';
+import { assessContract, assessmentAnswer, drillDownPath } from './overview.ts';
 import { addMonths } from './schedule.ts';
 
 let t: TestContext;
@@ -377,5 +380,33 @@ describe('a Luohe contract year with known failures', () => {
       outputsChanged: true,
       payableFen: { confirmed: BASES[0], now: BASES[0]! - ONE_PERCENT, delta: -ONE_PERCENT },
     });
+  }, 300_000);
+
+  it('answers every indicator counted in SQL exactly as measured with its records (issue 18)', async () => {
+    t.clock.set('2026-11-20T10:00:00+08:00');
+    const cases: [string, string][] = [
+      ['term', '2026-11-10'],
+      ['term', '2026-11-04'],
+      ['C1', '2026-11-10'],
+      ['C3', '2026-06-10'],
+      ['2026-05', '2026-11-10'],
+      ['2026-06', '2026-06-20'],
+      ['2026-03', '2026-11-10'],
+    ];
+    for (const [period, day] of cases) {
+      const asOf = resolveAsOf(day, t.clock.now());
+      const records = await assessContract(t.db.orm, 'luohe-2025', period, asOf);
+      const answer = await assessmentAnswer(t.db.orm, 'luohe-2025', period, asOf);
+      expect(records.indicators).toHaveLength(12);
+      // Byte for byte, key order included: the figures are checked from outside on their exact JSON.
+      expect(JSON.stringify(answer)).toBe(
+        JSON.stringify({
+          ...records,
+          indicators: records.indicators.map((i) =>
+            summarizeIndicator(countsOfIndicator(i), drillDownPath('luohe-2025', i.id, period, asOf)),
+          ),
+        }),
+      );
+    }
   }, 300_000);
 });

@@ -1,12 +1,13 @@
 import { addDays, startOfLocalDay } from '../../calendar/local-time.ts';
 import type { DbOrTx } from '../../db/client.ts';
-import type { IndicatorFigure } from '../../platform/indicator.ts';
-import { callMetrics, readCallSettings } from '../calls/index.ts';
+import { countsOf, type FigureCounts, type IndicatorFigure } from '../../platform/indicator.ts';
+import { callTotals, readCallSettings } from '../calls/index.ts';
 import { noticeTimeliness } from '../knowledge/index.ts';
-import { onlineResponseRate, returnRate } from '../orders/index.ts';
+import { onlineResponseCounts, onlineResponseRate, returnCounts, returnRate } from '../orders/index.ts';
 import {
   assistanceCompletion,
   attitudeSatisfaction,
+  attitudeSatisfactionCounts,
   callbackRateOf,
   complaintRate,
   readCallbackSettings,
@@ -32,7 +33,7 @@ export interface MeasureContext {
 }
 
 /**
- * The span's call metrics as a whole (`year` granularity: one bucket), computed once per assessment request
+ * The span's call metrics as a whole (their totals, no buckets), computed once per assessment request
  * however many indicators read them (issue 18: the answer rate and the complaint rate both do).
  */
 function spanCalls(
@@ -45,10 +46,10 @@ function spanCalls(
     shortAbandons: options.shortAbandons !== false,
   };
   const key = `calls|${ctx.fromDay}|${ctx.toDay}|${o.exemptionWindows}|${o.shortAbandons}`;
-  const hit = ctx.memo?.get(key) as ReturnType<typeof callMetrics> | undefined;
+  const hit = ctx.memo?.get(key) as ReturnType<typeof callTotals> | undefined;
   if (hit) return hit;
   // The calls settings are read here, where the assessment meets the calls module, and passed into its rules.
-  const p = readCallSettings(ctx.db).then((settings) => callMetrics(ctx.db, from, to, 'year', settings, o));
+  const p = readCallSettings(ctx.db).then((settings) => callTotals(ctx.db, from, to, settings, o));
   ctx.memo?.set(key, p);
   return p;
 }
@@ -59,6 +60,9 @@ export type MeasuredFigure = IndicatorFigure & {
   /** Some of the period's records can still change the figure (a report not yet due). */
   provisional?: boolean;
 };
+
+/** A figure as counts (the assessment answer), each count the length of the records mode's id list. */
+export type MeasuredCounts = FigureCounts & Pick<MeasuredFigure, 'drillDown' | 'provisional'>;
 
 const range = (ctx: MeasureContext) => ({
   from: startOfLocalDay(ctx.fromDay),
@@ -134,3 +138,25 @@ export const MEASURE_FUNCTIONS: Record<Measure, (ctx: MeasureContext) => Promise
       ctx.readings.staffingPresentMeans,
     ),
 };
+
+/**
+ * The measures whose records are many (a year's orders and ratings), counted in SQL by their module from the same
+ * rule as the records; the others read few records (or only aggregates, the call metrics) and are reduced.
+ */
+const MEASURE_COUNTS: Partial<Record<Measure, (ctx: MeasureContext) => Promise<MeasuredCounts>>> = {
+  'orders.onlineResponseRate': (ctx) => onlineResponseCounts(ctx.db, range(ctx).from, range(ctx).to, ctx.now),
+  'orders.returnRate': (ctx) => returnCounts(ctx.db, range(ctx).from, range(ctx).to),
+  'quality.attitudeSatisfaction': async (ctx) =>
+    attitudeSatisfactionCounts(
+      ctx.db,
+      range(ctx).from,
+      range(ctx).to,
+      await readSatisfactionSettings(ctx.db),
+    ),
+};
+
+/** A measure's figure as counts: what the assessment answers, without reading the records it counts. */
+export function measureCounts(measure: Measure, ctx: MeasureContext): Promise<MeasuredCounts> {
+  const count = MEASURE_COUNTS[measure];
+  return count ? count(ctx) : MEASURE_FUNCTIONS[measure](ctx).then(countsOf);
+}

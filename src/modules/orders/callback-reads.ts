@@ -108,6 +108,30 @@ export async function callbackAttitudeAnswers(db: DbOrTx, from: Date, to: Date):
   );
 }
 
+/**
+ * The attitude answers of callbacks made in [from, to) as counts (the assessment answer): all of them, and those
+ * among `satisfied` (quality's rule of which answers count as satisfied) — the rows `callbackAttitudeAnswers` reads
+ * (its join to the order, for the agent, drops none: a callback's order_id is a required foreign key).
+ */
+export async function callbackAttitudeCounts(
+  db: DbOrTx,
+  from: Date,
+  to: Date,
+  satisfied: readonly string[],
+): Promise<{ total: number; satisfied: number }> {
+  const [row] = await queryRows<{ total: number; satisfied: number }>(
+    db,
+    sql`select count(*)::int as total,
+          count(*) filter (where c.attitude_satisfaction in (${sql.join(
+            satisfied.map((v) => sql`${v}`),
+            sql`, `,
+          )}))::int as satisfied
+        from order_callbacks c
+        where c.attitude_satisfaction is not null and c.at >= ${from} and c.at < ${to}`,
+  );
+  return row!;
+}
+
 /** The handling answers of callbacks made in [from, to), counted by the order's department. */
 export interface HandlingAnswerCounts {
   departmentId: number;

@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../../testing/test-app.ts';
 import { flaggedCategories } from './dispute-flags.ts';
 import { disputeFiguresByDepartment } from './dispute-reads.ts';
-import { returnRate } from './indicators.ts';
+import { returnCounts, returnRate } from './indicators.ts';
+import { countsOf } from '../../platform/indicator.ts';
 
 /** 派单异议 over HTTP with a fixed clock (Monday 2025-03-03 10:00 in Beijing). */
 let t: TestContext;
@@ -257,6 +258,8 @@ describe('the return-rate KPI (交办单退回率)', () => {
     const detail = (await get('office', `/api/orders/${redirected}`)).json();
     expect(f.evidence.met).toEqual([detail.dispatches[0].id]);
     expect(f.excluded.find((e) => e.reason === 'dispute not yet decided')?.ids).toHaveLength(1);
+    // The assessment's counts mode counts exactly the records the drill-down lists (issue 18).
+    expect(await returnCounts(t.db.orm, from, to)).toEqual(countsOf(f));
     const figures = await disputeFiguresByDepartment(t.db.orm, from, to);
     expect(figures).toEqual([
       { departmentId: zj, raised: 4, upheld: 1, redirected: 1, joint: 1, pending: 1, withdrawn: 0 },

@@ -1,6 +1,7 @@
 export { applyOrderAction } from './actions.ts';
 export {
   callbackAttitudeAnswers,
+  callbackAttitudeCounts,
   callbackHandlingByDepartment,
   ordersReceivedBetween,
   owedCallbacks,
@@ -44,7 +45,7 @@ export * from './state-machine.ts';
 export { runDeadlineSweep } from './sweep.ts';
 export { segmentUnsearchableOrders } from './search-text.ts';
 export { ORDER_CALLBACK_MAX_ATTEMPTS } from './settings.ts';
-export { onlineResponseRate, returnRate } from './indicators.ts';
+export { onlineResponseCounts, onlineResponseRate, returnCounts, returnRate } from './indicators.ts';
 export {
   callbackSummary,
   intakeBreakdown,

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../../testing/test-app.ts';
-import { onlineResponseRate, returnRate } from './indicators.ts';
+import { countsOf } from '../../platform/indicator.ts';
+import { onlineResponseCounts, onlineResponseRate, returnCounts, returnRate } from './indicators.ts';
 
 let t: TestContext;
 let zj: number;
@@ -57,6 +58,15 @@ describe('KPI 2: online response within 1 working day', () => {
       { reason: 'under appeal', ids: [appealed] },
       { reason: 'response not yet due', ids: [waiting] },
     ]);
+    // The assessment's counts mode counts exactly the records the drill-down lists (issue 18).
+    expect(
+      await onlineResponseCounts(
+        t.db.orm,
+        at('2026-03-01T00:00:00'),
+        at('2026-04-01T00:00:00'),
+        t.clock.now(),
+      ),
+    ).toEqual(countsOf(f));
   });
 });
 
@@ -85,5 +95,8 @@ describe('KPI 3: returns caused by the operator’s misrouting', () => {
     expect(f).toMatchObject({ numerator: 1, denominator: 5 });
     expect(f.value).toBeCloseTo(0.2);
     expect(f.excluded[0]!.reason).toBe('return not yet judged');
+    expect(await returnCounts(t.db.orm, at('2026-03-04T00:00:00'), at('2026-04-01T00:00:00'))).toEqual(
+      countsOf(f),
+    );
   });
 });

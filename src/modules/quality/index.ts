@@ -11,6 +11,7 @@ export { consecutiveFailures, createSheet, monthlyResults } from './inspection-s
 export { registerQualityRoutes } from './routes.ts';
 export {
   attitudeSatisfaction,
+  attitudeSatisfactionCounts,
   attitudeSatisfactionBreakdown,
   handlingSatisfactionByDepartment,
   readSatisfactionSettings,

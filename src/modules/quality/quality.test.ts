@@ -1,6 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../../testing/test-app.ts';
+import { countsOf } from '../../platform/indicator.ts';
 import { insertCallBatch } from '../calls/index.ts';
+import {
+  attitudeSatisfaction,
+  attitudeSatisfactionCounts,
+  readSatisfactionSettings,
+} from './satisfaction.ts';
 
 let t: TestContext;
 let zj: number;
@@ -167,6 +173,14 @@ describe('callbacks (KPI 4) and attitude satisfaction (KPI 7)', () => {
       await req('office', 'GET', '/api/quality/indicators?from=2026-03-01&to=2026-04-01')
     ).json();
     expect(stricter.attitudeSatisfaction).toMatchObject({ numerator: 2, denominator: 4 });
+    // The assessment's counts mode counts exactly the ratings the drill-down lists (issue 18), under both settings.
+    for (const basicallySatisfiedCounts of [true, false]) {
+      const settings = { ...(await readSatisfactionSettings(t.db.orm)), basicallySatisfiedCounts };
+      const [from, to] = [at('2026-03-01T00:00:00'), at('2026-04-01T00:00:00')];
+      expect(await attitudeSatisfactionCounts(t.db.orm, from, to, settings)).toEqual(
+        countsOf(await attitudeSatisfaction(t.db.orm, from, to, settings)),
+      );
+    }
   });
 });
 

@@ -1,9 +1,13 @@
 import type { DbOrTx } from '../../db/client.ts';
-import { figure, type IndicatorFigure } from '../../platform/indicator.ts';
+import { figure, figureCounts, type FigureCounts, type IndicatorFigure } from '../../platform/indicator.ts';
 import { readSetting } from '../../platform/settings.ts';
-import { ivrRatings } from '../calls/index.ts';
+import { ivrRatingCounts, ivrRatings } from '../calls/index.ts';
 import { frontlinePeople, listDepartments, userIdsBySwitchCode } from '../directory/index.ts';
-import { callbackAttitudeAnswers, callbackHandlingByDepartment } from '../orders/index.ts';
+import {
+  callbackAttitudeAnswers,
+  callbackAttitudeCounts,
+  callbackHandlingByDepartment,
+} from '../orders/index.ts';
 import { BASICALLY_SATISFIED_COUNTS, IVR_SATISFIED_MIN } from './settings.ts';
 
 /** The settings the satisfaction rules use, read once at the edge and passed in. */
@@ -22,6 +26,10 @@ export async function readSatisfactionSettings(db: DbOrTx): Promise<Satisfaction
   return { basicallySatisfiedCounts, ivrSatisfiedMin };
 }
 
+/** The callback answers that count as satisfied; an IVR rating counts from `ivrSatisfiedMin` up. */
+const satisfiedAnswers = (settings: SatisfactionSettings) =>
+  settings.basicallySatisfiedCounts ? ['satisfied', 'basically_satisfied'] : ['satisfied'];
+
 interface Rating {
   key: string;
   agentId: number | null;
@@ -39,9 +47,7 @@ async function attitudeRatings(
   to: Date,
   settings: SatisfactionSettings,
 ): Promise<Rating[]> {
-  const satisfiedValues = settings.basicallySatisfiedCounts
-    ? ['satisfied', 'basically_satisfied']
-    : ['satisfied'];
+  const satisfiedValues = satisfiedAnswers(settings);
   const [answers, ivr, people] = await Promise.all([
     callbackAttitudeAnswers(db, from, to),
     ivrRatings(db, from, to),
@@ -74,6 +80,20 @@ export async function attitudeSatisfaction(
     ratings.map((r) => r.key),
     ratings.filter((r) => r.satisfied).map((r) => r.key),
   );
+}
+
+/** KPI 7 as counts (the assessment answer): the same ratings, counted in SQL. */
+export async function attitudeSatisfactionCounts(
+  db: DbOrTx,
+  from: Date,
+  to: Date,
+  settings: SatisfactionSettings,
+): Promise<FigureCounts> {
+  const [answers, ivr] = await Promise.all([
+    callbackAttitudeCounts(db, from, to, satisfiedAnswers(settings)),
+    ivrRatingCounts(db, from, to, settings.ivrSatisfiedMin),
+  ]);
+  return figureCounts('rating', answers.total + ivr.total, answers.satisfied + ivr.satisfied);
 }
 
 /** The same figure by agent and by team, for the quality views (unmatched IVR agents under agentId null). */

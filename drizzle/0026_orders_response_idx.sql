@@ -1,0 +1,1 @@
+CREATE INDEX "orders_response_idx" ON "orders" USING btree ("received_at","id","channel","response_due_at","responded_at","appeal_status") WHERE response_due_at is not null;
