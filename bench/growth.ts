@@ -137,8 +137,7 @@ try {
   if (REUSE) {
     await migrateDatabase(db);
     await db.orm.execute(sql`vacuum analyze`); // as after a build: a kept database may predate it
-  }
-  else await build();
+  } else await build();
   const office: Actor = { id: null, username: 'o', displayName: '办', role: 'office', departmentId: null };
 
   const [dep] = await queryRows<{ id: number }>(db.orm, sql`select min(id) as id from departments`);
