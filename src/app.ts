@@ -4,12 +4,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import {
-  jsonSchemaTransform,
-  serializerCompiler,
-  validatorCompiler,
-  type ZodTypeProvider,
-} from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { sql } from 'drizzle-orm';
 import { registerCalendarRoutes } from './calendar/index.ts';
 import type { Db } from './db/client.ts';
@@ -35,6 +30,7 @@ import {
 import type { RateLimit } from './platform/rate-limit.ts';
 import { mountWebConsole } from './platform/web-console.ts';
 import { installIdempotency } from './platform/idempotency.ts';
+import { serializerCompiler } from './platform/http-serializer.ts';
 import { type ApiDocsAccess, installSecurityHeaders } from './platform/security-headers.ts';
 import { registerPlatformRoutes } from './platform/platform-routes.ts';
 import { registerCallRoutes } from './modules/calls/index.ts';

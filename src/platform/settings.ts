@@ -48,18 +48,30 @@ export async function readSetting<T>(db: DbOrTx, def: SettingDefinition<T>): Pro
   return parsed.success ? parsed.data : def.default;
 }
 
+/**
+ * The values parsed from one load of the stored settings, per definition: the session check reads two settings
+ * on every request, and the load is cached until a write announces a change (then a new load, a new entry), so
+ * each stored value is parsed once per change instead of once per request (issue 18). Read-only values.
+ */
+const parsedOf = new WeakMap<Map<string, unknown>, Map<SettingDefinition<unknown>, unknown>>();
+
 /** Several settings in one query, keyed by their keys. */
 export async function readSettingsOf(
   db: DbOrTx,
   defs: SettingDefinition<unknown>[],
 ): Promise<Record<string, unknown>> {
   const stored = await storedSettings(db);
-  return Object.fromEntries(
-    defs.map((d) => {
-      const parsed = stored.has(d.key) ? d.schema.safeParse(stored.get(d.key)) : null;
-      return [d.key, parsed?.success ? parsed.data : d.default];
-    }),
-  );
+  let parsed = parsedOf.get(stored);
+  if (!parsed) parsedOf.set(stored, (parsed = new Map()));
+  const out: Record<string, unknown> = {};
+  for (const d of defs) {
+    if (!parsed.has(d)) {
+      const p = stored.has(d.key) ? d.schema.safeParse(stored.get(d.key)) : null;
+      parsed.set(d, p?.success ? p.data : d.default);
+    }
+    out[d.key] = parsed.get(d);
+  }
+  return out;
 }
 
 export async function writeSetting(db: DbOrTx, actor: Actor, key: string, value: unknown, now: Date) {

@@ -6,7 +6,7 @@ import { listDepartments } from '../modules/directory/index.ts';
 import { createTestDb } from './test-db.ts';
 import { SYSTEM_ACTOR } from '../platform/actor.ts';
 import { cached, enableCaches } from '../platform/cache.ts';
-import { readSetting, writeSetting, settingDefinitions } from '../platform/settings.ts';
+import { readSetting, readSettingsOf, writeSetting, settingDefinitions } from '../platform/settings.ts';
 import '../modules/orders/index.ts';
 
 /**
@@ -51,6 +51,23 @@ describe('in-process caches', () => {
     const before = await readSetting(db.orm, def);
     await writeSetting(db.orm, SYSTEM_ACTOR, def.key, (before as number) + 1, now);
     expect(await readSetting(db.orm, def)).toBe((before as number) + 1);
+  });
+
+  it('parses settings read together once per load, and reads a written one afresh', async () => {
+    const defs = settingDefinitions().filter((d) =>
+      ['auth.passwordPolicy', 'orders.callbackMaxAttempts'].includes(d.key),
+    );
+    expect(defs).toHaveLength(2);
+    // Stored, so it is parsed (a default is one object anyway).
+    await writeSetting(db.orm, SYSTEM_ACTOR, 'auth.passwordPolicy', { maxAgeDays: 0, history: 5 }, now);
+    const first = await readSettingsOf(db.orm, defs);
+    const again = await readSettingsOf(db.orm, defs);
+    // The same parsed values while the load stays cached (the object setting is not parsed anew)…
+    expect(again['auth.passwordPolicy']).toBe(first['auth.passwordPolicy']);
+    const attempts = first['orders.callbackMaxAttempts'] as number;
+    await writeSetting(db.orm, SYSTEM_ACTOR, 'orders.callbackMaxAttempts', attempts + 1, now);
+    // …and the written value at once after a write.
+    expect((await readSettingsOf(db.orm, defs))['orders.callbackMaxAttempts']).toBe(attempts + 1);
   });
 
   it('drops a table cached in memory when plain SQL changes it (the table trigger notifies)', async () => {

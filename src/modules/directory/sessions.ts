@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { hash, randomBytes } from 'node:crypto';
 import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
 import { CITIZEN_ACTOR, type Actor, type SessionRestriction } from '../../platform/actor.ts';
@@ -25,7 +25,8 @@ import { acceptCode, hasSecondFactor } from './second-factor.ts';
 import { users } from './schema.ts';
 import { actorOf, findUserByUsername, newPasswordFields, presentUser } from './users-service.ts';
 
-const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+// One-shot hash (no Hash object per request: the session check runs on every request); the same hex digest.
+const hashToken = (token: string) => hash('sha256', token, 'hex');
 
 // Verifying against a real hash when the user does not exist keeps the response time from revealing which
 // usernames exist.
