@@ -85,6 +85,7 @@ describe('statements per request', () => {
     const intake = await request('agent', 'POST', '/api/orders', NEW_ORDER);
     expect(intake.body.number).toMatch(/^\d{13}$/);
     expect(intake.statements, intake.sql.join('\n')).toBe(1);
+    expect(intake.notices, intake.sql.join('\n')).toBe(1);
     for (const [user, url] of [
       ['agent', '/api/orders'],
       ['zj', '/api/orders?status=dispatched'],
