@@ -1,7 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { loadCalendar } from '../../calendar/service.ts';
 import type { Database, Tx } from '../../db/client.ts';
-import { ORDERS_CHANNEL } from './notifications-service.ts';
+import { announceAfterCommit } from './announce.ts';
 import { type Department, listCategories, listDepartments } from '../directory/index.ts';
 import type { Actor } from '../../platform/actor.ts';
 import { AppError, conflict, forbidden } from '../../platform/errors.ts';
@@ -136,9 +136,9 @@ export interface ActionResult<D = undefined> {
  * the new state and its history row. Any failure rolls everything back. `present`, when given, reads the answer
  * inside the same transaction (it sees the change, and the request needs no second transaction of its own).
  *
- * Round trips (issue 18): BEGIN, the lock, what the handler writes, one statement for the order's new state,
- * its history row and the change notice, then `present`, then COMMIT. Settings, calendar, departments and
- * categories come from the in-process caches through `db`.
+ * Round trips (issue 18): BEGIN, the lock, what the handler writes, one statement for the order's new state
+ * and its history row, then `present`, then COMMIT; the change notice follows the commit (announceAfterCommit).
+ * Settings, calendar, departments and categories come from the in-process caches through `db`.
  */
 export async function applyOrderAction<A extends ActionName, D = undefined>(
   db: Database,
@@ -156,7 +156,7 @@ export async function applyOrderAction<A extends ActionName, D = undefined>(
     listDepartments(db),
     listCategories(db),
   ]);
-  return db.transaction(async (tx) => {
+  const result = await db.transaction(async (tx) => {
     const locked = await lockOrderForUpdate(tx, orderId, actor);
     const facts = guardFactsOf(locked, settings.maxCallbackAttempts);
     if (refusalOf(action, facts, actor)) throw refusalError(action, facts, actor, departments);
@@ -210,11 +210,15 @@ export async function applyOrderAction<A extends ActionName, D = undefined>(
       data:
         effect.data || warnings.length ? { ...effect.data, ...(warnings.length ? { warnings } : {}) } : null,
     });
-    // The new state, its history row and the change notice (delivered at commit) in one round trip.
+    // The new state and its history row in one round trip.
     await tx.execute(sql`with updated as (${update.getSQL()}), event as (${event.getSQL()})
-      select pg_notify(${ORDERS_CHANNEL}, id::text) from updated`);
+      select id from updated`);
     const updated = { ...order, ...changes } as OrderRow;
     const answer = present ? await present(tx, updated) : (undefined as D);
     return { order: updated, warnings, answer };
   });
+  // Announced once committed, outside the transaction: a NOTIFY in it would queue its commit behind every other
+  // notifying commit on the server (announce.ts).
+  await announceAfterCommit(db, orderId);
+  return result;
 }

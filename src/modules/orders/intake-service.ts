@@ -15,7 +15,7 @@ import {
   type PublicSubmissionInput,
 } from './model.ts';
 import { hashTrackingCode, newTrackingCode } from './numbering.ts';
-import { ORDERS_CHANNEL } from './notifications-service.ts';
+import { announceAfterCommit } from './announce.ts';
 import { rememberSealed, sealCaller } from './personal-data.ts';
 import { searchLexemes } from './search-text.ts';
 import type { OrderRow } from './repository.ts';
@@ -122,8 +122,8 @@ const DATE_KEYS = new Set([
   'updatedAt',
   'at',
 ]);
-/** The statement's own columns besides the order's (the history row's id and data, the notice's result). */
-const NOT_ORDER = new Set(['e_id', 'e_data', 'notified']);
+/** The statement's own columns besides the order's (the history row's id and data). */
+const NOT_ORDER = new Set(['e_id', 'e_data']);
 function fromRaw(raw: RawRow): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const k in raw) {
@@ -168,12 +168,14 @@ const intakeStatement = preparedSql<RawRow>(
       from o
       returning id as e_id, data as e_data
     )
-    select o.*, e.*, pg_notify(${p('channelName')}::text, o.id::text) as notified from o, e`,
+    select o.*, e.* from o, e`,
 );
 
 /**
- * Registers the order in ONE statement (a data-modifying CTE): the daily counter's next number, the order, its
- * history row and the change announcement. The counter row stays locked only while this statement runs (it
+ * Registers the order in ONE statement (a data-modifying CTE): the daily counter's next number, the order and its
+ * history row; the change is announced after the commit (announce.ts: a NOTIFY in the statement would hold the
+ * server's one notify lock, and so every other writer's notice, through this commit's fsync). The counter row
+ * stays locked only while this statement runs (it
  * commits on its own, outside any multi-statement transaction), instead of across three round trips while the
  * holder waits for a busy event loop. Numbers stay gapless: the counter's increment, the order and its history
  * row commit or roll back together, and the row lock serialises concurrent intakes of the same day.
@@ -237,10 +239,10 @@ async function insertOrder(
       ...o.eventData,
       ...(warnings.length ? { warnings } : {}),
     }),
-    channelName: ORDERS_CHANNEL,
   });
   const raw = rows[0]!;
   const order = fromRaw(raw) as unknown as OrderRow;
+  await announceAfterCommit(db, order.id);
   // The answer shows what was just sealed: the presenter takes the plain values instead of opening them again.
   rememberSealed(order, plain, sealed);
   const event: OrderEventRow = {

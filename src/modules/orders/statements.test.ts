@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../db/rows.ts';
 import { countStatements, type StatementCounter } from '../../testing/statement-counter.ts';
 import { createTestContext, type TestContext } from '../../testing/test-app.ts';
+import { announcementsSent } from './announce.ts';
 
 /**
  * Round trips per request (issue 18): every statement the app sends to the database is counted at the driver
@@ -38,7 +39,11 @@ async function request(user: string, method: 'GET' | 'POST', url: string, payloa
   counter.reset();
   const res = await t.app.inject({ method, url, payload, headers });
   expect(res.statusCode, res.body).toBeLessThan(300);
-  return { body: res.json(), statements: counter.count, sql: [...counter.sql] };
+  // A change is announced after its commit, in a statement of its own shared by the turn (announce.ts).
+  await announcementsSent();
+  const sql = [...counter.sql];
+  const notices = sql.filter((s) => s.includes("set_config('synchronous_commit'")).length;
+  return { body: res.json(), statements: counter.count - notices, notices, sql };
 }
 
 async function newOrder() {
@@ -70,6 +75,9 @@ describe('statements per request', () => {
     expect(r.body.status).toBe('dispatched');
     expect(r.body.dispatches).toHaveLength(1);
     expect(r.statements, r.sql.join('\n')).toBe(6);
+    // Its change notice: after the commit, outside the transaction (not on the request's path).
+    expect(r.notices, r.sql.join('\n')).toBe(1);
+    expect(r.sql.at(-1)).toContain('pg_notify');
   });
 
   it('intake takes 1, lists 2, queue counts 1 (prepared statements, issue 18)', async () => {
@@ -77,6 +85,7 @@ describe('statements per request', () => {
     const intake = await request('agent', 'POST', '/api/orders', NEW_ORDER);
     expect(intake.body.number).toMatch(/^\d{13}$/);
     expect(intake.statements, intake.sql.join('\n')).toBe(1);
+    expect(intake.notices, intake.sql.join('\n')).toBe(1);
     for (const [user, url] of [
       ['agent', '/api/orders'],
       ['zj', '/api/orders?status=dispatched'],
