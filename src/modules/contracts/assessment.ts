@@ -93,6 +93,23 @@ function measureContext(
   return { db, contract: c, readings, fromDay: span.from, toDay: span.to, now, memo };
 }
 
+/** The figure judged, then its own exclusions and evidence (with where to drill down), in the answer's order. */
+function withEvidence<F extends Measured & { excluded: unknown; evidence: object; drillDown?: string }>(
+  ind: IndicatorDefinition,
+  period: Period,
+  ctx: MeasureContext,
+  f: F,
+  now: Date,
+) {
+  const span = { from: ctx.fromDay, to: ctx.toDay };
+  const { clause, clauseZh, provisional, ...head } = judged(ind, period, span, f, now);
+  const evidence: F['evidence'] & { drillDown?: string } = {
+    ...f.evidence,
+    ...(f.drillDown ? { drillDown: f.drillDown } : {}),
+  };
+  return { ...head, excluded: f.excluded as F['excluded'], evidence, clause, clauseZh, provisional };
+}
+
 /** An indicator measured with its records (the drill-down, statements, settlement). */
 export async function assessIndicator(
   db: DbOrTx,
@@ -105,22 +122,7 @@ export async function assessIndicator(
   memo?: Map<string, Promise<unknown>>,
 ): Promise<IndicatorResult> {
   const ctx = measureContext(db, ind, period, c, readings, now, memo);
-  const f = await MEASURE_FUNCTIONS[ind.measure](ctx);
-  const { clause, clauseZh, provisional, ...head } = judged(
-    ind,
-    period,
-    { from: ctx.fromDay, to: ctx.toDay },
-    f,
-    now,
-  );
-  return {
-    ...head,
-    excluded: f.excluded,
-    evidence: { ...f.evidence, ...(f.drillDown ? { drillDown: f.drillDown } : {}) },
-    clause,
-    clauseZh,
-    provisional,
-  };
+  return withEvidence(ind, period, ctx, await MEASURE_FUNCTIONS[ind.measure](ctx), now);
 }
 
 /** An indicator as counts (issue 18: the assessment answer), its records left to the drill-down. */
@@ -139,22 +141,7 @@ export async function assessIndicatorCounts(
   memo?: Map<string, Promise<unknown>>,
 ): Promise<IndicatorCounts> {
   const ctx = measureContext(db, ind, period, c, readings, now, memo);
-  const f = await measureCounts(ind.measure, ctx);
-  const { clause, clauseZh, provisional, ...head } = judged(
-    ind,
-    period,
-    { from: ctx.fromDay, to: ctx.toDay },
-    f,
-    now,
-  );
-  return {
-    ...head,
-    excluded: f.excluded,
-    evidence: { ...f.evidence, ...(f.drillDown ? { drillDown: f.drillDown } : {}) },
-    clause,
-    clauseZh,
-    provisional,
-  };
+  return withEvidence(ind, period, ctx, await measureCounts(ind.measure, ctx), now);
 }
 
 type AssessOne<R> = (
