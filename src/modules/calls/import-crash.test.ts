@@ -5,6 +5,7 @@ import { queryRows } from '../../db/rows.ts';
 import { SYSTEM_ACTOR } from '../../platform/actor.ts';
 import { AppError } from '../../platform/errors.ts';
 import { createTestContext, type TestContext } from '../../testing/test-app.ts';
+import { queueLog } from './call-log-fixtures.ts';
 import { importCallLog } from './import-service.ts';
 import { importWorkerTestHooks } from './import-pool.ts';
 
@@ -41,22 +42,6 @@ function csv(n: number, prefix: string): string {
     );
   }
   return lines.join('');
-}
-
-/** A queue_log of `n` calls (three lines each when answered, two when abandoned: every tenth). */
-function queueLog(n: number, prefix: string): string {
-  let out = '';
-  const t0 = 1741050000;
-  for (let i = 0; i < n; i++) {
-    const id = `${prefix}${String(i).padStart(8, '0')}.${i % 1000}`;
-    out += `${t0 + i}|${id}|hotline|NONE|ENTERQUEUE||139${String(i).padStart(8, '0')}|1\n`;
-    if (i % 10 === 3) out += `${t0 + i + 9}|${id}|hotline|NONE|ABANDON|1|1|9\n`;
-    else {
-      out += `${t0 + i + 5}|${id}|hotline|Local/1001@agents|CONNECT|5|${id}b|3\n`;
-      out += `${t0 + i + 245}|${id}|hotline|Local/1001@agents|COMPLETECALLER|5|240|1\n`;
-    }
-  }
-  return out;
 }
 
 /** The text as a stream of 64 KiB chunks, as a file or an upload comes (one chunk would be one segment). */

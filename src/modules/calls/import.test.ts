@@ -5,6 +5,7 @@ import { queryRows } from '../../db/rows.ts';
 import { createTestDb } from '../../testing/test-db.ts';
 import { SYSTEM_ACTOR } from '../../platform/actor.ts';
 import { sql } from 'drizzle-orm';
+import { queueLog } from './call-log-fixtures.ts';
 import { importCallLog } from './import-service.ts';
 import { openNumber } from './personal-data.ts';
 
@@ -83,23 +84,6 @@ describe('call import by COPY', () => {
   }, 300_000);
 });
 
-/** A queue_log of `n` calls (about 3 lines each), every call id starting with `prefix`. */
-function queueLog(n: number, prefix: string): string {
-  let out = '';
-  const t0 = 1741050000;
-  for (let i = 0; i < n; i++) {
-    const id = `${prefix}${String(i).padStart(8, '0')}.${i % 1000}`;
-    out += `${t0 + i}|${id}|hotline|NONE|ENTERQUEUE||139${String(i).padStart(8, '0')}|1\n`;
-    if (i % 10 === 3) out += `${t0 + i + 9}|${id}|hotline|NONE|ABANDON|1|1|9\n`;
-    else {
-      out += `${t0 + i + 5}|${id}|hotline|Local/1001@agents|CONNECT|5|${id}b|3\n`;
-      out += `${t0 + i + 245}|${id}|hotline|Local/1001@agents|COMPLETECALLER|5|240|1\n`;
-    }
-    if (i === 7000) out += 'not|a queue_log line\n';
-  }
-  return out;
-}
-
 describe('parsing in worker threads (issue 18)', () => {
   const importWith = (format: 'generic' | 'asterisk-queue-log', text: string, workers: number) =>
     importCallLog(db.orm, SYSTEM_ACTOR, format, Readable.from([text]), {
@@ -134,14 +118,14 @@ describe('parsing in worker threads (issue 18)', () => {
   }, 300_000);
 
   it('streams a queue_log through one worker with the counts of a parse on one thread, and adds nothing again', async () => {
-    const here = await importWith('asterisk-queue-log', queueLog(12_000, 'h'), 0);
-    const worker = await importWith('asterisk-queue-log', queueLog(12_000, 'w'), 1);
+    const here = await importWith('asterisk-queue-log', queueLog(12_000, 'h', 7000), 0);
+    const worker = await importWith('asterisk-queue-log', queueLog(12_000, 'w', 7000), 1);
     const { importId: _a, ...a } = here;
     const { importId: _b, ...b } = worker;
     expect(b).toEqual(a);
     expect(worker).toMatchObject({ calls: 12_000, imported: 12_000 });
     expect(worker.rejections.map((r) => r.line)).toEqual([here.rejections[0]!.line]);
-    const again = await importWith('asterisk-queue-log', queueLog(12_000, 'w'), 1);
+    const again = await importWith('asterisk-queue-log', queueLog(12_000, 'w', 7000), 1);
     expect(again).toMatchObject({ calls: 12_000, imported: 0, alreadyPresent: 12_000 });
   }, 300_000);
 });
