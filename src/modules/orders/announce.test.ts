@@ -51,4 +51,20 @@ describe('announceAfterCommit', () => {
     });
     expect(heard).toEqual(['22']);
   });
+
+  it('a notice queued just before the server closes is still sent, without error', async () => {
+    const other = await createTestContext();
+    const counter = countStatements(other.db);
+    const failures: unknown[] = [];
+    const log = console.error;
+    console.error = (...args: unknown[]) => void failures.push(args);
+    try {
+      await announceAfterCommit(other.db.orm, 31); // queued for the end of this turn
+      await other.close(); // the app's onClose waits for it, then the database closes
+    } finally {
+      console.error = log;
+    }
+    expect(counter.sql.filter((s) => s.includes('pg_notify'))).toHaveLength(1);
+    expect(failures).toEqual([]);
+  });
 });

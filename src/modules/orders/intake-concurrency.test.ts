@@ -4,6 +4,7 @@ import type { Db } from '../../db/client.ts';
 import { queryRows } from '../../db/rows.ts';
 import type { Actor } from '../../platform/actor.ts';
 import { createTestDb } from '../../testing/test-db.ts';
+import { announcementsSent } from './announce.ts';
 import { createOrder, submitPublicOrder } from './intake-service.ts';
 
 /**
@@ -29,7 +30,10 @@ const input = (i: number) => ({
 beforeAll(async () => {
   db = await createTestDb();
 }, 300_000);
-afterAll(() => db?.close());
+afterAll(async () => {
+  await announcementsSent(); // the last intakes' change notices, sent after their commits
+  await db?.close();
+});
 
 describe('intake numbering under concurrency', () => {
   it('gives concurrent intakes consecutive numbers, none lost or repeated, each with its history row', async () => {

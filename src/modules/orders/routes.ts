@@ -36,6 +36,7 @@ import {
   trackPublicOrder,
 } from './query-service.ts';
 import { overviewStats, queueCounts } from './stats-service.ts';
+import { announcementsSent } from './announce.ts';
 import { zId } from '../../platform/input.ts';
 import { IdempotencyHeaders } from '../../platform/idempotency.ts';
 
@@ -64,6 +65,8 @@ function tooMany(limit: RateLimit, now: Date): AppError {
 
 export function registerOrderRoutes(app: AppInstance, deps: OrderRouteDeps): void {
   const { db, clock } = deps;
+  // Change notices still queued go out before the server closes its database (orders/announce.ts).
+  app.addHook('onClose', announcementsSent);
   // The attempt limit is a setting the office can change at any time, so it is read per request.
   const maxAttempts = () => readSetting(db.orm, ORDER_CALLBACK_MAX_ATTEMPTS);
   // 挂起's reason list and longest pause are settings too, read per request.
