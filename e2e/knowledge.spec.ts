@@ -200,8 +200,13 @@ test.describe.serial('knowledge and training', () => {
     await expect(trainees).toContainText(/已培训 0 \/ \d+ 人/);
     await page.getByTestId('training-record').click();
     const attendees = page.getByTestId('training-attendees');
-    // Everyone not yet trained is ticked; 王芳 is on leave and misses this session.
-    await attendees.getByText('话务员 王芳').click();
+    // Everyone not yet trained is ticked; 王芳 is on leave and misses this session. The ticks are checked before
+    // and after the click (the dialog opens while the hot topic's page may still be refreshing after the confirm).
+    const wang = attendees.getByRole('checkbox', { name: '话务员 王芳' });
+    await expect(wang).toBeChecked();
+    await expect(attendees.getByRole('checkbox', { name: '话务员 李娜' })).toBeChecked();
+    await wang.uncheck();
+    await expect(wang).not.toBeChecked();
     await clickInModal(page, '提交');
     await expect(trainees.locator('tr', { hasText: 'agent01' }).getByTestId('trainee-state')).toHaveText(
       '按时培训',
