@@ -39,6 +39,14 @@ export interface IntakeFigures {
   minimalCpuMsPerOrder: number;
   /** The platform's throughput as a share of the minimal endpoint's (the issue's goal: ≥ 0.8). */
   platformToMinimal: number;
+  /**
+   * The platform with each intake in its own statement and commit (`HOTLINE_INTAKE_GROUP_MAX=1`), as the minimal
+   * endpoint does them: what the request path costs without the group commit.
+   */
+  aloneApiPerSecond: number;
+  aloneApiP99Ms: number;
+  aloneApiCpuMsPerOrder: number;
+  aloneToMinimal: number;
 }
 
 /** CPU milliseconds a process has used (all its threads), or null where /proc is not there to read. */
@@ -69,7 +77,12 @@ export async function untilQuiet(pid: number | undefined, minMs = 5000): Promise
 }
 
 /** The platform as deployed: its own process (`hotline serve`) on the PostgreSQL server. */
-export async function startServer(url: string, port: number, minimal = false): Promise<ChildProcess> {
+export async function startServer(
+  url: string,
+  port: number,
+  minimal = false,
+  env: Record<string, string> = {},
+): Promise<ChildProcess> {
   // BENCH_PROFILE=<dir> writes the server's CPU profile there.
   const profile = process.env.BENCH_PROFILE
     ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`]
@@ -78,7 +91,7 @@ export async function startServer(url: string, port: number, minimal = false): P
     ? ['--import', 'tsx', 'bench/minimal-intake-server.ts', String(port)]
     : ['bin/hotline.mjs', 'serve', '--port', String(port)];
   const child = spawn(process.execPath, [...profile, ...args], {
-    env: { ...process.env, DATABASE_URL: url },
+    env: { ...process.env, ...env, DATABASE_URL: url },
     stdio: 'ignore',
   });
   for (let i = 0; i < 1200; i++) {
@@ -158,20 +171,25 @@ export async function benchIntake(): Promise<IntakeFigures> {
       await new Promise((r) => server.once('exit', r));
     }
 
-    // The same intakes through the minimal endpoint, on the same database and session (the next day's numbers
-    // are not needed: the counter simply continues).
-    const minimal = await startServer(api.url, port + 1, true);
-    let viaMinimal;
-    try {
-      viaMinimal = await load(
-        `http://127.0.0.1:${port + 1}`,
-        { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-        minimal.pid,
-      );
-    } finally {
-      minimal.kill('SIGTERM');
-      await new Promise((r) => minimal.once('exit', r));
-    }
+    // Another server on the same database and session (the next day's numbers are not needed: the counter
+    // simply continues), loaded the same way, then stopped.
+    const loadAnother = async (at: number, minimalServer: boolean, env: Record<string, string> = {}) => {
+      const other = await startServer(api.url, at, minimalServer, env);
+      try {
+        return await load(
+          `http://127.0.0.1:${at}`,
+          { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+          other.pid,
+        );
+      } finally {
+        other.kill('SIGTERM');
+        await new Promise((r) => other.once('exit', r));
+      }
+    };
+    // The same intakes through the minimal endpoint.
+    const viaMinimal = await loadAnother(port + 1, true);
+    // The platform again with the group commit off: each intake its own statement, like the minimal endpoint's.
+    const viaAlone = await loadAnother(port + 2, false, { HOTLINE_INTAKE_GROUP_MAX: '1' });
 
     const rawDb = await openPostgres(raw.url, 2);
     await migrateDatabase(rawDb);
@@ -216,6 +234,10 @@ export async function benchIntake(): Promise<IntakeFigures> {
       minimalP99Ms: viaMinimal.p99,
       minimalCpuMsPerOrder: viaMinimal.cpuMsPerOrder,
       platformToMinimal: viaApi.perSecond / viaMinimal.perSecond,
+      aloneApiPerSecond: viaAlone.perSecond,
+      aloneApiP99Ms: viaAlone.p99,
+      aloneApiCpuMsPerOrder: viaAlone.cpuMsPerOrder,
+      aloneToMinimal: viaAlone.perSecond / viaMinimal.perSecond,
     };
   } finally {
     await api.drop();

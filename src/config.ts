@@ -26,6 +26,8 @@ export interface Settings {
   trustProxy: boolean;
   /** Who may read the API document at /docs: `staff` (signed in), `public` or `off`. */
   apiDocs: 'staff' | 'public' | 'off';
+  /** HOTLINE_INTAKE_GROUP_MAX: most intakes registered in one statement and commit (1 = each alone; issue 18). */
+  intakeGroupMax: number;
   /** Work-order rules a city may set (docs/settings.md). */
   orders: { timeLimits: { normal: number; urgent: number }; maxCallbackAttempts: number };
 }
@@ -79,6 +81,7 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     sweepIntervalSeconds: intFrom(env, 'HOTLINE_SWEEP_SECONDS', 60),
     trustProxy: env.HOTLINE_TRUST_PROXY === 'true' || env.HOTLINE_TRUST_PROXY === '1',
     apiDocs: apiDocsFrom(env.HOTLINE_API_DOCS),
+    intakeGroupMax: Math.max(1, intFrom(env, 'HOTLINE_INTAKE_GROUP_MAX', 64)),
     orders: {
       timeLimits: {
         normal: intFrom(env, 'HOTLINE_DEFAULT_TIME_LIMIT_DAYS', 5),

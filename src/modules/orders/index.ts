@@ -43,6 +43,7 @@ export { registerOrderRoutes, registerStatsRoutes } from './routes.ts';
 export { anyOrderSince, overviewStats, queueCounts } from './stats-service.ts';
 export * from './state-machine.ts';
 export { runDeadlineSweep } from './sweep.ts';
+export { setIntakeGroupMax } from './intake-group.ts';
 export { segmentUnsearchableOrders } from './search-text.ts';
 export { ORDER_CALLBACK_MAX_ATTEMPTS } from './settings.ts';
 export { onlineResponseCounts, onlineResponseRate, returnCounts, returnRate } from './indicators.ts';

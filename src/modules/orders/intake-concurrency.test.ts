@@ -1,10 +1,13 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Db } from '../../db/client.ts';
+import pg from 'pg';
+import { type Db, openPostgres } from '../../db/client.ts';
+import { NO_LIMITS } from '../../db/limits.ts';
 import { queryRows } from '../../db/rows.ts';
 import type { Actor } from '../../platform/actor.ts';
 import { createTestDb } from '../../testing/test-db.ts';
 import { announcementsSent } from './announce.ts';
+import { intakeStatementCounts, setIntakeGroupMax } from './intake-group.ts';
 import { createOrder, submitPublicOrder } from './intake-service.ts';
 
 /**
@@ -82,4 +85,137 @@ describe('intake numbering under concurrency', () => {
     // The online channel's response clock ran through the (cached) calendar.
     expect(next.order.responseDueAt).toBeInstanceOf(Date);
   }, 300_000);
+
+  it('registers intakes that arrive while one is in flight together: fewer statements, numbers in arrival order', async () => {
+    const now = new Date('2025-03-05T02:00:00Z');
+    const before = { ...intakeStatementCounts };
+    const n = 40;
+    const made = await Promise.all(
+      Array.from({ length: n }, (_, i) => createOrder(db.orm, AGENT, input(100 + i), now)),
+    );
+    const alone = intakeStatementCounts.alone - before.alone;
+    const groups = intakeStatementCounts.group - before.group;
+    // The first runs alone at once; the 39 that arrived meanwhile go in one group statement.
+    expect(alone).toBe(1);
+    expect(groups).toBe(1);
+    // Arrival order is number order, each answer its own order with its own history row and content.
+    made.forEach((m, i) => {
+      expect(m.order.number).toBe(`20250305${String(i + 1).padStart(5, '0')}`);
+      expect(m.order.content).toBe(`路灯不亮 ${100 + i}`);
+      expect(m.event.orderId).toBe(m.order.id);
+      expect(m.event.data).toEqual({ channel: 'phone' });
+    });
+    const rows = await queryRows<{ number: string; content: string; events: number; tokens: boolean }>(
+      db.orm,
+      sql`select o.number, o.content, count(e.id)::int as events, o.search_tokens @@ '路灯'::tsquery as tokens
+          from orders o join order_events e on e.order_id = o.id
+          where o.number like '20250305%' group by o.id order by o.number`,
+    );
+    expect(rows).toHaveLength(n);
+    rows.forEach((r, i) => {
+      expect(r.content).toBe(`路灯不亮 ${100 + i}`);
+      expect(r.events).toBe(1);
+      expect(r.tokens).toBe(true);
+    });
+  }, 300_000);
+
+  it('runs a failed group again one by one: only the bad intake fails, the others keep gapless numbers', async () => {
+    const now = new Date('2025-03-06T02:00:00Z');
+    const ghost: Actor = { ...AGENT, id: 2_000_000_000 };
+    const before = { ...intakeStatementCounts };
+    const results = await Promise.allSettled(
+      Array.from({ length: 6 }, (_, i) => createOrder(db.orm, i === 3 ? ghost : AGENT, input(200 + i), now)),
+    );
+    expect(results.map((r) => r.status)).toEqual([
+      'fulfilled',
+      'fulfilled',
+      'fulfilled',
+      'rejected',
+      'fulfilled',
+      'fulfilled',
+    ]);
+    const numbers = results.flatMap((r) => (r.status === 'fulfilled' ? [r.value.order.number] : []));
+    expect(numbers).toEqual([1, 2, 3, 4, 5].map((k) => `2025030600${String(k).padStart(3, '0')}`));
+    // The group failed whole (no group statement counted), then each ran alone.
+    expect(intakeStatementCounts.group - before.group).toBe(0);
+    expect(intakeStatementCounts.alone - before.alone).toBe(1 + 5);
+    const [count] = await queryRows<{ n: number }>(
+      db.orm,
+      sql`select count(*)::int as n from orders where number like '20250306%'`,
+    );
+    expect(count!.n).toBe(5);
+  }, 300_000);
+
+  it('keeps a later day for its own statement when a group spans midnight', async () => {
+    const late = new Date('2025-03-07T15:59:59Z'); // 23:59:59 in the city
+    const early = new Date('2025-03-07T16:00:01Z'); // 00:00:01 the next day
+    const made = await Promise.all([
+      createOrder(db.orm, AGENT, input(300), late),
+      createOrder(db.orm, AGENT, input(301), late),
+      createOrder(db.orm, AGENT, input(302), early),
+      createOrder(db.orm, AGENT, input(303), late),
+    ]);
+    expect(made.map((m) => m.order.number)).toEqual([
+      '2025030700001',
+      '2025030700002',
+      '2025030800001',
+      '2025030700003',
+    ]);
+  }, 300_000);
+
+  it('registers each intake alone when the group size is 1 (HOTLINE_INTAKE_GROUP_MAX=1)', async () => {
+    const now = new Date('2025-03-09T02:00:00Z');
+    const before = { ...intakeStatementCounts };
+    setIntakeGroupMax(1);
+    try {
+      const made = await Promise.all(
+        Array.from({ length: 5 }, (_, i) => createOrder(db.orm, AGENT, input(400 + i), now)),
+      );
+      expect(made.map((m) => m.order.number)).toEqual(
+        [1, 2, 3, 4, 5].map((k) => `2025030900${String(k).padStart(3, '0')}`),
+      );
+    } finally {
+      setIntakeGroupMax(64);
+    }
+    expect(intakeStatementCounts.group - before.group).toBe(0);
+    expect(intakeStatementCounts.alone - before.alone).toBe(5);
+    expect(() => setIntakeGroupMax(0)).toThrow(/whole number/);
+  }, 300_000);
+
+  it.runIf(Boolean(process.env.DATABASE_URL))(
+    'fails a group whole on a lock timeout instead of retrying each intake alone (PostgreSQL)',
+    async () => {
+      const now = new Date('2025-03-10T02:00:00Z');
+      await createOrder(db.orm, AGENT, input(500), now); // the day's counter row exists
+      const [{ name } = { name: '' }] = await queryRows<{ name: string }>(
+        db.orm,
+        sql`select current_database() as name`,
+      );
+      const url = new URL(process.env.DATABASE_URL!);
+      url.pathname = `/${name}`;
+      // Another session holds the day's counter row; this handle waits at most 300 ms for a lock.
+      const holder = new pg.Client({ connectionString: url.toString() });
+      await holder.connect();
+      const limited = await openPostgres(url.toString(), 3, { ...NO_LIMITS, lockMs: 300 });
+      try {
+        await holder.query('begin');
+        await holder.query(`select * from order_number_counters where day = '2025-03-10' for update`);
+        const before = { ...intakeStatementCounts };
+        const results = await Promise.allSettled(
+          Array.from({ length: 6 }, (_, i) => createOrder(limited.orm, AGENT, input(510 + i), now)),
+        );
+        expect(results.every((r) => r.status === 'rejected')).toBe(true);
+        // The first ran alone and timed out; the five behind it timed out once, together — not five times more.
+        expect(intakeStatementCounts.alone - before.alone).toBe(1);
+      } finally {
+        await holder.query('rollback');
+        await holder.end();
+        await limited.close();
+      }
+      // Nothing was written or numbered meanwhile: the next intake takes number 2.
+      const next = await createOrder(db.orm, AGENT, input(520), now);
+      expect(next.order.number).toBe('2025031000002');
+    },
+    300_000,
+  );
 });

@@ -1,8 +1,6 @@
-import { sql } from 'drizzle-orm';
 import { localDateOf } from '../../calendar/local-time.ts';
 import { loadCalendar } from '../../calendar/service.ts';
 import type { Database, DbOrTx } from '../../db/client.ts';
-import { preparedSql } from '../../db/prepared.ts';
 import { type Actor, CITIZEN_ACTOR } from '../../platform/actor.ts';
 import { validationFailed } from '../../platform/errors.ts';
 import { listCategories } from '../directory/index.ts';
@@ -16,6 +14,7 @@ import {
 } from './model.ts';
 import { hashTrackingCode, newTrackingCode } from './numbering.ts';
 import { announceAfterCommit } from './announce.ts';
+import { NOT_ORDER_COLUMNS, type RawRow, registerIntake } from './intake-group.ts';
 import { rememberSealed, sealCaller } from './personal-data.ts';
 import { searchLexemes } from './search-text.ts';
 import type { OrderRow } from './repository.ts';
@@ -46,57 +45,6 @@ interface NewOrder {
 
 export type OrderEventRow = typeof orderEvents.$inferSelect;
 
-/** The columns the intake's answer shows (presenter.ts), nothing more: RETURNING ships only these. */
-const RETURNED = sql.raw(
-  [
-    'id',
-    'number',
-    'channel',
-    'type',
-    'category_id',
-    'urgency',
-    'title',
-    'content',
-    'caller_name',
-    'caller_phone',
-    'caller_anonymous',
-    'callback_wanted',
-    'district',
-    'address',
-    'status',
-    'department_id',
-    'co_department_ids',
-    'received_at',
-    'response_due_at',
-    'responded_at',
-    'time_limit_days',
-    'handle_due_at',
-    'handle_warn_at',
-    'deadline_state',
-    'dispatched_at',
-    'replied_at',
-    'closed_at',
-    'archived_at',
-    'answer',
-    'answer_article_ids',
-    'reply',
-    'satisfaction',
-    'unreached_callbacks',
-    'reopen_count',
-    'return_count',
-    'return_judgement_pending',
-    'extension_pending',
-    'appeal_status',
-    'excluded_from_assessment',
-    'merged_into_id',
-    'version',
-    'created_at',
-    'updated_at',
-    'pause_state',
-  ].join(', '),
-);
-
-type RawRow = Record<string, unknown>;
 /** snake_case → camelCase, computed once per column name (the intake returns the same ~45 columns every time). */
 const camelNames = new Map<string, string>();
 const camel = (k: string) => {
@@ -122,12 +70,10 @@ const DATE_KEYS = new Set([
   'updatedAt',
   'at',
 ]);
-/** The statement's own columns besides the order's (the history row's id and data). */
-const NOT_ORDER = new Set(['e_id', 'e_data']);
 function fromRaw(raw: RawRow): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const k in raw) {
-    if (NOT_ORDER.has(k)) continue;
+    if (NOT_ORDER_COLUMNS.has(k)) continue;
     const key = camel(k);
     const v = raw[k];
     out[key] = DATE_KEYS.has(key) ? asDate(v) : v;
@@ -135,50 +81,14 @@ function fromRaw(raw: RawRow): Record<string, unknown> {
   return out;
 }
 
-const p = (name: string) => sql.placeholder(name);
-/**
- * The intake's one statement (see insertOrder), prepared: built once, parsed and planned once per connection on
- * the server. Every parameter is cast, as a prepared statement's parameters have no type from their context.
- */
-const intakeStatement = preparedSql<RawRow>(
-  'order_intake',
-  sql`with n as (
-      insert into order_number_counters (day, last) values (${p('day')}::date, 1)
-      on conflict (day) do update set last = order_number_counters.last + 1
-      returning last
-    ), o as (
-      insert into orders (number, channel, type, category_id, urgency, title, content, caller_name, caller_phone,
-        caller_phone_bidx, caller_anonymous, callback_wanted, district, address, status, received_at, created_by,
-        response_due_at, responded_at, tracking_code_hash, search_tokens, created_at, updated_at)
-      select ${p('prefix')}::text || lpad(n.last::text, 5, '0'), ${p('channel')}::text, ${p('type')}::text,
-        ${p('categoryId')}::int, ${p('urgency')}::text, ${p('title')}::text, ${p('content')}::text,
-        ${p('callerName')}::text, ${p('callerPhone')}::text, ${p('callerPhoneBidx')}::text, ${p('anonymous')}::boolean,
-        ${p('callbackWanted')}::boolean, ${p('district')}::text, ${p('address')}::text,
-        ${p('status')}::text, ${p('receivedAt')}::timestamptz, ${p('actorId')}::int,
-        ${p('responseDueAt')}::timestamptz, ${p('respondedAt')}::timestamptz, ${p('trackingCodeHash')}::text,
-        array_to_tsvector(array(select jsonb_array_elements_text(${p('lexemes')}::jsonb))),
-        ${p('now')}::timestamptz, ${p('now')}::timestamptz
-      from n
-      returning ${RETURNED}
-    ), e as (
-      insert into order_events (order_id, action, actor_id, actor_role, actor_department_id, at, from_status,
-        to_status, note, data)
-      select o.id, ${p('action')}::text, ${p('actorId')}::int, ${p('actorRole')}::text, ${p('actorDepartmentId')}::int,
-        ${p('now')}::timestamptz, null, ${p('status')}::text, null, ${p('eventData')}::jsonb
-      from o
-      returning id as e_id, data as e_data
-    )
-    select o.*, e.* from o, e`,
-);
-
 /**
  * Registers the order in ONE statement (a data-modifying CTE): the daily counter's next number, the order and its
- * history row; the change is announced after the commit (announce.ts: a NOTIFY in the statement would hold the
- * server's one notify lock, and so every other writer's notice, through this commit's fsync). The counter row
- * stays locked only while this statement runs (it
- * commits on its own, outside any multi-statement transaction), instead of across three round trips while the
- * holder waits for a busy event loop. Numbers stay gapless: the counter's increment, the order and its history
- * row commit or roll back together, and the row lock serialises concurrent intakes of the same day.
+ * history row — alone, or with the intakes that arrived while another was in flight (intake-group.ts). The change
+ * is announced after the commit (announce.ts: a NOTIFY in the statement would hold the server's one notify lock,
+ * and so every other writer's notice, through this commit's fsync). The counter row stays locked only while the
+ * statement runs (it commits on its own, outside any multi-statement transaction), instead of across three round
+ * trips while the holder waits for a busy event loop. Numbers stay gapless: the counter's increment, the orders
+ * and their history rows commit or roll back together, and the row lock serialises the statements of one day.
  */
 async function insertOrder(
   db: DbOrTx,
@@ -207,9 +117,8 @@ async function insertOrder(
   const warnings = response?.warnings ?? [];
   const day = localDateOf(now);
   const title = o.title || titleFrom(o.content);
-  const rows = await intakeStatement.rows(db, {
+  const raw = await registerIntake(db, {
     day,
-    prefix: day.replaceAll('-', ''),
     channel: o.channel,
     type: o.type,
     categoryId: o.categoryId ?? null,
@@ -229,18 +138,17 @@ async function insertOrder(
     responseDueAt: response?.end.toISOString() ?? null,
     respondedAt: response && o.status !== 'submitted' ? now.toISOString() : null,
     trackingCodeHash: o.trackingCodeHash ?? null,
-    lexemes: JSON.stringify(searchLexemes(title, o.content)),
+    lexemes: searchLexemes(title, o.content),
     now: now.toISOString(),
     action,
     actorRole: actor.role,
     actorDepartmentId: actor.departmentId ?? null,
-    eventData: JSON.stringify({
+    eventData: {
       channel: o.channel,
       ...o.eventData,
       ...(warnings.length ? { warnings } : {}),
-    }),
+    },
   });
-  const raw = rows[0]!;
   const order = fromRaw(raw) as unknown as OrderRow;
   await announceAfterCommit(db, order.id);
   // The answer shows what was just sealed: the presenter takes the plain values instead of opening them again.
