@@ -54,5 +54,8 @@ export default defineConfig({
     env: { E2E_PORT: port },
     stdout: 'ignore',
     stderr: 'pipe',
+    // Without it Playwright SIGKILLs the server's process group and start-server.mjs never removes the run's
+    // database, data folder and key file.
+    gracefulShutdown: { signal: 'SIGTERM', timeout: 20_000 },
   },
 });

@@ -38,7 +38,10 @@ if (process.env.DATABASE_URL) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hotline-e2e-'));
   env.HOTLINE_DATA_DIR = dir;
   delete env.DATABASE_URL;
-  cleanup = async () => fs.rmSync(dir, { recursive: true, force: true });
+  cleanup = async () => {
+    fs.rmSync(dir, { recursive: true, force: true });
+    fs.rmSync(`${dir}.key`, { force: true }); // the data key file, generated beside the data folder
+  };
 }
 
 execFileSync(process.execPath, [bin, 'seed', 'demo', '--orders', '0', '--call-days', '0'], {
