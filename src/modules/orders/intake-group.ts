@@ -194,28 +194,40 @@ let groupMax = 64;
 
 /** Sets the largest group (`HOTLINE_INTAKE_GROUP_MAX`, read at the composition root). */
 export function setIntakeGroupMax(n: number): void {
-  if (!Number.isInteger(n) || n < 1) throw new Error(`the intake group size must be a whole number ≥ 1, got ${n}`);
+  if (!Number.isInteger(n) || n < 1)
+    throw new Error(`the intake group size must be a whole number ≥ 1, got ${n}`);
   groupMax = n;
 }
 
 interface Queue {
   waiting: Waiting[];
-  running: boolean;
+  inFlight: number;
 }
 const queues = new WeakMap<Database, Queue>();
 
 /**
- * Registers an intake: alone when none is in flight, else together with the others that arrived meanwhile
- * (issue 18's group commit).
+ * Intake statements a process keeps at the server at once, per database: one running, one more already waiting
+ * on the day's counter row. The second starts the moment the first commits, instead of after the first's answer
+ * has come back through a busy event loop and the next statement has gone out again (that turnaround, not the
+ * statement, was most of the serialised time under load). Measured (docs/benchmarks.md): the intake's median in
+ * the mixed workload 1.30× the lists' instead of 1.47×.
+ */
+const IN_FLIGHT = 2;
+
+/**
+ * Registers an intake: alone when the server has room for another intake statement, else together with the others
+ * that arrived meanwhile (issue 18's group commit).
  *
  * The day's counter row serialises the intakes of a day: each one's statement locks it, and the lock lasts
  * through its commit's fsync. Under load, intakes queued on that lock one behind the other, each holding a pool
  * connection (so the other requests waited for a connection too) and each paying its own flush. Here a process
- * sends one intake statement at a time per database: the first runs at once (no added latency when it is quiet),
- * and those that arrive while it runs go together in the next statement — one lock, one commit, one fsync for
- * all. Numbers stay gapless and in arrival order: the group reserves as many numbers as it has orders, and the
- * group commits or rolls back whole. If a group fails (one bad row fails the statement), each of its intakes
- * runs again alone, so only the bad one fails. Several processes still serialise on the row lock as before.
+ * keeps at most two intake statements at the server per database; the first intakes run at once (no added
+ * latency when it is quiet), and those that arrive while both are out go together in the next statement — one
+ * lock, one commit, one fsync for all. Numbers stay gapless: the group reserves as many numbers as it has orders,
+ * and the group commits or rolls back whole. A group is numbered in arrival order; two statements in flight reach
+ * the row in whichever order their connections get there, and a group that failed and runs again intake by intake
+ * may take numbers after a later group's. If a group fails on one row's fault, each of its intakes runs again
+ * alone, so only the bad one fails. Several processes still serialise on the row lock as before.
  *
  * Inside a caller's transaction the intake runs there, alone.
  */
@@ -223,28 +235,27 @@ export function registerIntake(db: DbOrTx, values: IntakeValues): Promise<RawRow
   if (is(db, PgTransaction)) return runAlone(db, values);
   const handle = db as Database;
   let queue = queues.get(handle);
-  if (!queue) queues.set(handle, (queue = { waiting: [], running: false }));
+  if (!queue) queues.set(handle, (queue = { waiting: [], inFlight: 0 }));
   const q = queue;
   return new Promise<RawRow>((resolve, reject) => {
     q.waiting.push({ values, resolve, reject });
-    if (!q.running) void drain(handle, q);
+    pump(handle, q);
   });
 }
 
-async function drain(db: Database, q: Queue): Promise<void> {
-  q.running = true;
-  try {
-    while (q.waiting.length > 0) {
-      // One statement registers intakes of one day (one counter row); a later day waits for the next turn.
-      const day = q.waiting[0]!.values.day;
-      let n = 0;
-      while (n < q.waiting.length && n < groupMax && q.waiting[n]!.values.day === day) n++;
-      const group = q.waiting.splice(0, n);
-      if (group.length === 1) await runOne(db, group[0]!);
-      else await runGroup(db, day, group);
-    }
-  } finally {
-    q.running = false;
+/** Sends the next group while the server has room for another intake statement. */
+function pump(db: Database, q: Queue): void {
+  while (q.inFlight < IN_FLIGHT && q.waiting.length > 0) {
+    // One statement registers intakes of one day (one counter row); a later day waits for the next turn.
+    const day = q.waiting[0]!.values.day;
+    let n = 0;
+    while (n < q.waiting.length && n < groupMax && q.waiting[n]!.values.day === day) n++;
+    const group = q.waiting.splice(0, n);
+    q.inFlight++;
+    void (group.length === 1 ? runOne(db, group[0]!) : runGroup(db, day, group)).finally(() => {
+      q.inFlight--;
+      pump(db, q);
+    });
   }
 }
 
