@@ -50,7 +50,7 @@ export interface IntakeFigures {
 }
 
 /** CPU milliseconds a process has used (all its threads), or null where /proc is not there to read. */
-function cpuMs(pid: number): number | null {
+export function cpuMs(pid: number): number | null {
   try {
     const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
     return (Number(fields[11]) + Number(fields[12])) * 10; // utime + stime, in clock ticks of 10 ms

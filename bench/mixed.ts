@@ -1,8 +1,9 @@
+import fs from 'node:fs';
 import { openPostgres } from '../src/db/client.ts';
 import { migrateDatabase } from '../src/db/migrate.ts';
 import { createDepartment, createUser } from '../src/modules/directory/index.ts';
 import { SYSTEM_ACTOR, type Role } from '../src/platform/actor.ts';
-import { startServer, untilQuiet } from './intake.ts';
+import { cpuMs, startServer, untilQuiet } from './intake.ts';
 import { createBenchDatabase, percentile } from './support.ts';
 
 /**
@@ -108,10 +109,32 @@ function nextCall(w: World, role: 'agent' | 'office' | 'department', user: numbe
   return get('GET /api/orders/:id (dept)', `/api/orders/${pick(own, Math.random())}`);
 }
 
-async function run(w: World, users: number, total: number) {
+/** The machine's busy and total CPU time so far, in clock ticks (all cores; null where /proc is not there). */
+function machineTicks(): { busy: number; total: number } | null {
+  try {
+    const cpu = fs
+      .readFileSync('/proc/stat', 'utf8')
+      .split('\n')[0]!
+      .trim()
+      .split(/\s+/)
+      .slice(1)
+      .map(Number);
+    const total = cpu.reduce((a, b) => a + b, 0);
+    return { busy: total - cpu[3]! - (cpu[4] ?? 0), total }; // idle and iowait are not busy
+  } catch {
+    return null;
+  }
+}
+
+async function run(w: World, users: number, total: number, serverPid?: number) {
   const latencies = new Map<string, number[]>();
   let next = 0;
   let failures = 0;
+  // CPU per request of the server process and of this load generator: on a shared 2-core machine the throughput
+  // follows the machine's speed of the moment; these say what the code costs (and what the generator takes away).
+  const serverCpuBefore = serverPid === undefined ? null : cpuMs(serverPid);
+  const ownCpuBefore = process.cpuUsage();
+  const machineBefore = machineTicks();
   const started = performance.now();
   await Promise.all(
     Array.from({ length: users }, async (_, u) => {
@@ -132,6 +155,17 @@ async function run(w: World, users: number, total: number) {
     }),
   );
   const seconds = (performance.now() - started) / 1000;
+  const serverCpuAfter = serverPid === undefined ? null : cpuMs(serverPid);
+  const own = process.cpuUsage(ownCpuBefore);
+  const machineAfter = machineTicks();
+  // The share of all cores busy during the run (PostgreSQL's part is what the server and generator leave).
+  const machineBusy =
+    machineBefore && machineAfter
+      ? (machineAfter.busy - machineBefore.busy) / (machineAfter.total - machineBefore.total)
+      : NaN;
+  const serverCpuMsPerRequest =
+    serverCpuBefore === null || serverCpuAfter === null ? NaN : (serverCpuAfter - serverCpuBefore) / total;
+  const generatorCpuMsPerRequest = (own.user + own.system) / 1000 / total;
   const all = [...latencies.values()].flat().sort((a, b) => a - b);
   const endpoints = [...latencies].map(([endpoint, ms]) => {
     ms.sort((a, b) => a - b);
@@ -142,6 +176,9 @@ async function run(w: World, users: number, total: number) {
     requests: total,
     failures,
     perSecond: total / seconds,
+    serverCpuMsPerRequest,
+    generatorCpuMsPerRequest,
+    machineBusy,
     p50: percentile(all, 50),
     p99: percentile(all, 99),
     endpoints,
@@ -222,7 +259,7 @@ export async function benchMixed() {
       const results = [];
       for (const u of USERS) {
         if (WARMUP > 0) await run(w, u, WARMUP);
-        results.push(await run(w, u, REQUESTS));
+        results.push(await run(w, u, REQUESTS, server.pid));
       }
       return results;
     } finally {
@@ -238,6 +275,9 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   for (const r of await benchMixed()) {
     console.log(
       `${r.users} users: ${r.perSecond.toFixed(1)} req/s, p50 ${r.p50.toFixed(0)} ms, p99 ${r.p99.toFixed(0)} ms, ${r.failures} failed of ${r.requests}`,
+    );
+    console.log(
+      `  CPU per request: server ${r.serverCpuMsPerRequest.toFixed(2)} ms, load generator ${r.generatorCpuMsPerRequest.toFixed(2)} ms; machine ${(r.machineBusy * 100).toFixed(0)} % busy`,
     );
     for (const e of r.endpoints)
       console.log(

@@ -28,6 +28,7 @@ beforeAll(async () => {
   zj = await t.addDepartment('ZJJ', '市住房和城乡建设局', '住建局');
   await t.addUser('agent', 'agent');
   await t.addUser('zj', 'department', zj);
+  await t.addUser('office', 'office');
   counter = countStatements(t.db);
 }, 300_000);
 afterAll(() => t?.close());
@@ -101,6 +102,13 @@ describe('statements per request', () => {
     }
     const zjQueues = (await request('zj', 'GET', '/api/stats/queues')).body;
     expect(zjQueues).toMatchObject({ toSign: expect.any(Number), overdue: expect.any(Number) });
+  });
+
+  it('the dashboard takes 4: today and the month in one scan, overdue, trend, callbacks (11 before)', async () => {
+    await request('office', 'GET', '/api/stats/overview');
+    const overview = await request('office', 'GET', '/api/stats/overview');
+    expect(overview.body.month.total).toBeGreaterThan(0);
+    expect(overview.statements, overview.sql.join('\n')).toBe(4);
   });
 
   it('a department action takes at most 8 (begin, lock, dispatch, update, state + history, detail, commit)', async () => {

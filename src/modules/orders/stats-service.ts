@@ -23,39 +23,56 @@ function scopeOf(actor: Actor): SQL {
     : sql`true`;
 }
 
-async function breakdown(db: DbOrTx, column: SQL, where: SQL): Promise<Breakdown> {
-  const rows = await queryRows<{ key: string | null; count: number }>(
-    db,
-    sql`select ${column} as key, count(*)::int as count from orders o where ${where} group by 1 order by 2 desc`,
-  );
-  return rows.map((r) => ({ key: r.key ?? 'none', count: Number(r.count) }));
-}
+/** The four breakdowns of an intake summary, by the grouping set each row of the summary query belongs to. */
+const SUMMARY_SETS = { 7: 'byChannel', 11: 'byType', 13: 'byStatus', 14: 'byCategory' } as const;
+type SummaryRow = { g: number; key: string | null; today: number; month: number };
+/** Largest first; equal counts by key, `none` (no value) after the named ones. */
+const largestFirst = (x: Breakdown[number], y: Breakdown[number]) =>
+  y.count - x.count ||
+  Number(x.key === 'none') - Number(y.key === 'none') ||
+  (x.key < y.key ? -1 : x.key > y.key ? 1 : 0);
 
 /**
- * Counts by top-level category: the category → top-level map is built once per query (a recursive walk down
- * the small catalogue) and joined, instead of walking up the tree once per order.
+ * Today's and this month's intake summaries in ONE scan of the month's orders (issue 18): the channel, type,
+ * status and top-level category breakdowns are the grouping sets of one query, and today's counts a filter of
+ * the same aggregate (today lies inside the month), where eight queries each read the same orders again. The
+ * category → top-level map is built once per query (a recursive walk down the small catalogue) and joined.
+ * `grouping(...)` tells the sets apart (a null channel or category is a value, not a missing set): its bits mark
+ * the columns a row is NOT grouped by. The order is stable (`largestFirst`).
  */
-async function byTopCategory(db: DbOrTx, where: SQL): Promise<Breakdown> {
-  const rows = await queryRows<{ key: string | null; count: number }>(
+async function summariseTodayAndMonth(
+  db: DbOrTx,
+  scope: SQL,
+  range: { dayStart: Date; monthStart: Date; tomorrow: Date },
+): Promise<{ today: IntakeSummary; month: IntakeSummary }> {
+  const rows = await queryRows<SummaryRow>(
     db,
     sql`with recursive top as (
           select id, name as top_name from categories where parent_id is null
           union all select c.id, top.top_name from categories c join top on c.parent_id = top.id)
-        select t.top_name as key, count(*)::int as count
+        select grouping(o.channel, o.type, o.status, t.top_name)::int as g,
+          coalesce(o.channel, o.type, o.status, t.top_name) as key,
+          count(*) filter (where o.received_at >= ${range.dayStart})::int as today, count(*)::int as month
         from orders o left join top t on t.id = o.category_id
-        where ${where} group by 1 order by 2 desc`,
+        where ${scope} and ${receivedBetween(range.monthStart, range.tomorrow)}
+        group by grouping sets ((o.channel), (o.type), (o.status), (t.top_name))`,
   );
-  return rows.map((r) => ({ key: r.key ?? 'none', count: Number(r.count) }));
-}
-
-async function summarise(db: DbOrTx, where: SQL): Promise<IntakeSummary> {
-  const [byChannel, byType, byStatus, byCategory] = await Promise.all([
-    breakdown(db, sql`o.channel`, where),
-    breakdown(db, sql`o.type`, where),
-    breakdown(db, sql`o.status`, where),
-    byTopCategory(db, where),
-  ]);
-  return { total: byChannel.reduce((s, b) => s + b.count, 0), byChannel, byType, byStatus, byCategory };
+  const summary = (period: 'today' | 'month'): IntakeSummary => {
+    const sets: Record<(typeof SUMMARY_SETS)[keyof typeof SUMMARY_SETS], Breakdown> = {
+      byChannel: [],
+      byType: [],
+      byStatus: [],
+      byCategory: [],
+    };
+    for (const r of rows) {
+      const set = SUMMARY_SETS[Number(r.g) as keyof typeof SUMMARY_SETS];
+      const count = Number(r[period]);
+      if (set && count > 0) sets[set].push({ key: r.key ?? 'none', count });
+    }
+    for (const b of Object.values(sets)) b.sort(largestFirst);
+    return { total: sets.byChannel.reduce((n, b) => n + b.count, 0), ...sets };
+  };
+  return { today: summary('today'), month: summary('month') };
 }
 
 const receivedBetween = (from: Date, to: Date) => sql`o.received_at >= ${from} and o.received_at < ${to}`;
@@ -68,9 +85,8 @@ export async function overviewStats(db: DbOrTx, actor: Actor, now: Date) {
   const monthStart = startOfLocalDay(`${today.slice(0, 8)}01`);
   const trendStart = startOfLocalDay(addDays(today, -29));
   const tomorrow = startOfLocalDay(addDays(today, 1));
-  const [todaySummary, monthSummary, overdue, trend, callbacks] = await Promise.all([
-    summarise(db, sql`${scope} and ${receivedBetween(dayStart, tomorrow)}`),
-    summarise(db, sql`${scope} and ${receivedBetween(monthStart, tomorrow)}`),
+  const [summaries, overdue, trend, callbacks] = await Promise.all([
+    summariseTodayAndMonth(db, scope, { dayStart, monthStart, tomorrow }),
     queryRows<{ departmentId: number; name: string; count: number }>(
       db,
       sql`select d.id as "departmentId", d.name, count(*)::int as count
@@ -101,8 +117,8 @@ export async function overviewStats(db: DbOrTx, actor: Actor, now: Date) {
   const byDate = new Map(trend.map((t) => [t.date, t]));
   const days = Array.from({ length: 30 }, (_, i) => addDays(today, i - 29));
   return {
-    today: todaySummary,
-    month: monthSummary,
+    today: summaries.today,
+    month: summaries.month,
     overdueByDepartment: overdue.map((o) => ({ ...o, count: Number(o.count) })),
     trend: days.map((date) => ({
       date,
