@@ -97,11 +97,14 @@ export async function overviewStats(db: DbOrTx, actor: Actor, now: Date) {
     ),
     queryRows<{ date: string; count: number; closed: number }>(
       db,
-      sql`select to_char(o.received_at at time zone 'Asia/Shanghai', 'YYYY-MM-DD') as date,
-            count(*)::int as count,
-            count(*) filter (where o.status in ('closed', 'archived'))::int as closed
-          from orders o where ${scope} and ${receivedBetween(trendStart, tomorrow)}
-          group by 1 order by 1`,
+      // Grouped by the local date itself and formatted once per day, not once per order (to_char per row was
+      // the dashboard's costliest part in the mixed workload's server samples).
+      sql`select to_char(d.day, 'YYYY-MM-DD') as date, d.count, d.closed
+          from (select (o.received_at at time zone 'Asia/Shanghai')::date as day, count(*)::int as count,
+              count(*) filter (where o.status in ('closed', 'archived'))::int as closed
+            from orders o where ${scope} and ${receivedBetween(trendStart, tomorrow)}
+            group by 1) d
+          order by d.day`,
     ),
     // 是否解决 — of this month's callbacks that reached the citizen, on orders in the actor's scope.
     queryRows<{ reached: number; resolved: number; unresolved: number }>(
