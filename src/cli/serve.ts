@@ -16,9 +16,8 @@ export function registerServeCommands(program: Command, settings: () => Settings
       const port = o.port ? Number(o.port) : s.port;
       const db = await openDatabase(s, 'serve');
       const { buildApp } = await import('../app.ts');
-      const { runDeadlineSweep, segmentUnsearchableOrders, setIntakeGroupMax } = await import(
-        '../modules/orders/index.ts'
-      );
+      const { runDeadlineSweep, segmentUnsearchableOrders, setIntakeGroupMax } =
+        await import('../modules/orders/index.ts');
       setIntakeGroupMax(s.intakeGroupMax);
       const { prepareDemoCity } = await import('../demo/seed.ts');
       // On an empty database the demo city is written after the server listens, in short steps that let
