@@ -88,62 +88,29 @@ const RETURNED = sql.raw(
 /** The statement's own columns besides the order's (the history row's id and data, the intake's place). */
 export const NOT_ORDER_COLUMNS = new Set(['e_id', 'e_data', 'e_order_id', 'batch_i']);
 
-const p = (name: string) => sql.placeholder(name);
+const param = (name: string) => sql.placeholder(name);
 
 /**
- * One intake in ONE statement (a data-modifying CTE), prepared: the daily counter's next number, the order and its
- * history row. Every parameter is cast, as a prepared statement's parameters have no type from their context.
+ * One or several intakes of one day in ONE statement (a data-modifying CTE), prepared: the counter moves by their
+ * count, and the i-th intake (1-based, in arrival order) takes the i-th of the numbers it reserved; orders and
+ * history rows come from the same list. Every parameter is cast, as a prepared statement's parameters have no type
+ * from their context.
  */
-const singleStatement = preparedSql<RawRow>(
+const intakeStatement = preparedSql<RawRow>(
   'order_intake',
-  sql`with n as (
-      insert into order_number_counters (day, last) values (${p('day')}::date, 1)
-      on conflict (day) do update set last = order_number_counters.last + 1
-      returning last
-    ), o as (
-      insert into orders (number, channel, type, category_id, urgency, title, content, caller_name, caller_phone,
-        caller_phone_bidx, caller_anonymous, callback_wanted, district, address, status, received_at, created_by,
-        response_due_at, responded_at, tracking_code_hash, search_tokens, created_at, updated_at)
-      select ${p('prefix')}::text || lpad(n.last::text, 5, '0'), ${p('channel')}::text, ${p('type')}::text,
-        ${p('categoryId')}::int, ${p('urgency')}::text, ${p('title')}::text, ${p('content')}::text,
-        ${p('callerName')}::text, ${p('callerPhone')}::text, ${p('callerPhoneBidx')}::text, ${p('anonymous')}::boolean,
-        ${p('callbackWanted')}::boolean, ${p('district')}::text, ${p('address')}::text,
-        ${p('status')}::text, ${p('receivedAt')}::timestamptz, ${p('actorId')}::int,
-        ${p('responseDueAt')}::timestamptz, ${p('respondedAt')}::timestamptz, ${p('trackingCodeHash')}::text,
-        array_to_tsvector(array(select jsonb_array_elements_text(${p('lexemes')}::jsonb))),
-        ${p('now')}::timestamptz, ${p('now')}::timestamptz
-      from n
-      returning ${RETURNED}
-    ), e as (
-      insert into order_events (order_id, action, actor_id, actor_role, actor_department_id, at, from_status,
-        to_status, note, data)
-      select o.id, ${p('action')}::text, ${p('actorId')}::int, ${p('actorRole')}::text, ${p('actorDepartmentId')}::int,
-        ${p('now')}::timestamptz, null, ${p('status')}::text, null, ${p('eventData')}::jsonb
-      from o
-      returning id as e_id, data as e_data
-    )
-    select o.*, e.* from o, e`,
-);
-
-/**
- * Several intakes of one day in ONE statement: the counter moves by their count, and the i-th intake (1-based,
- * in arrival order) takes the i-th of the numbers it reserved; orders and history rows come from the same list.
- */
-const groupStatement = preparedSql<RawRow>(
-  'order_intake_group',
   sql`with items as (
-      select * from jsonb_to_recordset(${p('items')}::jsonb) as r(i int, channel text, type text, "categoryId" int,
+      select * from jsonb_to_recordset(${param('items')}::jsonb) as r(i int, channel text, type text, "categoryId" int,
         urgency text, title text, content text, "callerName" text, "callerPhone" text, "callerPhoneBidx" text,
         anonymous boolean, "callbackWanted" boolean, district text, address text, status text,
         "receivedAt" timestamptz, "actorId" int, "responseDueAt" timestamptz, "respondedAt" timestamptz,
         "trackingCodeHash" text, lexemes jsonb, now timestamptz, action text, "actorRole" text,
         "actorDepartmentId" int, "eventData" jsonb)
     ), n as (
-      insert into order_number_counters (day, last) values (${p('day')}::date, ${p('count')}::int)
-      on conflict (day) do update set last = order_number_counters.last + ${p('count')}::int
+      insert into order_number_counters (day, last) values (${param('day')}::date, ${param('count')}::int)
+      on conflict (day) do update set last = order_number_counters.last + ${param('count')}::int
       returning last
     ), numbered as (
-      select items.*, ${p('prefix')}::text || lpad((n.last - ${p('count')}::int + items.i)::text, 5, '0') as number
+      select items.*, ${param('prefix')}::text || lpad((n.last - ${param('count')}::int + items.i)::text, 5, '0') as number
       from items, n
     ), o as (
       insert into orders (number, channel, type, category_id, urgency, title, content, caller_name, caller_phone,
@@ -171,16 +138,19 @@ export const intakeStatementCounts = { alone: 0, group: 0 };
 
 const prefixOf = (day: string) => day.replaceAll('-', '');
 
+/** Writes intakes of one day in one statement; the rows answer each by its 1-based place (`batch_i`). */
+function writeIntakes(db: DbOrTx, day: string, intakes: IntakeValues[]): Promise<RawRow[]> {
+  return intakeStatement.rows(db, {
+    day,
+    prefix: prefixOf(day),
+    count: intakes.length,
+    items: JSON.stringify(intakes.map((v, k) => ({ ...v, i: k + 1 }))),
+  });
+}
+
 function runAlone(db: DbOrTx, v: IntakeValues): Promise<RawRow> {
   intakeStatementCounts.alone++;
-  return singleStatement
-    .rows(db, {
-      ...v,
-      prefix: prefixOf(v.day),
-      lexemes: JSON.stringify(v.lexemes),
-      eventData: JSON.stringify(v.eventData),
-    })
-    .then((rows) => rows[0]!);
+  return writeIntakes(db, v.day, [v]).then((rows) => rows[0]!);
 }
 
 interface Waiting {
@@ -279,12 +249,11 @@ function isRowFault(err: unknown): boolean {
 async function runGroup(db: Database, day: string, group: Waiting[]): Promise<void> {
   let rows: RawRow[];
   try {
-    rows = await groupStatement.rows(db, {
+    rows = await writeIntakes(
+      db,
       day,
-      prefix: prefixOf(day),
-      count: group.length,
-      items: JSON.stringify(group.map((w, k) => ({ ...w.values, i: k + 1 }))),
-    });
+      group.map((w) => w.values),
+    );
     intakeStatementCounts.group++;
   } catch (err) {
     // Nothing of the group was written. A row's own fault (bad data, a broken reference) fails the whole
