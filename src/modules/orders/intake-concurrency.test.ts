@@ -5,6 +5,7 @@ import { type Db, openPostgres } from '../../db/client.ts';
 import { NO_LIMITS } from '../../db/limits.ts';
 import { queryRows } from '../../db/rows.ts';
 import type { Actor } from '../../platform/actor.ts';
+import { createTestContext } from '../../testing/test-app.ts';
 import { createTestDb } from '../../testing/test-db.ts';
 import { announcementsSent } from './announce.ts';
 import { intakeStatementCounts, setIntakeGroupMax } from './intake-group.ts';
@@ -231,4 +232,32 @@ describe('intake numbering under concurrency', () => {
     },
     300_000,
   );
+});
+
+describe('hostile intakes beside good ones', () => {
+  it('refuses a NUL character and an impossible date by field, registers the others gaplessly', async () => {
+    const t = await createTestContext('2025-03-11T10:00:00+08:00');
+    try {
+      await t.addUser('agent', 'agent');
+      const headers = await t.as('agent');
+      const body = (i: number) => ({ channel: 'phone', type: 'complaint', content: `路灯不亮 ${i}` });
+      const payloads = [
+        body(1),
+        { ...body(2), content: '路灯\u0000不亮' },
+        body(3),
+        { ...body(4), receivedAt: '2025-02-30T10:00:00+08:00' },
+        body(5),
+      ];
+      const answers = await Promise.all(
+        payloads.map((payload) => t.app.inject({ method: 'POST', url: '/api/orders', headers, payload })),
+      );
+      expect(answers.map((a) => a.statusCode)).toEqual([201, 400, 201, 400, 201]);
+      expect(JSON.stringify(answers[1]!.json())).toContain('content');
+      expect(JSON.stringify(answers[3]!.json())).toContain('receivedAt');
+      const numbers = [0, 2, 4].map((k) => answers[k]!.json().number as string).sort();
+      expect(numbers).toEqual(['2025031100001', '2025031100002', '2025031100003']);
+    } finally {
+      await t.close();
+    }
+  }, 300_000);
 });
